@@ -1,0 +1,39 @@
+/**
+ * The in-memory form of a cabinet: a map of '/'-separated relative paths to file bytes, plus what the writer needs
+ * to reproduce the archive's conventions. Readers (zip, folder) produce a Tree; the merge works on Trees and
+ * produces an OutputTree; the zip writer consumes that. Nothing here does I/O.
+ */
+
+/** How entry names are stored in a zip: UTF-8 with the language-encoding flag, or CP866 (DOS Cyrillic) without it. */
+export type NameEncoding = 'utf8' | 'cp866';
+
+export interface FileEntry {
+  /** Relative path, '/'-separated, no leading or trailing slash (see Tree.root for wrapper folders). */
+  path: string;
+  bytes: Uint8Array;
+  /** Last-modified time as stored in the archive or file system. */
+  date: Date;
+}
+
+export interface Tree {
+  /** What the user named (zip or folder path); used in labels and messages. */
+  source: string;
+  kind: 'zip' | 'folder';
+  files: Map<string, FileEntry>;
+  /** Explicit directory entries and empty directories, as relative paths without a trailing slash. */
+  dirs: Set<string>;
+  /** How the zip stored its names; 'utf8' for folders. When entries disagree, the majority. */
+  nameEncoding: NameEncoding;
+  /**
+   * A top-level wrapper folder stripped from every path (e.g. 'lk'), or '' for none. Readers always return '';
+   * the alignment step (tree/align.ts) strips a wrapper and records it here so the writer can put it back.
+   */
+  root: string;
+}
+
+export interface OutputTree {
+  files: FileEntry[];
+  dirs: string[];
+  nameEncoding: NameEncoding;
+  root: string;
+}
