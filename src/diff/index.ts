@@ -1,0 +1,2 @@
+export { intern, type Interned } from './intern';
+export { diffIds, type DiffHunk } from './diff';

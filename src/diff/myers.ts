@@ -1,0 +1,170 @@
+/**
+ * Myers' O(ND) difference algorithm in linear space (E. W. Myers, "An O(ND) Difference Algorithm and Its
+ * Variations", Algorithmica 1986), in the divide-and-conquer form of xdiff's xdl_recs_cmp/xdl_split (xdiffi.c).
+ *
+ * Input: two id sequences and two "changed" flag arrays to fill. Output: the flags mark lines of a and b that are
+ * not part of the common subsequence found. Like xdiff, the search has a cost budget: once the edit distance
+ * explored in one split passes `maxCost`, the split takes the furthest-reaching diagonal instead of the exact
+ * middle snake, so a pathological input costs O(N·maxCost) and returns a correct, possibly non-minimal diff.
+ */
+
+export interface MyersInput {
+  a: Int32Array;
+  b: Int32Array;
+  /** Length a.length; set to 1 for every line of a that is deleted. */
+  changedA: Uint8Array;
+  /** Length b.length; set to 1 for every line of b that is inserted. */
+  changedB: Uint8Array;
+  /** Edit cost after which a split stops looking for the minimal path (xdiff: XDL_MAX_COST_MIN = 256 at least). */
+  maxCost: number;
+}
+
+interface Split {
+  i1: number;
+  i2: number;
+  minLow: boolean;
+  minHigh: boolean;
+}
+
+/** Fills changedA/changedB for the whole of a and b. */
+export function myersDiff(input: MyersInput): void {
+  const n = input.a.length;
+  const m = input.b.length;
+  // Diagonals run from -(m+1) to n+1; one offset array serves forward and backward searches.
+  const size = n + m + 3;
+  const state: State = {
+    ...input,
+    kvdf: new Int32Array(size),
+    kvdb: new Int32Array(size),
+    offset: m + 1,
+  };
+  compare(state, 0, n, 0, m, false);
+}
+
+interface State extends MyersInput {
+  kvdf: Int32Array;
+  kvdb: Int32Array;
+  offset: number;
+}
+
+/** Recursively diffs a[off1, lim1) against b[off2, lim2) (xdl_recs_cmp). */
+function compare(s: State, off1: number, lim1: number, off2: number, lim2: number, needMin: boolean): void {
+  const { a, b } = s;
+  // An explicit stack keeps deep recursions (long files with many changes) off the JS call stack.
+  const stack: [number, number, number, number, boolean][] = [[off1, lim1, off2, lim2, needMin]];
+  while (stack.length > 0) {
+    let [o1, l1, o2, l2, nm] = stack.pop()!;
+    while (o1 < l1 && o2 < l2 && a[o1] === b[o2]) {
+      o1++;
+      o2++;
+    }
+    while (o1 < l1 && o2 < l2 && a[l1 - 1] === b[l2 - 1]) {
+      l1--;
+      l2--;
+    }
+    if (o1 === l1) {
+      for (let i = o2; i < l2; i++) s.changedB[i] = 1;
+    } else if (o2 === l2) {
+      for (let i = o1; i < l1; i++) s.changedA[i] = 1;
+    } else {
+      const sp = split(s, o1, l1, o2, l2, nm);
+      stack.push([sp.i1, l1, sp.i2, l2, sp.minHigh]);
+      stack.push([o1, sp.i1, o2, sp.i2, sp.minLow]);
+    }
+  }
+}
+
+const LINE_MAX = 0x7fffffff;
+
+/**
+ * Finds where to split the box [off1, lim1) × [off2, lim2): the middle snake of the minimal edit path, or, past
+ * the cost budget, the furthest-reaching diagonal (xdl_split without the snake heuristic).
+ */
+function split(s: State, off1: number, lim1: number, off2: number, lim2: number, needMin: boolean): Split {
+  const { a, b, kvdf, kvdb, offset: o } = s;
+  const dmin = off1 - lim2;
+  const dmax = lim1 - off2;
+  const fmid = off1 - off2;
+  const bmid = lim1 - lim2;
+  const odd = ((fmid - bmid) & 1) !== 0;
+  let fmin = fmid;
+  let fmax = fmid;
+  let bmin = bmid;
+  let bmax = bmid;
+  kvdf[fmid + o] = off1;
+  kvdb[bmid + o] = lim1;
+
+  for (let ec = 1; ; ec++) {
+    // Forward search: extend each diagonal's furthest point by one edit, then follow the snake.
+    if (fmin > dmin) kvdf[--fmin - 1 + o] = -1;
+    else ++fmin;
+    if (fmax < dmax) kvdf[++fmax + 1 + o] = -1;
+    else --fmax;
+    for (let d = fmax; d >= fmin; d -= 2) {
+      let i1 = kvdf[d - 1 + o] >= kvdf[d + 1 + o] ? kvdf[d - 1 + o] + 1 : kvdf[d + 1 + o];
+      let i2 = i1 - d;
+      while (i1 < lim1 && i2 < lim2 && a[i1] === b[i2]) {
+        i1++;
+        i2++;
+      }
+      kvdf[d + o] = i1;
+      if (odd && bmin <= d && d <= bmax && kvdb[d + o] <= i1) {
+        return { i1, i2, minLow: true, minHigh: true };
+      }
+    }
+
+    // Backward search, symmetric.
+    if (bmin > dmin) kvdb[--bmin - 1 + o] = LINE_MAX;
+    else ++bmin;
+    if (bmax < dmax) kvdb[++bmax + 1 + o] = LINE_MAX;
+    else --bmax;
+    for (let d = bmax; d >= bmin; d -= 2) {
+      let i1 = kvdb[d - 1 + o] < kvdb[d + 1 + o] ? kvdb[d - 1 + o] : kvdb[d + 1 + o] - 1;
+      let i2 = i1 - d;
+      while (i1 > off1 && i2 > off2 && a[i1 - 1] === b[i2 - 1]) {
+        i1--;
+        i2--;
+      }
+      kvdb[d + o] = i1;
+      if (!odd && fmin <= d && d <= fmax && i1 <= kvdf[d + o]) {
+        return { i1, i2, minLow: true, minHigh: true };
+      }
+    }
+
+    if (needMin || ec < s.maxCost) continue;
+
+    // Over budget: split at whichever of the forward or backward frontiers got further.
+    let fbest = -1;
+    let fbest1 = -1;
+    for (let d = fmax; d >= fmin; d -= 2) {
+      let i1 = Math.min(kvdf[d + o], lim1);
+      let i2 = i1 - d;
+      if (lim2 < i2) {
+        i1 = lim2 + d;
+        i2 = lim2;
+      }
+      if (fbest < i1 + i2) {
+        fbest = i1 + i2;
+        fbest1 = i1;
+      }
+    }
+    let bbest = LINE_MAX;
+    let bbest1 = LINE_MAX;
+    for (let d = bmax; d >= bmin; d -= 2) {
+      let i1 = Math.max(off1, kvdb[d + o]);
+      let i2 = i1 - d;
+      if (i2 < off2) {
+        i1 = off2 + d;
+        i2 = off2;
+      }
+      if (i1 + i2 < bbest) {
+        bbest = i1 + i2;
+        bbest1 = i1;
+      }
+    }
+    if (lim1 + lim2 - bbest < fbest - (off1 + off2)) {
+      return { i1: fbest1, i2: fbest - fbest1, minLow: true, minHigh: false };
+    }
+    return { i1: bbest1, i2: bbest - bbest1, minLow: false, minHigh: true };
+  }
+}

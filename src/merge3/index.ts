@@ -1,0 +1,2 @@
+export * from './merge3';
+export * from './render';
