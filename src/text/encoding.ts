@@ -1,0 +1,207 @@
+/**
+ * Bytes ↔ text. Pure: no I/O, no console.
+ *
+ * The contract the merge relies on: whenever decodeText(bytes) returns d,
+ *     encodeText(d.text, d.encoding, d.bom) is byte-for-byte equal to bytes.
+ * Anything that would not come back exactly (invalid UTF-8, odd-length or unpaired UTF-16, the unassigned
+ * windows-1251 byte 0x98, ...) is reported as binary (undefined) and handled as bytes in, bytes out.
+ *
+ * Detection order (decodeText):
+ *   1. UTF-16 BOM (FF FE → LE, FE FF → BE): text when the rest has even length, no unpaired surrogate and no
+ *      U+0000 among the first BINARY_SNIFF_BYTES / 2 code units. (This also rejects UTF-32 LE, FF FE 00 00.)
+ *   2. A NUL byte among the first BINARY_SNIFF_BYTES → binary (git's rule, buffer_is_binary in xdiff-interface.c).
+ *   3. UTF-8 BOM (EF BB BF): text when the rest is strict UTF-8.
+ *   4. Strict UTF-8 (TextDecoder fatal: true; no overlongs, no surrogates). Pure ASCII and empty files land here.
+ *   5. windows-1251 when isPlausibleCp1251 (rules and measurements in cp1251.ts).
+ *   6. Otherwise binary.
+ * A BOM is stripped from `text` and recorded in `bom`; a second U+FEFF after it stays in the text.
+ */
+
+import * as iconv from 'iconv-lite';
+import { CabinetError } from '../errors';
+import { CP1251, cp1251Represents, isPlausibleCp1251 } from './cp1251';
+
+export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1251';
+
+export interface DecodedText {
+  text: string;
+  encoding: TextEncoding;
+  /** The file started with a byte order mark (never true for windows-1251, which has none). */
+  bom: boolean;
+}
+
+export type EncodeCheck =
+  | { ok: true }
+  /** The first character that cannot be written: its UTF-16 index in the text, the character itself (both halves
+   * of a surrogate pair; a lone surrogate alone) and its code point. */
+  | { ok: false; index: number; char: string; codePoint: number };
+
+/** How far git looks for a NUL byte before calling content binary (FIRST_FEW_BYTES in git's xdiff-interface.c). */
+export const BINARY_SNIFF_BYTES = 8000;
+
+const UTF8_BOM = Uint8Array.of(0xef, 0xbb, 0xbf);
+const UTF16LE_BOM = Uint8Array.of(0xff, 0xfe);
+const UTF16BE_BOM = Uint8Array.of(0xfe, 0xff);
+
+/** Strict UTF-8: throws on any invalid sequence. ignoreBOM keeps a U+FEFF in the text (the BOM is handled here). */
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const utf8Encoder = new TextEncoder();
+
+function startsWith(bytes: Uint8Array, prefix: Uint8Array): boolean {
+  if (bytes.length < prefix.length) return false;
+  for (let i = 0; i < prefix.length; i++) if (bytes[i] !== prefix[i]) return false;
+  return true;
+}
+
+function hasNulByte(bytes: Uint8Array, limit: number): boolean {
+  const end = Math.min(bytes.length, limit);
+  for (let i = 0; i < end; i++) if (bytes[i] === 0) return true;
+  return false;
+}
+
+/** Index of the first unpaired surrogate code unit in `text`, or -1. */
+export function findLoneSurrogate(text: string): number {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0xd800 || c > 0xdfff) continue;
+    if (c <= 0xdbff) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        i++;
+        continue;
+      }
+    }
+    return i;
+  }
+  return -1;
+}
+
+function decodeUtf8(bytes: Uint8Array): string | undefined {
+  try {
+    return strictUtf8.decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+/** UTF-16 body (after the BOM) → text, or undefined when it would not round-trip or holds a NUL early on. */
+function decodeUtf16(body: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): string | undefined {
+  if (body.length % 2 !== 0) return undefined;
+  const le = Buffer.from(body);
+  if (encoding === 'utf-16be') le.swap16();
+  const text = le.toString('utf16le');
+  if (findLoneSurrogate(text) !== -1) return undefined;
+  if (text.slice(0, BINARY_SNIFF_BYTES / 2).includes('\0')) return undefined;
+  return text;
+}
+
+/**
+ * Decode a file's bytes, detecting BOM and encoding (order in the file comment). Returns undefined for binary
+ * content, including anything that would not re-encode to the same bytes.
+ */
+export function decodeText(bytes: Uint8Array): DecodedText | undefined {
+  for (const [bom, encoding] of [
+    [UTF16LE_BOM, 'utf-16le'],
+    [UTF16BE_BOM, 'utf-16be'],
+  ] as const) {
+    if (startsWith(bytes, bom)) {
+      const text = decodeUtf16(bytes.subarray(bom.length), encoding);
+      return text === undefined ? undefined : { text, encoding, bom: true };
+    }
+  }
+  if (hasNulByte(bytes, BINARY_SNIFF_BYTES)) return undefined;
+  if (startsWith(bytes, UTF8_BOM)) {
+    const text = decodeUtf8(bytes.subarray(UTF8_BOM.length));
+    return text === undefined ? undefined : { text, encoding: 'utf-8', bom: true };
+  }
+  const utf8 = decodeUtf8(bytes);
+  if (utf8 !== undefined) return { text: utf8, encoding: 'utf-8', bom: false };
+  if (isPlausibleCp1251(bytes)) {
+    return { text: iconv.decode(Buffer.from(bytes), CP1251), encoding: 'windows-1251', bom: false };
+  }
+  return undefined;
+}
+
+/** True when the content is handled as bytes: exactly when decodeText returns undefined. */
+export function isBinary(bytes: Uint8Array): boolean {
+  return decodeText(bytes) === undefined;
+}
+
+function failure(text: string, index: number): EncodeCheck {
+  const codePoint = text.codePointAt(index) as number;
+  const isPair = codePoint > 0xffff;
+  return { ok: false, index, char: text.slice(index, index + (isPair ? 2 : 1)), codePoint };
+}
+
+/**
+ * Whether `text` can be written in `encoding` without loss, else the first character that cannot. Unpaired
+ * surrogates fail in every encoding (they are not characters; decodeText never produces them). windows-1251 fails
+ * on anything outside its table (e.g. 'ł', '😀', U+FFFD), where iconv-lite would silently write '?'.
+ */
+export function canEncode(text: string, encoding: TextEncoding): EncodeCheck {
+  const lone = findLoneSurrogate(text);
+  if (encoding !== 'windows-1251') return lone === -1 ? { ok: true } : failure(text, lone);
+  for (let i = 0; i < text.length; i++) {
+    if (!cp1251Represents(text.charCodeAt(i))) return failure(text, i);
+  }
+  return { ok: true };
+}
+
+/**
+ * Text → bytes in `encoding`, with a BOM in front when `bom`. Throws an internal CabinetError when the text cannot
+ * be written exactly (check canEncode first and choose another encoding) or when a BOM is asked for windows-1251.
+ */
+export function encodeText(text: string, encoding: TextEncoding, bom: boolean): Uint8Array {
+  const check = canEncode(text, encoding);
+  if (!check.ok) {
+    const where = `U+${check.codePoint.toString(16).toUpperCase().padStart(4, '0')} at index ${check.index}`;
+    throw new CabinetError('internal', {
+      en: `Cannot write character ${where} in ${encoding}`,
+      ru: `Символ ${where} невозможно записать в кодировке ${encoding}`,
+    });
+  }
+  switch (encoding) {
+    case 'utf-8':
+      return withBom(bom ? UTF8_BOM : undefined, utf8Encoder.encode(text));
+    case 'utf-16le':
+      return withBom(bom ? UTF16LE_BOM : undefined, Buffer.from(text, 'utf16le'));
+    case 'utf-16be':
+      return withBom(bom ? UTF16BE_BOM : undefined, Buffer.from(text, 'utf16le').swap16());
+    case 'windows-1251':
+      if (bom) {
+        throw new CabinetError('internal', {
+          en: 'windows-1251 has no byte order mark',
+          ru: 'У кодировки windows-1251 нет метки порядка байтов (BOM)',
+        });
+      }
+      return new Uint8Array(iconv.encode(text, CP1251));
+    default:
+      return assertNever(encoding);
+  }
+}
+
+function withBom(bom: Uint8Array | undefined, body: Uint8Array): Uint8Array {
+  if (bom === undefined) return new Uint8Array(body);
+  const out = new Uint8Array(bom.length + body.length);
+  out.set(bom, 0);
+  out.set(body, bom.length);
+  return out;
+}
+
+function assertNever(x: never): never {
+  throw new Error(`unexpected encoding ${String(x)}`);
+}
+
+const ENCODING_NAMES: Record<TextEncoding, string> = {
+  'utf-8': 'UTF-8',
+  'utf-16le': 'UTF-16 LE',
+  'utf-16be': 'UTF-16 BE',
+  'windows-1251': 'windows-1251',
+};
+
+/** Human name for reports: 'UTF-8', 'UTF-8 with BOM' ('UTF-8 с BOM' in Russian), 'windows-1251', ... */
+export function describeEncoding(d: { encoding: TextEncoding; bom: boolean }, lang: 'en' | 'ru' = 'en'): string {
+  const name = ENCODING_NAMES[d.encoding];
+  if (!d.bom) return name;
+  return lang === 'ru' ? `${name} с BOM` : `${name} with BOM`;
+}

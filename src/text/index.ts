@@ -1,0 +1,2 @@
+/** bytes ↔ text: encoding and binary detection, decode and encode. */
+export * from './encoding';
