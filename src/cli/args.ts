@@ -1,0 +1,111 @@
+/**
+ * Command-line parsing (yargs) → plain options for the commands. No I/O besides what yargs prints for --help.
+ */
+
+import yargs, { type Argv } from 'yargs';
+import { CabinetError } from '../errors';
+import type { ConflictStyle } from '../merge3';
+import { detectLang, type Lang } from './lang';
+
+export interface GlobalOptions {
+  lang: Lang;
+  verbose: boolean;
+  quiet: boolean;
+  json: boolean;
+}
+
+export interface MergeArgs extends GlobalOptions {
+  command: 'merge';
+  base: string;
+  mine: string;
+  theirs: string;
+  output: string;
+  report?: string;
+  conflictStyle: ConflictStyle;
+  force: boolean;
+}
+
+export type ParsedArgs = MergeArgs | { command: 'none'; lang: Lang; verbose: boolean };
+
+const MERGE_EXAMPLE =
+  'cabinet-merge merge --base OLD_VENDOR.zip --mine MY_EXPORT.zip --theirs NEW_VENDOR.zip -o MERGED.zip --report REPORT.json';
+
+function usageError(en: string, ru: string): CabinetError {
+  return new CabinetError('usage', { en, ru });
+}
+
+/** Parses argv (without the node and script names). Throws CabinetError('usage') for bad arguments. */
+export function parseArgs(argv: string[], version: string): Promise<ParsedArgs> {
+  let parsed: ParsedArgs = { command: 'none', lang: detectLang(undefined), verbose: false };
+  const cli: Argv = yargs(argv)
+    .scriptName('cabinet-merge')
+    .usage('$0 <command> [options]\n\nThree-way merge of 1C:Enterprise personal cabinet exports (zip archives or folders).')
+    .option('lang', { choices: ['en', 'ru'] as const, describe: 'Language of messages (default: from LANG / the system)' })
+    .option('verbose', { type: 'boolean', default: false, describe: 'Show error details' })
+    .option('quiet', { type: 'boolean', default: false, describe: 'Print nothing on success' })
+    .option('json', { type: 'boolean', default: false, describe: 'Print the JSON report instead of the summary' })
+    .command(
+      'merge [base] [mine] [theirs]',
+      'Merge your customised export with the vendor\'s new export, using the vendor\'s old export as the base',
+      (y) =>
+        y
+          .positional('base', { type: 'string', describe: "The vendor's old export (pristine), zip or folder" })
+          .positional('mine', { type: 'string', describe: 'Your customised export of the old version' })
+          .positional('theirs', { type: 'string', describe: "The vendor's new export" })
+          .option('base', { type: 'string', describe: "The vendor's old export (pristine), zip or folder" })
+          .option('mine', { type: 'string', describe: 'Your customised export of the old version, zip or folder' })
+          .option('theirs', { type: 'string', describe: "The vendor's new export, zip or folder" })
+          .option('output', { alias: 'o', type: 'string', describe: 'The merged zip to write' })
+          .option('report', { type: 'string', describe: 'Write the JSON report to this file' })
+          .option('conflict-style', {
+            choices: ['diff3', 'merge', 'zdiff3'] as const,
+            default: 'diff3' as const,
+            describe: 'Conflict markers: diff3 shows the base section (what the vendor had), merge does not, zdiff3 moves common lines out',
+          })
+          .option('force', { type: 'boolean', default: false, describe: 'Overwrite existing output files' })
+          .example(MERGE_EXAMPLE, 'Merge three exports, write the merged zip and a report')
+          .example('cabinet-merge merge OLD.zip MINE.zip NEW.zip -o MERGED.zip', 'The same with positional arguments'),
+      (a) => {
+        const lang = detectLang(a.lang as string | undefined);
+        const base = (a.base as string | undefined) ?? undefined;
+        if (!base || !a.mine || !a.theirs) {
+          throw usageError(
+            `merge needs three inputs: --base, --mine and --theirs (or three positional paths). Example:\n  ${MERGE_EXAMPLE}`,
+            `merge нужны три входа: --base, --mine и --theirs (или три пути подряд). Пример:\n  ${MERGE_EXAMPLE}`,
+          );
+        }
+        if (!a.output) {
+          throw usageError(
+            `merge needs an output archive: -o MERGED.zip`,
+            `Укажите файл результата: -o MERGED.zip`,
+          );
+        }
+        parsed = {
+          command: 'merge',
+          lang,
+          verbose: a.verbose as boolean,
+          quiet: a.quiet as boolean,
+          json: a.json as boolean,
+          base,
+          mine: a.mine as string,
+          theirs: a.theirs as string,
+          output: a.output,
+          report: a.report,
+          conflictStyle: a['conflict-style'] as ConflictStyle,
+          force: a.force as boolean,
+        };
+      },
+    )
+    .demandCommand(1, 'Name a command, e.g.: cabinet-merge merge --help')
+    .strict()
+    .version(version)
+    .help()
+    .alias('h', 'help')
+    .wrap(Math.min(110, process.stdout.columns || 110))
+    .exitProcess(false)
+    .fail((msg, err) => {
+      if (err) throw err;
+      throw usageError(msg, msg);
+    });
+  return Promise.resolve(cli.parseAsync()).then(() => parsed);
+}

@@ -1,0 +1,57 @@
+#!/usr/bin/env node
+/**
+ * The entry point and the only place that prints errors and sets the exit code:
+ * 0 merged cleanly, 1 conflicts left for the admin, 2 error (nothing written), as diff3 does.
+ */
+
+import { runMerge } from '../commands/merge';
+import { CabinetError, EXIT_ERROR } from '../errors';
+import { renderSummary } from '../report/text';
+import { VERSION } from '../version';
+import { parseArgs } from './args';
+import { detectLang, type Lang } from './lang';
+
+async function main(argv: string[]): Promise<number> {
+  const args = await parseArgs(argv, VERSION);
+  switch (args.command) {
+    case 'none':
+      return 0; // --help or --version, already printed by yargs
+    case 'merge': {
+      const { report } = await runMerge({ ...args, version: VERSION });
+      if (args.json) process.stdout.write(JSON.stringify(report, null, 2) + '\n');
+      else if (!args.quiet) process.stdout.write(renderSummary(report, args.lang));
+      return report.exitCode;
+    }
+    default: {
+      const never: never = args;
+      throw new Error(`unknown command ${JSON.stringify(never)}`);
+    }
+  }
+}
+
+function report(e: unknown, lang: Lang, verbose: boolean): void {
+  if (e instanceof CabinetError) {
+    process.stderr.write(`cabinet-merge: ${e.localized(lang)}\n`);
+    if (verbose && e.details) process.stderr.write(`${e.details}\n`);
+    if (verbose && e.cause instanceof Error && e.cause.stack) process.stderr.write(`${e.cause.stack}\n`);
+    return;
+  }
+  const text =
+    lang === 'ru'
+      ? 'внутренняя ошибка cabinet-merge. Повторите с --verbose и отправьте вывод разработчикам.'
+      : 'internal error in cabinet-merge. Run again with --verbose and send the output to the developers.'; 
+  process.stderr.write(`cabinet-merge: ${text}\n`);
+  if (verbose && e instanceof Error) process.stderr.write(`${e.stack ?? e.message}\n`);
+}
+
+const argv = process.argv.slice(2);
+main(argv).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    const langIndex = argv.indexOf('--lang');
+    report(e, detectLang(langIndex >= 0 ? argv[langIndex + 1] : undefined), argv.includes('--verbose'));
+    process.exitCode = EXIT_ERROR;
+  },
+);

@@ -1,0 +1,164 @@
+/**
+ * `cabinet-merge merge`: read three cabinets, merge every path, write the merged archive, the kept-aside copies
+ * and the report. Returns the report; throws CabinetError for anything the user must fix. Everything is built in
+ * memory first and written last, each output atomically, so an error leaves no output behind.
+ */
+
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { readTree } from '../archive/read';
+import type { OutputTree, Tree } from '../archive/tree';
+import { writeZip } from '../archive/write';
+import { CabinetError } from '../errors';
+import { writeDirAtomic, writeFileAtomic } from '../io/atomic';
+import type { ConflictStyle, Labels } from '../merge3';
+import { buildReport, inputInfo, type Report } from '../report/model';
+import { mergeTrees, sourceEntry, type FileOutcome, type Trees } from '../tree/merge-tree';
+
+export interface MergeOptions {
+  base: string;
+  mine: string;
+  theirs: string;
+  /** The merged zip to write. */
+  output: string;
+  /** Where to write the JSON report, if anywhere. */
+  report?: string;
+  conflictStyle: ConflictStyle;
+  /** Overwrite existing outputs. */
+  force: boolean;
+  version: string;
+}
+
+export interface MergeRun {
+  report: Report;
+}
+
+/** The folder beside the output that receives mine's versions of binary conflicts: MERGED.zip → MERGED.conflicts. */
+export function keptAsideDir(output: string): string {
+  const ext = path.extname(output);
+  return (ext ? output.slice(0, -ext.length) : output) + '.conflicts';
+}
+
+export async function runMerge(options: MergeOptions): Promise<MergeRun> {
+  const outputs = [options.output, ...(options.report ? [options.report] : [])];
+  await checkOutputs(outputs, [options.base, options.mine, options.theirs], options.force);
+
+  const [base, mine, theirs] = await Promise.all([
+    readRole(options.base, 'base'),
+    readRole(options.mine, 'mine'),
+    readRole(options.theirs, 'theirs'),
+  ]);
+  const trees: Trees = { base, mine, theirs };
+  const labels: Labels = {
+    mine: `mine (${path.basename(options.mine)})`,
+    base: `base (${path.basename(options.base)})`,
+    theirs: `theirs (${path.basename(options.theirs)})`,
+  };
+  const { outcomes, dirs } = mergeTrees(trees, { style: options.conflictStyle, labels });
+
+  const asideDir = keptAsideDir(options.output);
+  const aside = new Map<string, Uint8Array>();
+  for (const o of outcomes) if (o.keptAside) aside.set(`mine/${o.path}`, o.keptAside);
+  const asideRel = (p: string) => path.join(path.basename(asideDir), 'mine', ...p.split('/'));
+
+  const report = buildReport(outcomes, {
+    version: options.version,
+    inputs: { base: inputInfo(base), mine: inputInfo(mine), theirs: inputInfo(theirs) },
+    output: { archive: options.output, keptAside: aside.size ? asideDir : null },
+    style: options.conflictStyle,
+    keptAsidePath: asideRel,
+  });
+
+  await writeAll([
+    { target: options.output, write: (t) => writeZip(outputTree(trees, outcomes, dirs), t) },
+    ...(aside.size ? [{ target: asideDir, write: (t: string) => writeDirAtomic(t, aside) }] : []),
+    ...(options.report
+      ? [{ target: options.report, write: (t: string) => writeFileAtomic(t, JSON.stringify(report, null, 2) + '\n') }]
+      : []),
+  ]);
+  return { report };
+}
+
+async function readRole(p: string, role: 'base' | 'mine' | 'theirs'): Promise<Tree> {
+  try {
+    return await readTree(p);
+  } catch (e) {
+    if (e instanceof CabinetError) throw e.withContext(`${role} (${p})`);
+    throw e;
+  }
+}
+
+/** The tree to write: theirs' name encoding and layout; each entry keeps the date of the entry it came from. */
+function outputTree(trees: Trees, outcomes: readonly FileOutcome[], dirs: string[]): OutputTree {
+  const fallback = latestDate(trees.theirs);
+  const files = outcomes
+    .filter((o) => o.output !== undefined)
+    .map((o) => ({ path: o.path, bytes: o.output!, date: sourceEntry(trees, o)?.date ?? fallback }));
+  return { files, dirs, nameEncoding: trees.theirs.nameEncoding, root: trees.theirs.root };
+}
+
+function latestDate(tree: Tree): Date {
+  let latest = 0;
+  for (const f of tree.files.values()) latest = Math.max(latest, f.date.getTime());
+  // An empty vendor export has no dates; the DOS epoch keeps the output deterministic.
+  return new Date(latest || Date.UTC(1980, 0, 1));
+}
+
+interface PendingWrite {
+  target: string;
+  write: (target: string) => Promise<void>;
+}
+
+/** Writes each output; if one fails, removes those already written by this run, then rethrows. */
+async function writeAll(writes: PendingWrite[]): Promise<void> {
+  const done: string[] = [];
+  try {
+    for (const w of writes) {
+      await w.write(w.target);
+      done.push(w.target);
+    }
+  } catch (e) {
+    for (const t of done) await fs.rm(t, { recursive: true, force: true });
+    throw new CabinetError(
+      'output-failed',
+      {
+        en: `Could not write the output (${(e as Error).message}). Nothing was written; check the folder and free space.`,
+        ru: `Не удалось записать результат (${(e as Error).message}). Ничего не записано; проверьте папку и свободное место.`,
+      },
+      { cause: e },
+    );
+  }
+}
+
+/**
+ * Refuses outputs that would overwrite or sit inside an input, outputs that exist (unless `force`), and outputs
+ * whose folder does not exist.
+ */
+async function checkOutputs(outputs: string[], inputs: string[], force: boolean): Promise<void> {
+  const resolvedInputs = inputs.map((p) => path.resolve(p));
+  for (const out of outputs) {
+    const abs = path.resolve(out);
+    for (const input of resolvedInputs) {
+      if (abs === input || abs.startsWith(input + path.sep)) {
+        throw new CabinetError('output-invalid', {
+          en: `Output ${out} would overwrite or land inside the input ${input}. Choose another output path.`,
+          ru: `Результат ${out} перезаписал бы входные данные ${input} или попал бы внутрь них. Укажите другой путь.`,
+        });
+      }
+    }
+    const dir = path.dirname(abs);
+    const dirStat = await fs.stat(dir).catch(() => undefined);
+    if (!dirStat?.isDirectory()) {
+      throw new CabinetError('output-invalid', {
+        en: `The folder for ${out} does not exist (${dir}). Create it or choose another path.`,
+        ru: `Папка для ${out} не существует (${dir}). Создайте её или укажите другой путь.`,
+      });
+    }
+    if (!force && (await fs.stat(abs).catch(() => undefined))) {
+      throw new CabinetError('output-exists', {
+        en: `${out} already exists. Add --force to overwrite it, or choose another name.`,
+        ru: `${out} уже существует. Добавьте --force, чтобы перезаписать, или укажите другое имя.`,
+      });
+    }
+  }
+}

@@ -1,0 +1,131 @@
+/**
+ * The report model: the JSON report is this object as is (the contract, documented in docs/report.md); the text
+ * summary (and later HTML) render the same object. Built from the merge outcomes, without I/O.
+ */
+
+import type { NameEncoding, Tree } from '../archive/tree';
+import type { ConflictStyle } from '../merge3';
+import { describeEncoding } from '../text/encoding';
+import type { EolStyle } from '../text/lines';
+import type { ChangeSpan, FileOutcome, Note } from '../tree';
+import { STATUS_LABELS, needsAttention, type ConflictKind, type FileStatus, type Wording } from '../tree/status';
+
+export const REPORT_SCHEMA = 'cabinet-merge/report@1';
+
+export interface InputInfo {
+  path: string;
+  kind: 'zip' | 'folder';
+  files: number;
+  bytes: number;
+  nameEncoding: NameEncoding;
+}
+
+export interface LineSpan {
+  start: number;
+  length: number;
+}
+
+export interface ConflictReport {
+  /** 1-based lines of the `<<<<<<<` and `>>>>>>>` markers in the merged file. */
+  startLine: number;
+  endLine: number;
+  mine: LineSpan;
+  /** Present in diff3 and zdiff3 styles. */
+  base?: LineSpan;
+  theirs: LineSpan;
+}
+
+export interface FileReport {
+  path: string;
+  status: FileStatus;
+  statusText: Wording;
+  conflict?: ConflictKind;
+  /** True when the file was handled as bytes (not text). Absent for files never compared as content. */
+  binary?: boolean;
+  encoding?: string;
+  eol?: EolStyle;
+  conflicts?: ConflictReport[];
+  changes?: ChangeSpan[];
+  /** Where mine's version of a binary conflict was saved, relative to the output archive's folder. */
+  keptAside?: string;
+  notes?: Note[];
+}
+
+export interface Report {
+  schema: typeof REPORT_SCHEMA;
+  tool: { name: 'cabinet-merge'; version: string };
+  inputs: { base: InputInfo | null; mine: InputInfo; theirs: InputInfo };
+  output: { archive: string | null; keptAside: string | null };
+  options: { conflictStyle: ConflictStyle };
+  result: 'clean' | 'conflicts';
+  exitCode: 0 | 1;
+  totals: {
+    files: number;
+    byStatus: Partial<Record<FileStatus, number>>;
+    /** Paths with a decision left to the admin. */
+    needsAttention: number;
+    /** Conflict blocks (marker groups) across all text files. */
+    conflictBlocks: number;
+  };
+  files: FileReport[];
+}
+
+export function inputInfo(tree: Tree): InputInfo {
+  let bytes = 0;
+  for (const f of tree.files.values()) bytes += f.bytes.length;
+  return { path: tree.source, kind: tree.kind, files: tree.files.size, bytes, nameEncoding: tree.nameEncoding };
+}
+
+export interface ReportContext {
+  version: string;
+  inputs: Report['inputs'];
+  output: Report['output'];
+  style: ConflictStyle;
+  /** Maps an outcome to the relative path its kept-aside copy was written to. */
+  keptAsidePath: (path: string) => string;
+}
+
+export function buildReport(outcomes: readonly FileOutcome[], ctx: ReportContext): Report {
+  const byStatus: Partial<Record<FileStatus, number>> = {};
+  let attention = 0;
+  let blocks = 0;
+  const files = outcomes.map((o) => {
+    byStatus[o.status] = (byStatus[o.status] ?? 0) + 1;
+    if (needsAttention(o.status)) attention++;
+    blocks += o.text?.conflicts.length ?? 0;
+    return fileReport(o, ctx);
+  });
+  return {
+    schema: REPORT_SCHEMA,
+    tool: { name: 'cabinet-merge', version: ctx.version },
+    inputs: ctx.inputs,
+    output: ctx.output,
+    options: { conflictStyle: ctx.style },
+    result: attention > 0 ? 'conflicts' : 'clean',
+    exitCode: attention > 0 ? 1 : 0,
+    totals: { files: outcomes.length, byStatus, needsAttention: attention, conflictBlocks: blocks },
+    files,
+  };
+}
+
+function fileReport(o: FileOutcome, ctx: ReportContext): FileReport {
+  const r: FileReport = { path: o.path, status: o.status, statusText: STATUS_LABELS[o.status] };
+  if (o.conflict) r.conflict = o.conflict;
+  if (o.status === 'binary-conflict') r.binary = true;
+  if (o.text) {
+    r.binary = false;
+    r.encoding = describeEncoding(o.text);
+    r.eol = o.text.eol;
+    r.conflicts = o.text.conflicts.map((c) => ({
+      startLine: c.startLine,
+      endLine: c.endLine,
+      mine: c.mine,
+      ...(c.base ? { base: c.base } : {}),
+      theirs: c.theirs,
+    }));
+    r.changes = o.text.changes;
+  }
+  if (o.keptAside) r.keptAside = ctx.keptAsidePath(o.path);
+  if (o.notes.length) r.notes = o.notes;
+  return r;
+}

@@ -1,0 +1,77 @@
+/**
+ * The short human summary printed after a merge: counts by status, then every path that needs the admin, with
+ * the conflict lines to look at. Wording comes from tree/status.ts; only the frame sentences live here.
+ */
+
+import { CONFLICT_LABELS, STATUS_LABELS, needsAttention, type FileStatus } from '../tree/status';
+import type { FileReport, Report } from './model';
+
+export type Lang = 'en' | 'ru';
+
+const FRAME = {
+  merged: { en: (n: number) => `Merged ${n} files.`, ru: (n: number) => `Объединено файлов: ${n}.` },
+  written: { en: (p: string) => `Merged archive: ${p}`, ru: (p: string) => `Объединённый архив: ${p}` },
+  aside: {
+    en: (p: string) => `Your versions of binary conflicts: ${p}`,
+    ru: (p: string) => `Ваши версии двоичных файлов с конфликтом: ${p}`,
+  },
+  clean: { en: 'No conflicts: the archive is ready to import.', ru: 'Конфликтов нет: архив готов к загрузке.' },
+  attention: {
+    en: (n: number) => `Needs your decision (${n}):`,
+    ru: (n: number) => `Требуют вашего решения (${n}):`,
+  },
+  lines: { en: 'lines', ru: 'строки' },
+  savedAs: { en: 'yours saved as', ru: 'ваша версия:' },
+  hint: {
+    en: 'Open each file, find the <<<<<<< markers, keep the right lines, delete the markers; then import the archive.',
+    ru: 'Откройте каждый файл, найдите маркеры <<<<<<<, оставьте нужные строки и удалите маркеры; затем загрузите архив.',
+  },
+};
+
+/** Statuses in the order the summary lists them. */
+const ORDER: FileStatus[] = [
+  'unchanged',
+  'mine',
+  'theirs',
+  'same-change',
+  'merged',
+  'added-mine',
+  'added-theirs',
+  'added-both',
+  'deleted-mine',
+  'deleted-theirs',
+  'deleted-both',
+  'conflict',
+  'modify-delete',
+  'delete-modify',
+  'binary-conflict',
+];
+
+export function renderSummary(report: Report, lang: Lang): string {
+  const out: string[] = [FRAME.merged[lang](report.totals.files)];
+  for (const s of ORDER) {
+    const n = report.totals.byStatus[s];
+    if (n) out.push(`  ${STATUS_LABELS[s][lang]}: ${n}`);
+  }
+  if (report.output.archive) out.push(FRAME.written[lang](report.output.archive));
+  if (report.output.keptAside) out.push(FRAME.aside[lang](report.output.keptAside));
+  const attention = report.files.filter((f) => needsAttention(f.status));
+  if (attention.length === 0) {
+    out.push(FRAME.clean[lang]);
+  } else {
+    out.push(FRAME.attention[lang](attention.length));
+    for (const f of attention) out.push(`  ${f.path}: ${describe(f, lang)}`);
+    if (attention.some((f) => f.conflicts?.length)) out.push(FRAME.hint[lang]);
+  }
+  return out.join('\n') + '\n';
+}
+
+function describe(f: FileReport, lang: Lang): string {
+  const what = f.conflict ? CONFLICT_LABELS[f.conflict][lang] : STATUS_LABELS[f.status][lang];
+  if (f.conflicts?.length) {
+    const where = f.conflicts.map((c) => `${c.startLine}-${c.endLine}`).join(', ');
+    return `${what}; ${FRAME.lines[lang]} ${where}`;
+  }
+  if (f.keptAside) return `${what}; ${FRAME.savedAs[lang]} ${f.keptAside}`;
+  return what;
+}

@@ -1,0 +1,5 @@
+export * from './decide';
+export * from './merge-text';
+export * from './merge-tree';
+export * from './notes';
+export * from './status';

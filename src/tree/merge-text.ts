@@ -1,0 +1,112 @@
+/**
+ * The text strategy for one path: decode each side, merge lines, render markers, encode back.
+ *
+ * - Lines are compared without terminators (a last line without a newline compares unequal to the same line with
+ *   one, as in git), so an EOL-only change of a whole file never conflicts.
+ * - The result is written in theirs' encoding and BOM (the vendor's new format). When the sides' encodings differ,
+ *   the merge runs on Unicode text and a note says so. When theirs' encoding cannot hold a character of the result
+ *   (a windows-1251 file and an admin's 'ł'), the file is written as UTF-8 with BOM and a note names the character:
+ *   never a silent '?'.
+ * - Add/add (no base) merges against an empty base in 'merge' style, so the lines the two files share are not
+ *   shown as conflicting (a diff3 base section would be empty anyway).
+ */
+
+import { merge3, renderMerge, type ConflictBlock, type ConflictStyle, type HunkKind, type Labels, type Sides } from '../merge3';
+import { canEncode, decodeText, describeEncoding, encodeText, type DecodedText, type TextEncoding } from '../text/encoding';
+import { eolStyle, splitLines, type EolStyle, type Lines } from '../text/lines';
+import type { Triple } from './decide';
+import { encodingDiffers, encodingFallback, eolDiffers, type Note } from './notes';
+
+export interface TextMergeOptions {
+  style: ConflictStyle;
+  labels: Labels;
+}
+
+/** An output range that came from a change (not from unchanged lines), for the report's "what came from where". */
+export interface ChangeSpan {
+  from: Exclude<HunkKind, 'same'>;
+  /** 1-based first line in the merged file, and line count. */
+  start: number;
+  length: number;
+}
+
+export interface TextOutcome {
+  bytes: Uint8Array;
+  conflicts: ConflictBlock[];
+  changes: ChangeSpan[];
+  encoding: TextEncoding;
+  bom: boolean;
+  eol: EolStyle;
+  notes: Note[];
+}
+
+type Side = keyof Sides<unknown>;
+const SIDES: Side[] = ['base', 'mine', 'theirs'];
+
+/** Comparison keys: the content, with a NUL appended to a last line that has no terminator. */
+function keysOf(l: Lines): string[] {
+  const keys = l.lines.slice();
+  const last = keys.length - 1;
+  if (last >= 0 && l.eols[last] === '') keys[last] += '\u0000';
+  return keys;
+}
+
+/**
+ * Merges a triple as text, or returns undefined when any present side is not text (the caller treats it as
+ * binary). `mine` and `theirs` must both be present; `base` may be absent (add/add).
+ */
+export function mergeText(t: Triple, options: TextMergeOptions): TextOutcome | undefined {
+  const decoded: Partial<Record<Side, DecodedText>> = {};
+  for (const side of SIDES) {
+    const bytes = t[side];
+    if (bytes === undefined) continue;
+    const d = decodeText(bytes);
+    if (d === undefined) return undefined;
+    decoded[side] = d;
+  }
+  const empty: DecodedText = { text: '', encoding: decoded.theirs!.encoding, bom: false };
+  const text: Sides<DecodedText> = { base: decoded.base ?? empty, mine: decoded.mine!, theirs: decoded.theirs! };
+  const lines: Sides<Lines> = {
+    base: splitLines(text.base.text),
+    mine: splitLines(text.mine.text),
+    theirs: splitLines(text.theirs.text),
+  };
+  const style: ConflictStyle = t.base === undefined ? 'merge' : options.style;
+  const result = merge3({ base: keysOf(lines.base), mine: keysOf(lines.mine), theirs: keysOf(lines.theirs) }, { style });
+  const rendered = renderMerge(result, lines, { style, labels: options.labels });
+
+  const notes: Note[] = [];
+  const present = SIDES.filter((s) => decoded[s] !== undefined);
+  const names = present.map((s) => `${s}: ${describeEncoding(decoded[s]!)}`);
+  if (new Set(present.map((s) => describeEncoding(decoded[s]!))).size > 1) {
+    notes.push(encodingDiffers(names.join(', '), describeEncoding(text.theirs)));
+  }
+  const eols = present.map((s) => eolStyle(lines[s].eols)).filter((e) => e !== 'none');
+  if (new Set(eols).size > 1) {
+    notes.push(eolDiffers(present.map((s) => `${s}: ${eolStyle(lines[s].eols)}`).join(', '), rendered.eol));
+  }
+
+  let { encoding, bom } = text.theirs;
+  const check = canEncode(rendered.text, encoding);
+  if (!check.ok) {
+    const line = rendered.text.slice(0, check.index).split('\n').length;
+    notes.push(encodingFallback(describeEncoding(text.theirs), check.char, line));
+    encoding = 'utf-8';
+    bom = true;
+  }
+
+  const changes: ChangeSpan[] = [];
+  result.hunks.forEach((h, i) => {
+    const span = rendered.spans[i];
+    if (h.kind !== 'same' && span.length > 0) changes.push({ from: h.kind, start: span.start, length: span.length });
+  });
+  return {
+    bytes: encodeText(rendered.text, encoding, bom),
+    conflicts: rendered.conflicts,
+    changes,
+    encoding,
+    bom,
+    eol: rendered.eol,
+    notes,
+  };
+}

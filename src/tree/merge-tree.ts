@@ -1,0 +1,127 @@
+/**
+ * Merges three trees path by path: the byte table first (decide.ts), then a content strategy for paths both sides
+ * changed. Pure: trees in memory in, outcomes out; the command layer reads and writes.
+ *
+ * Nothing is lost: every path ends as output bytes, a deliberate deletion (one side deleted an unchanged file),
+ * or a conflict whose other version is kept — in markers (text), aside (binary: `keptAside`), or in the archive
+ * (modify/delete keeps the modified file).
+ */
+
+import type { FileEntry, Tree } from '../archive/tree';
+import type { ConflictBlock, ConflictStyle, Labels } from '../merge3';
+import type { EolStyle } from '../text/lines';
+import type { TextEncoding } from '../text/encoding';
+import { decide, type Triple } from './decide';
+import { mergeText, type ChangeSpan } from './merge-text';
+import type { Note } from './notes';
+import { needsAttention, type ConflictKind, type FileStatus } from './status';
+
+export interface TreeMergeOptions {
+  style: ConflictStyle;
+  labels: Labels;
+}
+
+export interface FileOutcome {
+  path: string;
+  status: FileStatus;
+  /** Set when the admin has a decision to make. */
+  conflict?: ConflictKind;
+  /** The merged bytes; undefined when the path is not in the output. */
+  output?: Uint8Array;
+  /** The side whose archive entry lends the output its date (and, for taken files, its bytes). */
+  from?: 'mine' | 'theirs';
+  /** Mine's version of a binary conflict, to be saved beside the output. */
+  keptAside?: Uint8Array;
+  /** Present when the path was merged as text. */
+  text?: {
+    encoding: TextEncoding;
+    bom: boolean;
+    eol: EolStyle;
+    conflicts: ConflictBlock[];
+    changes: ChangeSpan[];
+  };
+  notes: Note[];
+}
+
+export interface TreeMergeResult {
+  outcomes: FileOutcome[];
+  /** Explicit directory entries for the output. */
+  dirs: string[];
+}
+
+export interface Trees {
+  base?: Tree;
+  mine: Tree;
+  theirs: Tree;
+}
+
+function bytesOf(tree: Tree | undefined, path: string): Uint8Array | undefined {
+  return tree?.files.get(path)?.bytes;
+}
+
+export function mergeTrees(trees: Trees, options: TreeMergeOptions): TreeMergeResult {
+  const paths = new Set<string>();
+  for (const tree of [trees.base, trees.mine, trees.theirs]) for (const p of tree?.files.keys() ?? []) paths.add(p);
+  const outcomes = [...paths].sort(comparePaths).map((path) =>
+    mergePath({ path, base: bytesOf(trees.base, path), mine: bytesOf(trees.mine, path), theirs: bytesOf(trees.theirs, path) }, options),
+  );
+  return { outcomes, dirs: mergeDirs(trees) };
+}
+
+/** Byte order of UTF-16 code units, so output order does not depend on the locale. */
+export function comparePaths(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Decides and merges one path. */
+export function mergePath(t: Triple, options: TreeMergeOptions): FileOutcome {
+  const d = decide(t);
+  switch (d.action) {
+    case 'take': {
+      const outcome: FileOutcome = { path: t.path, status: d.status, output: t[d.from], from: d.from, notes: [] };
+      if (d.status === 'modify-delete' || d.status === 'delete-modify') outcome.conflict = d.status;
+      return outcome;
+    }
+    case 'drop':
+      return { path: t.path, status: d.status, notes: [] };
+    case 'merge': {
+      const merged = mergeText(t, options);
+      if (merged === undefined) {
+        return { path: t.path, status: 'binary-conflict', conflict: 'binary', output: t.theirs, from: 'theirs', keptAside: t.mine, notes: [] };
+      }
+      const conflicted = merged.conflicts.length > 0;
+      return {
+        path: t.path,
+        status: conflicted ? 'conflict' : 'merged',
+        conflict: conflicted ? (d.addAdd ? 'add-add' : 'content') : undefined,
+        output: merged.bytes,
+        from: 'theirs',
+        text: { encoding: merged.encoding, bom: merged.bom, eol: merged.eol, conflicts: merged.conflicts, changes: merged.changes },
+        notes: merged.notes,
+      };
+    }
+    default: {
+      const never: never = d;
+      throw new Error(`unknown decision ${JSON.stringify(never)}`);
+    }
+  }
+}
+
+/**
+ * Directory entries: theirs' (the vendor's layout), plus those mine added; a directory mine had from base but
+ * theirs dropped is dropped. Directories that hold output files are implied and need no entry of their own.
+ */
+function mergeDirs(trees: Trees): string[] {
+  const dirs = new Set(trees.theirs.dirs);
+  for (const d of trees.mine.dirs) if (!trees.base?.dirs.has(d)) dirs.add(d);
+  return [...dirs].sort(comparePaths);
+}
+
+export function countAttention(outcomes: readonly FileOutcome[]): number {
+  return outcomes.filter((o) => needsAttention(o.status)).length;
+}
+
+/** The archive entry that lends an outcome its date. */
+export function sourceEntry(trees: Trees, o: FileOutcome): FileEntry | undefined {
+  return o.from === undefined ? undefined : trees[o.from].files.get(o.path);
+}

@@ -1,0 +1,37 @@
+/**
+ * Decisions the merge made on its own that the admin should know about (encodings, line ends, layout). Each has a
+ * code from a closed list and its wording in English and Russian, made here and nowhere else.
+ */
+
+export type NoteCode = 'encoding-differs' | 'encoding-fallback' | 'eol-differs';
+
+export interface Note {
+  code: NoteCode;
+  en: string;
+  ru: string;
+}
+
+export function encodingDiffers(sides: string, written: string): Note {
+  return {
+    code: 'encoding-differs',
+    en: `the sides use different encodings (${sides}); merged as Unicode and written in ${written}, as in the vendor's new export`,
+    ru: `стороны в разных кодировках (${sides}); объединено в Юникоде и записано в ${written}, как в новой выгрузке поставщика`,
+  };
+}
+
+export function encodingFallback(wanted: string, char: string, line: number): Note {
+  const code = `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+  return {
+    code: 'encoding-fallback',
+    en: `character '${char}' (${code}, merged line ${line}) cannot be written in ${wanted}; the file was written as UTF-8 with BOM instead (browsers honour the BOM over a charset declaration) — check the page`,
+    ru: `символ '${char}' (${code}, строка ${line} результата) нельзя записать в ${wanted}; файл записан в UTF-8 с BOM (браузер учитывает BOM раньше объявления charset) — проверьте страницу`,
+  };
+}
+
+export function eolDiffers(sides: string, written: string): Note {
+  return {
+    code: 'eol-differs',
+    en: `the sides use different line ends (${sides}); the merged file uses ${written}, as in the vendor's new export`,
+    ru: `стороны используют разные концы строк (${sides}); в результате ${written}, как в новой выгрузке поставщика`,
+  };
+}

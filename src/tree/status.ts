@@ -1,0 +1,68 @@
+/**
+ * The closed lists the report speaks in: what happened to each path, and which kinds of conflict need the admin.
+ * Reporters take their wording from these tables and never invent it.
+ */
+
+export type FileStatus =
+  | 'unchanged'
+  | 'mine'
+  | 'theirs'
+  | 'same-change'
+  | 'merged'
+  | 'conflict'
+  | 'added-mine'
+  | 'added-theirs'
+  | 'added-both'
+  | 'deleted-mine'
+  | 'deleted-theirs'
+  | 'deleted-both'
+  | 'modify-delete'
+  | 'delete-modify'
+  | 'binary-conflict';
+
+export type ConflictKind = 'content' | 'add-add' | 'binary' | 'modify-delete' | 'delete-modify';
+
+export interface Wording {
+  en: string;
+  ru: string;
+}
+
+export const STATUS_LABELS: Record<FileStatus, Wording> = {
+  unchanged: { en: 'unchanged', ru: 'без изменений' },
+  mine: { en: 'your customisation kept', ru: 'сохранена ваша доработка' },
+  theirs: { en: 'vendor update taken', ru: 'принято обновление поставщика' },
+  'same-change': { en: 'same change on both sides', ru: 'одинаковое изменение с обеих сторон' },
+  merged: { en: 'merged cleanly', ru: 'объединено без конфликтов' },
+  conflict: { en: 'conflict to resolve', ru: 'конфликт: требуется решение' },
+  'added-mine': { en: 'your new file kept', ru: 'сохранён ваш новый файл' },
+  'added-theirs': { en: "vendor's new file", ru: 'новый файл поставщика' },
+  'added-both': { en: 'same new file on both sides', ru: 'одинаковый новый файл с обеих сторон' },
+  'deleted-mine': { en: 'deleted by you', ru: 'удалён вами' },
+  'deleted-theirs': { en: 'deleted by the vendor', ru: 'удалён поставщиком' },
+  'deleted-both': { en: 'deleted on both sides', ru: 'удалён с обеих сторон' },
+  'modify-delete': {
+    en: 'you changed it, the vendor deleted it: your version kept',
+    ru: 'вы изменили файл, поставщик удалил его: оставлена ваша версия',
+  },
+  'delete-modify': {
+    en: "you deleted it, the vendor changed it: vendor's version kept",
+    ru: 'вы удалили файл, поставщик изменил его: оставлена версия поставщика',
+  },
+  'binary-conflict': {
+    en: "binary file changed on both sides: vendor's version in the archive, yours saved aside",
+    ru: 'двоичный файл изменён с обеих сторон: в архиве версия поставщика, ваша сохранена отдельно',
+  },
+};
+
+export const CONFLICT_LABELS: Record<ConflictKind, Wording> = {
+  content: { en: 'both sides changed the same lines', ru: 'обе стороны изменили одни и те же строки' },
+  'add-add': { en: 'both sides added this file with different content', ru: 'обе стороны добавили этот файл с разным содержимым' },
+  binary: { en: 'binary file changed on both sides', ru: 'двоичный файл изменён с обеих сторон' },
+  'modify-delete': { en: 'changed by you, deleted by the vendor', ru: 'изменён вами, удалён поставщиком' },
+  'delete-modify': { en: 'deleted by you, changed by the vendor', ru: 'удалён вами, изменён поставщиком' },
+};
+
+/** Statuses that leave something for the admin to decide (exit code 1). */
+export function needsAttention(status: FileStatus): boolean {
+  return status === 'conflict' || status === 'modify-delete' || status === 'delete-modify' || status === 'binary-conflict';
+}
