@@ -1,0 +1,7 @@
+function a() {
+  return 10; // наша правка
+}
+
+function b() {
+  return 20;
+}
