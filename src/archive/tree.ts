@@ -22,6 +22,8 @@ export interface Tree {
   files: Map<string, FileEntry>;
   /** Explicit directory entries and empty directories, as relative paths without a trailing slash. */
   dirs: Set<string>;
+  /** Dates of the entries in `dirs`, when known (zip directory entries, folder mtimes). */
+  dirDates?: Map<string, Date>;
   /** How the zip stored its names; 'utf8' for folders. When entries disagree, the majority. */
   nameEncoding: NameEncoding;
   /**
@@ -34,6 +36,11 @@ export interface Tree {
 export interface OutputTree {
   files: FileEntry[];
   dirs: string[];
+  /**
+   * Dates for directory entries, by path as in `dirs`. A directory without one, and the `root` folder, get the
+   * newest date in the tree, so output stays deterministic.
+   */
+  dirDates?: Map<string, Date>;
   nameEncoding: NameEncoding;
   root: string;
 }

@@ -1,0 +1,118 @@
+/**
+ * Folder → Tree. A recursive walk in code-unit name order, so the result does not depend on the file system.
+ *
+ * Symbolic links (and Windows junctions, which Node reports as links) are refused, not followed and not skipped:
+ * following one could pull in files from outside the cabinet, and skipping one would silently leave out content
+ * the user expects to be merged. The path the user named may itself be a link; only links inside it are refused.
+ */
+import { promises as fs, Dirent } from 'fs';
+import * as path from 'path';
+import { CabinetError, Message } from '../errors';
+import { Budget, Limits } from './limits';
+import { Where, checkSegment, unsafeName } from './names';
+import { Tree } from './tree';
+
+const LINK_ADVICE: Message = {
+  en: 'Replace it with a copy of what it points to, or remove it',
+  ru: 'Замените её копией того, на что она указывает, или удалите',
+};
+const NAME_ADVICE: Message = { en: 'Rename or remove it', ru: 'Переименуйте или удалите его' };
+
+interface Found {
+  absolute: string;
+  relative: string;
+  size: number;
+  mtime: Date;
+}
+
+/** Reads every file under `root`; empty folders go to `dirs`. Errors carry no folder name; readTree adds it. */
+export async function readFolder(root: string, source: string, limits: Limits): Promise<Tree> {
+  const tree: Tree = {
+    source,
+    kind: 'folder',
+    files: new Map(),
+    dirs: new Set(),
+    dirDates: new Map(),
+    nameEncoding: 'utf8',
+    root: '',
+  };
+  const budget = new Budget(limits);
+  const found: Found[] = [];
+  await walk(root, '', tree, found, budget);
+  for (const file of found) {
+    const bytes = await readBytes(file);
+    budget.addBytes(bytes.length - file.size);
+    tree.files.set(file.relative, { path: file.relative, bytes, date: file.mtime });
+  }
+  return tree;
+}
+
+function fileWhere(relative: string): Where {
+  return { en: `'${relative}'`, ru: `'${relative}'` };
+}
+
+/** Lists `absolute` (whose tree path is `relative`), recording files in `found` and empty folders in the tree. */
+async function walk(absolute: string, relative: string, tree: Tree, found: Found[], budget: Budget): Promise<void> {
+  const children = await listDir(absolute, relative);
+  if (children.length === 0 && relative !== '') {
+    tree.dirs.add(relative);
+    tree.dirDates!.set(relative, (await statOf(absolute, relative)).mtime);
+  }
+  for (const child of children) {
+    const childRelative = relative === '' ? child.name : `${relative}/${child.name}`;
+    const childAbsolute = path.join(absolute, child.name);
+    const where = fileWhere(childRelative);
+    checkSegment(child.name, where, NAME_ADVICE);
+    budget.addEntry();
+    if (child.isSymbolicLink()) {
+      const ru = 'это символическая ссылка или точка соединения';
+      throw unsafeName(where, 'it is a symbolic link or junction', ru, LINK_ADVICE);
+    } else if (child.isDirectory()) {
+      await walk(childAbsolute, childRelative, tree, found, budget);
+    } else if (child.isFile()) {
+      const stat = await statOf(childAbsolute, childRelative);
+      budget.addBytes(stat.size);
+      found.push({ absolute: childAbsolute, relative: childRelative, size: stat.size, mtime: stat.mtime });
+    } else {
+      const ru = 'это не обычный файл (устройство, канал или сокет)';
+      throw unsafeName(where, 'it is not a regular file (a device, pipe or socket)', ru, NAME_ADVICE);
+    }
+  }
+}
+
+/** The entries of a folder, sorted by name in code-unit order. */
+async function listDir(absolute: string, relative: string): Promise<Dirent[]> {
+  const entries = await io(relative, () => fs.readdir(absolute, { withFileTypes: true }));
+  return entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+async function statOf(absolute: string, relative: string) {
+  return io(relative, () => fs.lstat(absolute));
+}
+
+async function readBytes(file: Found): Promise<Uint8Array> {
+  const buf = await io(file.relative, () => fs.readFile(file.absolute));
+  return new Uint8Array(buf.buffer, buf.byteOffset, buf.length);
+}
+
+/** Runs a file-system call, turning its failure into 'input-unreadable' naming the file. */
+async function io<T>(relative: string, f: () => Promise<T>): Promise<T> {
+  try {
+    return await f();
+  } catch (e) {
+    const name = relative === '' ? '.' : relative;
+    const why = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+    throw new CabinetError(
+      'input-unreadable',
+      {
+        en:
+          `'${name}' cannot be read (${why}); ` +
+          'check that it exists, that you may read it and that no other program holds it open',
+        ru:
+          `не удаётся прочитать '${name}' (${why}); ` +
+          'проверьте, что путь существует, доступен для чтения и не открыт в другой программе',
+      },
+      { cause: e },
+    );
+  }
+}
