@@ -16,8 +16,12 @@ import { mergeTrees } from '../src/tree';
 interface CaseMeta {
   exitCode: 0 | 1;
   statuses: Record<string, string>;
-  keptAside?: Record<string, 'mine'>;
+  keptAside?: Record<string, 'mine' | 'case-clash'>;
   notes?: Record<string, string[]>;
+  /** Merge options for the case (default: none). */
+  options?: { ignoreWhitespace?: boolean; preferBinary?: 'mine' | 'theirs' };
+  /** Expected layout note codes. */
+  layout?: string[];
 }
 
 const root = path.join(__dirname, 'cases');
@@ -48,7 +52,7 @@ describe.each(cases)('case %s', (name) => {
     const [base, mine, theirs] = await Promise.all(['base', 'mine', 'theirs'].map((s) => side(path.join(dir, s))));
     const expected = await side(path.join(dir, 'expected'));
     const labels = { base: 'base (base)', mine: 'mine (mine)', theirs: 'theirs (theirs)' };
-    const { outcomes } = mergeTrees({ base, mine, theirs }, { style: 'diff3', labels });
+    const { outcomes, layout } = mergeTrees({ base, mine, theirs }, { style: 'diff3', labels, ...meta.options });
 
     const produced = new Map(outcomes.filter((o) => o.output).map((o) => [o.path, o.output!]));
     expect([...produced.keys()].sort()).toEqual([...expected.files.keys()].sort());
@@ -58,9 +62,9 @@ describe.each(cases)('case %s', (name) => {
 
     const byPath = new Map(outcomes.map((o) => [o.path, o]));
     for (const [p, status] of Object.entries(meta.statuses)) expect({ path: p, status: byPath.get(p)?.status }).toEqual({ path: p, status });
-    for (const [p, from] of Object.entries(meta.keptAside ?? {})) {
-      expect(show(byPath.get(p)?.keptAside)).toEqual(show(mine.files.get(p)?.bytes));
-      expect(from).toBe('mine');
+    for (const [p, as] of Object.entries(meta.keptAside ?? {})) {
+      expect(byPath.get(p)?.keptAsideAs).toBe(as);
+      if (as === 'mine') expect(show(byPath.get(p)?.keptAside)).toEqual(show(mine.files.get(p)?.bytes));
     }
     for (const [p, codes] of Object.entries(meta.notes ?? {})) {
       expect(byPath.get(p)?.notes.map((n) => n.code)).toEqual(codes);
@@ -72,7 +76,9 @@ describe.each(cases)('case %s', (name) => {
       output: { archive: null, keptAside: null },
       style: 'diff3',
       keptAsidePath: (p) => p,
+      layout,
     });
     expect(report.exitCode).toBe(meta.exitCode);
+    expect(layout.map((n) => n.code)).toEqual(meta.layout ?? []);
   });
 });

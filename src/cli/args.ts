@@ -3,6 +3,7 @@
  */
 
 import yargs, { type Argv } from 'yargs';
+import type { NameEncoding } from '../archive/tree';
 import { CabinetError } from '../errors';
 import type { ConflictStyle } from '../merge3';
 import { detectLang, type Lang } from './lang';
@@ -23,6 +24,9 @@ export interface MergeArgs extends GlobalOptions {
   report?: string;
   conflictStyle: ConflictStyle;
   force: boolean;
+  ignoreWhitespace: boolean;
+  preferBinary?: 'mine' | 'theirs';
+  nameEncoding?: NameEncoding;
 }
 
 export type ParsedArgs = MergeArgs | { command: 'none'; lang: Lang; verbose: boolean };
@@ -63,6 +67,19 @@ export function parseArgs(argv: string[], version: string): Promise<ParsedArgs> 
             describe: 'Conflict markers: diff3 shows the base section (what the vendor had), merge does not, zdiff3 moves common lines out',
           })
           .option('force', { type: 'boolean', default: false, describe: 'Overwrite existing output files' })
+          .option('ignore-whitespace', {
+            type: 'boolean',
+            default: false,
+            describe: 'Changes in the amount of whitespace alone do not conflict with a real change (git -X ignore-space-change)',
+          })
+          .option('prefer', {
+            choices: ['mine', 'theirs'] as const,
+            describe: 'For binary files (images, fonts) changed on both sides: take this side instead of reporting a conflict',
+          })
+          .option('name-encoding', {
+            choices: ['utf8', 'cp866'] as const,
+            describe: 'How the merged zip stores file names (default: as the vendor\'s new export does)',
+          })
           .example(MERGE_EXAMPLE, 'Merge three exports, write the merged zip and a report')
           .example('cabinet-merge merge OLD.zip MINE.zip NEW.zip -o MERGED.zip', 'The same with positional arguments'),
       (a) => {
@@ -93,6 +110,9 @@ export function parseArgs(argv: string[], version: string): Promise<ParsedArgs> 
           report: a.report,
           conflictStyle: a['conflict-style'] as ConflictStyle,
           force: a.force as boolean,
+          ignoreWhitespace: a['ignore-whitespace'] as boolean,
+          preferBinary: a.prefer as 'mine' | 'theirs' | undefined,
+          nameEncoding: a['name-encoding'] as NameEncoding | undefined,
         };
       },
     )

@@ -7,7 +7,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { readTree } from '../archive/read';
-import type { OutputTree, Tree } from '../archive/tree';
+import type { NameEncoding, OutputTree, Tree } from '../archive/tree';
 import { writeZip } from '../archive/write';
 import { CabinetError } from '../errors';
 import { writeDirAtomic, writeFileAtomic } from '../io/atomic';
@@ -27,6 +27,10 @@ export interface MergeOptions {
   /** Overwrite existing outputs. */
   force: boolean;
   version: string;
+  ignoreWhitespace?: boolean;
+  preferBinary?: 'mine' | 'theirs';
+  /** Name encoding for the merged zip; default: as theirs stored its names. */
+  nameEncoding?: NameEncoding;
 }
 
 export interface MergeRun {
@@ -48,29 +52,37 @@ export async function runMerge(options: MergeOptions): Promise<MergeRun> {
     readRole(options.mine, 'mine'),
     readRole(options.theirs, 'theirs'),
   ]);
-  const trees: Trees = { base, mine, theirs };
   const labels: Labels = {
     mine: `mine (${path.basename(options.mine)})`,
     base: `base (${path.basename(options.base)})`,
     theirs: `theirs (${path.basename(options.theirs)})`,
   };
-  const { outcomes, dirs } = mergeTrees(trees, { style: options.conflictStyle, labels });
+  const { outcomes, dirs, trees, layout } = mergeTrees(
+    { base, mine, theirs },
+    { style: options.conflictStyle, labels, ignoreWhitespace: options.ignoreWhitespace, preferBinary: options.preferBinary },
+  );
 
   const asideDir = keptAsideDir(options.output);
   const aside = new Map<string, Uint8Array>();
-  for (const o of outcomes) if (o.keptAside) aside.set(`mine/${o.path}`, o.keptAside);
-  const asideRel = (p: string) => path.join(path.basename(asideDir), 'mine', ...p.split('/'));
+  const asideName = new Map<string, string>();
+  for (const o of outcomes) {
+    if (!o.keptAside) continue;
+    const rel = `${o.keptAsideAs ?? 'mine'}/${o.path}`;
+    aside.set(rel, o.keptAside);
+    asideName.set(o.path, path.join(path.basename(asideDir), ...rel.split('/')));
+  }
 
   const report = buildReport(outcomes, {
     version: options.version,
     inputs: { base: inputInfo(base), mine: inputInfo(mine), theirs: inputInfo(theirs) },
     output: { archive: options.output, keptAside: aside.size ? asideDir : null },
     style: options.conflictStyle,
-    keptAsidePath: asideRel,
+    keptAsidePath: (p) => asideName.get(p)!,
+    layout,
   });
 
   await writeAll([
-    { target: options.output, write: (t) => writeZip(outputTree(trees, outcomes, dirs), t) },
+    { target: options.output, write: (t) => writeZip(outputTree(trees, outcomes, dirs, options.nameEncoding), t) },
     ...(aside.size ? [{ target: asideDir, write: (t: string) => writeDirAtomic(t, aside) }] : []),
     ...(options.report
       ? [{ target: options.report, write: (t: string) => writeFileAtomic(t, JSON.stringify(report, null, 2) + '\n') }]
@@ -89,12 +101,12 @@ async function readRole(p: string, role: 'base' | 'mine' | 'theirs'): Promise<Tr
 }
 
 /** The tree to write: theirs' name encoding and layout; each entry keeps the date of the entry it came from. */
-function outputTree(trees: Trees, outcomes: readonly FileOutcome[], dirs: string[]): OutputTree {
+function outputTree(trees: Trees, outcomes: readonly FileOutcome[], dirs: string[], nameEncoding?: NameEncoding): OutputTree {
   const fallback = latestDate(trees.theirs);
   const files = outcomes
     .filter((o) => o.output !== undefined)
     .map((o) => ({ path: o.path, bytes: o.output!, date: sourceEntry(trees, o)?.date ?? fallback }));
-  return { files, dirs, nameEncoding: trees.theirs.nameEncoding, root: trees.theirs.root };
+  return { files, dirs, nameEncoding: nameEncoding ?? trees.theirs.nameEncoding, root: trees.theirs.root };
 }
 
 function latestDate(tree: Tree): Date {

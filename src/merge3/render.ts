@@ -24,6 +24,11 @@ export interface RenderOptions {
   labels: Labels;
   /** Length of the marker runs (git: 7). */
   markerSize?: number;
+  /**
+   * Set when lines were compared ignoring whitespace: an unchanged ('same') line then comes from mine when theirs
+   * left base's text as it was, so the admin's whitespace-only edits survive; otherwise from theirs.
+   */
+  keepWhitespaceChanges?: boolean;
 }
 
 /** Where a hunk landed in the output: 1-based first line and line count (markers included for conflicts). */
@@ -91,6 +96,13 @@ export function renderMerge(result: Merge3Result, sides: Sides<Lines>, options: 
       eols.push(own !== '' && p.convert ? (target as Eol) : own);
     }
   };
+  const emitSame = (h: MergeHunk) => {
+    for (let k = 0; k < h.theirs.length; k++) {
+      const theirsKept = sides.theirs.lines[h.theirs.start + k] === sides.base.lines[h.base.start + k];
+      if (theirsKept) emit(plans.mine, { start: h.mine.start + k, length: 1 });
+      else emit(plans.theirs, { start: h.theirs.start + k, length: 1 });
+    }
+  };
   const marker = (ch: string, label: string) => {
     const run = ch.repeat(options.markerSize ?? 7);
     text.push(label ? `${run} ${label}` : run);
@@ -104,6 +116,9 @@ export function renderMerge(result: Merge3Result, sides: Sides<Lines>, options: 
     const from = text.length;
     switch (h.kind) {
       case 'same':
+        if (options.keepWhitespaceChanges) emitSame(h);
+        else emit(plans.theirs, h.theirs);
+        break;
       case 'theirs':
         emit(plans.theirs, h.theirs);
         break;

@@ -7,7 +7,7 @@ import type { NameEncoding, Tree } from '../archive/tree';
 import type { ConflictStyle } from '../merge3';
 import { describeEncoding } from '../text/encoding';
 import type { EolStyle } from '../text/lines';
-import type { ChangeSpan, FileOutcome, Note } from '../tree';
+import type { ChangeSpan, FileOutcome, LayoutNote, Note } from '../tree';
 import { STATUS_LABELS, needsAttention, type ConflictKind, type FileStatus, type Wording } from '../tree/status';
 
 export const REPORT_SCHEMA = 'cabinet-merge/report@1';
@@ -46,7 +46,8 @@ export interface FileReport {
   eol?: EolStyle;
   conflicts?: ConflictReport[];
   changes?: ChangeSpan[];
-  /** Where mine's version of a binary conflict was saved, relative to the output archive's folder. */
+  /** Where a file kept out of the archive was saved (mine's version of a binary conflict, or a name clashing on
+   * Windows), relative to the output archive's folder. */
   keptAside?: string;
   notes?: Note[];
 }
@@ -68,6 +69,8 @@ export interface Report {
     conflictBlocks: number;
   };
   files: FileReport[];
+  /** Decisions about the trees as a whole (wrapper folders stripped, names matched across letter case). */
+  layout: LayoutNote[];
 }
 
 export function inputInfo(tree: Tree): InputInfo {
@@ -83,6 +86,7 @@ export interface ReportContext {
   style: ConflictStyle;
   /** Maps an outcome to the relative path its kept-aside copy was written to. */
   keptAsidePath: (path: string) => string;
+  layout: LayoutNote[];
 }
 
 export function buildReport(outcomes: readonly FileOutcome[], ctx: ReportContext): Report {
@@ -105,6 +109,7 @@ export function buildReport(outcomes: readonly FileOutcome[], ctx: ReportContext
     exitCode: attention > 0 ? 1 : 0,
     totals: { files: outcomes.length, byStatus, needsAttention: attention, conflictBlocks: blocks },
     files,
+    layout: ctx.layout,
   };
 }
 

@@ -3,3 +3,4 @@ export * from './merge-text';
 export * from './merge-tree';
 export * from './notes';
 export * from './status';
+export * from './align';

@@ -7,6 +7,8 @@
  *   the merge runs on Unicode text and a note says so. When theirs' encoding cannot hold a character of the result
  *   (a windows-1251 file and an admin's 'ł'), the file is written as UTF-8 with BOM and a note names the character:
  *   never a silent '?'.
+ * - With ignoreWhitespace, a whitespace-only change on one side does not conflict with a real change on the other
+ *   (the real change wins); a whitespace-only change of lines the other side did not touch is kept.
  * - Add/add (no base) merges against an empty base in 'merge' style, so the lines the two files share are not
  *   shown as conflicting (a diff3 base section would be empty anyway).
  */
@@ -20,6 +22,8 @@ import { encodingDiffers, encodingFallback, eolDiffers, type Note } from './note
 export interface TextMergeOptions {
   style: ConflictStyle;
   labels: Labels;
+  /** Compare lines ignoring changes in the amount of whitespace (git's ignore-space-change). */
+  ignoreWhitespace?: boolean;
 }
 
 /** An output range that came from a change (not from unchanged lines), for the report's "what came from where". */
@@ -43,9 +47,12 @@ export interface TextOutcome {
 type Side = keyof Sides<unknown>;
 const SIDES: Side[] = ['base', 'mine', 'theirs'];
 
-/** Comparison keys: the content, with a NUL appended to a last line that has no terminator. */
-function keysOf(l: Lines): string[] {
-  const keys = l.lines.slice();
+/**
+ * Comparison keys: the content, with a NUL appended to a last line that has no terminator. Ignoring whitespace,
+ * as git's ignore-space-change: trailing whitespace is dropped and every other run of it counts as one space.
+ */
+function keysOf(l: Lines, ignoreWhitespace: boolean): string[] {
+  const keys = ignoreWhitespace ? l.lines.map((line) => line.trimEnd().replace(/\s+/g, ' ')) : l.lines.slice();
   const last = keys.length - 1;
   if (last >= 0 && l.eols[last] === '') keys[last] += '\u0000';
   return keys;
@@ -72,8 +79,9 @@ export function mergeText(t: Triple, options: TextMergeOptions): TextOutcome | u
     theirs: splitLines(text.theirs.text),
   };
   const style: ConflictStyle = t.base === undefined ? 'merge' : options.style;
-  const result = merge3({ base: keysOf(lines.base), mine: keysOf(lines.mine), theirs: keysOf(lines.theirs) }, { style });
-  const rendered = renderMerge(result, lines, { style, labels: options.labels });
+  const ws = options.ignoreWhitespace === true;
+  const result = merge3({ base: keysOf(lines.base, ws), mine: keysOf(lines.mine, ws), theirs: keysOf(lines.theirs, ws) }, { style });
+  const rendered = renderMerge(result, lines, { style, labels: options.labels, keepWhitespaceChanges: ws });
 
   const notes: Note[] = [];
   const present = SIDES.filter((s) => decoded[s] !== undefined);

@@ -11,14 +11,19 @@ import type { FileEntry, Tree } from '../archive/tree';
 import type { ConflictBlock, ConflictStyle, Labels } from '../merge3';
 import type { EolStyle } from '../text/lines';
 import type { TextEncoding } from '../text/encoding';
+import { alignTrees, caseClashes, type LayoutNote } from './align';
 import { decide, type Triple } from './decide';
 import { mergeText, type ChangeSpan } from './merge-text';
-import type { Note } from './notes';
+import { binaryPreferred, caseClash, type Note } from './notes';
 import { needsAttention, type ConflictKind, type FileStatus } from './status';
 
 export interface TreeMergeOptions {
   style: ConflictStyle;
   labels: Labels;
+  /** Lines that differ only in the amount of whitespace compare equal (git's -X ignore-space-change). */
+  ignoreWhitespace?: boolean;
+  /** Settles binary files changed on both sides without a conflict. */
+  preferBinary?: 'mine' | 'theirs';
 }
 
 export interface FileOutcome {
@@ -30,8 +35,10 @@ export interface FileOutcome {
   output?: Uint8Array;
   /** The side whose archive entry lends the output its date (and, for taken files, its bytes). */
   from?: 'mine' | 'theirs';
-  /** Mine's version of a binary conflict, to be saved beside the output. */
+  /** Bytes saved beside the output instead of (or besides) the archive: mine's version of a binary conflict, or
+   * a file whose name clashes with another's on Windows. */
   keptAside?: Uint8Array;
+  keptAsideAs?: 'mine' | 'case-clash';
   /** Present when the path was merged as text. */
   text?: {
     encoding: TextEncoding;
@@ -47,6 +54,10 @@ export interface TreeMergeResult {
   outcomes: FileOutcome[];
   /** Explicit directory entries for the output. */
   dirs: string[];
+  /** The trees after layout alignment: paths as merged, `root` as stripped (theirs' is the output's layout). */
+  trees: Trees;
+  /** Layout decisions (wrapper folders, letter case) for the report. */
+  layout: LayoutNote[];
 }
 
 export interface Trees {
@@ -59,13 +70,30 @@ function bytesOf(tree: Tree | undefined, path: string): Uint8Array | undefined {
   return tree?.files.get(path)?.bytes;
 }
 
-export function mergeTrees(trees: Trees, options: TreeMergeOptions): TreeMergeResult {
+export function mergeTrees(input: Trees, options: TreeMergeOptions): TreeMergeResult {
+  const { notes: layout, ...trees } = alignTrees(input);
   const paths = new Set<string>();
   for (const tree of [trees.base, trees.mine, trees.theirs]) for (const p of tree?.files.keys() ?? []) paths.add(p);
   const outcomes = [...paths].sort(comparePaths).map((path) =>
     mergePath({ path, base: bytesOf(trees.base, path), mine: bytesOf(trees.mine, path), theirs: bytesOf(trees.theirs, path) }, options),
   );
-  return { outcomes, dirs: mergeDirs(trees) };
+  keepCaseClashesAside(outcomes);
+  return { outcomes, dirs: mergeDirs(trees), trees, layout };
+}
+
+/**
+ * Two output paths that differ only in letter case would overwrite each other on Windows: the later one (in path
+ * order) leaves the archive and is kept aside, with a note. Nothing is lost.
+ */
+function keepCaseClashesAside(outcomes: FileOutcome[]): void {
+  const clashes = caseClashes(outcomes.filter((o) => o.output !== undefined).map((o) => o.path));
+  for (const o of outcomes) {
+    if (!clashes.has(o.path)) continue;
+    o.keptAside = o.output;
+    o.keptAsideAs = 'case-clash';
+    o.output = undefined;
+    o.notes.push(caseClash(o.path));
+  }
 }
 
 /** Byte order of UTF-16 code units, so output order does not depend on the locale. */
@@ -86,9 +114,7 @@ export function mergePath(t: Triple, options: TreeMergeOptions): FileOutcome {
       return { path: t.path, status: d.status, notes: [] };
     case 'merge': {
       const merged = mergeText(t, options);
-      if (merged === undefined) {
-        return { path: t.path, status: 'binary-conflict', conflict: 'binary', output: t.theirs, from: 'theirs', keptAside: t.mine, notes: [] };
-      }
+      if (merged === undefined) return mergeBinary(t, options.preferBinary);
       const conflicted = merged.conflicts.length > 0;
       return {
         path: t.path,
@@ -105,6 +131,23 @@ export function mergePath(t: Triple, options: TreeMergeOptions): FileOutcome {
       throw new Error(`unknown decision ${JSON.stringify(never)}`);
     }
   }
+}
+
+/**
+ * Binary files changed on both sides: theirs goes into the archive and mine is kept aside (a conflict), unless
+ * --prefer settles it: 'theirs' still keeps mine aside (it is the admin's work), 'mine' takes mine.
+ */
+function mergeBinary(t: Triple, prefer: 'mine' | 'theirs' | undefined): FileOutcome {
+  if (prefer === 'mine') {
+    return { path: t.path, status: 'binary-preferred', output: t.mine, from: 'mine', notes: [binaryPreferred('mine')] };
+  }
+  const outcome: FileOutcome = { path: t.path, status: 'binary-conflict', conflict: 'binary', output: t.theirs, from: 'theirs', keptAside: t.mine, keptAsideAs: 'mine', notes: [] };
+  if (prefer === 'theirs') {
+    outcome.status = 'binary-preferred';
+    outcome.conflict = undefined;
+    outcome.notes.push(binaryPreferred('theirs'));
+  }
+  return outcome;
 }
 
 /**

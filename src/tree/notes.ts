@@ -3,7 +3,7 @@
  * code from a closed list and its wording in English and Russian, made here and nowhere else.
  */
 
-export type NoteCode = 'encoding-differs' | 'encoding-fallback' | 'eol-differs';
+export type NoteCode = 'encoding-differs' | 'encoding-fallback' | 'eol-differs' | 'case-clash' | 'binary-preferred';
 
 export interface Note {
   code: NoteCode;
@@ -34,4 +34,22 @@ export function eolDiffers(sides: string, written: string): Note {
     en: `the sides use different line ends (${sides}); the merged file uses ${written}, as in the vendor's new export`,
     ru: `стороны используют разные концы строк (${sides}); в результате ${written}, как в новой выгрузке поставщика`,
   };
+}
+
+export function caseClash(path: string): Note {
+  return {
+    code: 'case-clash',
+    en: `'${path}' differs from another file's name only in letter case, which Windows cannot hold twice; it was kept aside, not in the archive`,
+    ru: `'${path}' отличается от имени другого файла только регистром букв, а Windows не различает такие имена; файл сохранён отдельно, не в архиве`,
+  };
+}
+
+export function binaryPreferred(side: 'mine' | 'theirs'): Note {
+  return side === 'mine'
+    ? { code: 'binary-preferred', en: 'changed on both sides; your version taken (--prefer mine)', ru: 'изменён с обеих сторон; взята ваша версия (--prefer mine)' }
+    : {
+        code: 'binary-preferred',
+        en: "changed on both sides; the vendor's version taken (--prefer theirs), yours kept aside",
+        ru: 'изменён с обеих сторон; взята версия поставщика (--prefer theirs), ваша сохранена отдельно',
+      };
 }

@@ -18,7 +18,8 @@ export type FileStatus =
   | 'deleted-both'
   | 'modify-delete'
   | 'delete-modify'
-  | 'binary-conflict';
+  | 'binary-conflict'
+  | 'binary-preferred';
 
 export type ConflictKind = 'content' | 'add-add' | 'binary' | 'modify-delete' | 'delete-modify';
 
@@ -51,6 +52,10 @@ export const STATUS_LABELS: Record<FileStatus, Wording> = {
   'binary-conflict': {
     en: "binary file changed on both sides: vendor's version in the archive, yours saved aside",
     ru: 'двоичный файл изменён с обеих сторон: в архиве версия поставщика, ваша сохранена отдельно',
+  },
+  'binary-preferred': {
+    en: 'binary file changed on both sides: settled by --prefer',
+    ru: 'двоичный файл изменён с обеих сторон: выбран по --prefer',
   },
 };
 

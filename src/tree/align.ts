@@ -1,0 +1,129 @@
+/**
+ * Layout alignment across the three trees, before any path is compared.
+ *
+ * Wrapper folders. Exports are sometimes zipped with an extra top-level folder ('lk/index.html') and sometimes
+ * without. A tree's content root is found by descending through single top-level folders while no file sits at
+ * the current level. When the trees' content roots differ, every tree is re-rooted at its content root (its
+ * `root` records what was stripped, so theirs' layout can be written back). When they agree, nothing changes.
+ *
+ * Letter case. Windows does not distinguish 'Img/Logo.png' from 'img/logo.png', and archives made on different
+ * machines disagree on case. A path of mine or base whose lower-cased form matches a differently cased path of
+ * theirs is renamed to theirs' spelling (or base's, when theirs has no such path), and the rename is reported.
+ * Two paths of one tree that differ only in case cannot both be written on Windows; `caseClashes` finds them
+ * in the output so the command can keep the second one aside.
+ */
+
+import type { FileEntry, Tree } from '../archive/tree';
+import type { Wording } from './status';
+
+export interface LayoutNote extends Wording {
+  code: 'wrapper-folder' | 'case-renamed';
+}
+
+export interface Aligned {
+  base?: Tree;
+  mine: Tree;
+  theirs: Tree;
+  notes: LayoutNote[];
+}
+
+type Role = 'base' | 'mine' | 'theirs';
+
+/** The wrapper prefix ('' or 'a' or 'a/b') above the tree's content. */
+export function contentRoot(tree: Tree): string {
+  const parts: string[] = [];
+  let paths = [...tree.files.keys()];
+  for (;;) {
+    if (paths.length === 0 || paths.some((p) => !p.includes('/'))) break;
+    const top = new Set(paths.map((p) => p.slice(0, p.indexOf('/'))));
+    if (top.size !== 1) break;
+    const [folder] = top;
+    parts.push(folder);
+    paths = paths.map((p) => p.slice(folder.length + 1));
+  }
+  return parts.join('/');
+}
+
+/** The same tree with `prefix/` removed from every path (prefix must be its content root). */
+function reroot(tree: Tree, prefix: string): Tree {
+  if (prefix === '') return tree;
+  const cut = prefix.length + 1;
+  const files = new Map<string, FileEntry>();
+  for (const [p, f] of tree.files) files.set(p.slice(cut), { ...f, path: p.slice(cut) });
+  const dirs = new Set<string>();
+  const dirDates = new Map<string, Date>();
+  for (const d of tree.dirs) {
+    if (!d.startsWith(prefix + '/')) continue; // the wrapper folders themselves
+    dirs.add(d.slice(cut));
+    const date = tree.dirDates?.get(d);
+    if (date) dirDates.set(d.slice(cut), date);
+  }
+  return { ...tree, files, dirs, dirDates, root: tree.root ? `${tree.root}/${prefix}` : prefix };
+}
+
+/** Renames paths of `tree` to the spelling `canonical` uses for the same lower-cased path. */
+function recase(tree: Tree, canonical: Map<string, string>, role: Role, notes: LayoutNote[]): Tree {
+  let renamed = false;
+  const files = new Map<string, FileEntry>();
+  for (const [p, f] of tree.files) {
+    const target = canonical.get(p.toLowerCase());
+    if (target !== undefined && target !== p && !tree.files.has(target)) {
+      renamed = true;
+      files.set(target, { ...f, path: target });
+      notes.push({
+        code: 'case-renamed',
+        en: `${role}: '${p}' matched as '${target}' (the archives differ only in letter case, which Windows ignores)`,
+        ru: `${role}: '${p}' сопоставлен с '${target}' (имена отличаются только регистром букв, Windows их не различает)`,
+      });
+    } else {
+      files.set(p, f);
+    }
+  }
+  return renamed ? { ...tree, files } : tree;
+}
+
+export function alignTrees(trees: { base?: Tree; mine: Tree; theirs: Tree }): Aligned {
+  const notes: LayoutNote[] = [];
+  const roles: Role[] = trees.base ? ['base', 'mine', 'theirs'] : ['mine', 'theirs'];
+  const roots = new Map(roles.map((r) => [r, contentRoot(trees[r]!)]));
+  const aligned: Record<Role, Tree | undefined> = { base: trees.base, mine: trees.mine, theirs: trees.theirs };
+  // Compared ignoring letter case: 'LK/' and 'lk/' are the same folder to Windows.
+  if (new Set([...roots.values()].map((r) => r.toLowerCase())).size > 1) {
+    for (const r of roles) {
+      const prefix = roots.get(r)!;
+      if (prefix === '') continue;
+      aligned[r] = reroot(trees[r]!, prefix);
+      notes.push({
+        code: 'wrapper-folder',
+        en: `${r}: everything was inside the folder '${prefix}/'; matched without it${r === 'theirs' ? ' (the merged archive keeps it, as in theirs)' : ''}`,
+        ru: `${r}: всё содержимое лежало в папке '${prefix}/'; сопоставлено без неё${r === 'theirs' ? ' (в результате папка сохранена, как у поставщика)' : ''}`,
+      });
+    }
+  }
+
+  // Theirs' spelling wins, then base's; mine follows.
+  const canonical = new Map<string, string>();
+  for (const r of ['theirs', 'base'] as const) {
+    for (const p of aligned[r]?.files.keys() ?? []) if (!canonical.has(p.toLowerCase())) canonical.set(p.toLowerCase(), p);
+  }
+  for (const r of ['base', 'mine'] as const) {
+    const t = aligned[r];
+    if (t) aligned[r] = recase(t, canonical, r, notes);
+  }
+  return { base: aligned.base, mine: aligned.mine!, theirs: aligned.theirs!, notes };
+}
+
+/**
+ * Output paths that clash on a case-insensitive file system with an earlier path (in sorted order), so the
+ * caller can keep them aside instead of writing two entries Windows would merge into one.
+ */
+export function caseClashes(paths: readonly string[]): Set<string> {
+  const seen = new Set<string>();
+  const clashes = new Set<string>();
+  for (const p of paths) {
+    const key = p.toLowerCase();
+    if (seen.has(key)) clashes.add(p);
+    else seen.add(key);
+  }
+  return clashes;
+}
