@@ -45,6 +45,9 @@ const ORDER: FileStatus[] = [
   'modify-delete',
   'delete-modify',
   'binary-conflict',
+  'only-mine',
+  'differs',
+  'differs-binary',
 ];
 
 export function renderSummary(report: Report, lang: Lang): string {

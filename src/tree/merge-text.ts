@@ -9,10 +9,13 @@
  *   never a silent '?'.
  * - With ignoreWhitespace, a whitespace-only change on one side does not conflict with a real change on the other
  *   (the real change wins); a whitespace-only change of lines the other side did not touch is kept.
+ * - withoutBase (no base is known at all, as opposed to a file absent from a known base): every difference
+ *   between mine and theirs is a two-way conflict block (merge3/two-way.ts), in 'merge' style.
  * - Add/add (no base) merges against an empty base in 'merge' style, so the lines the two files share are not
  *   shown as conflicting (a diff3 base section would be empty anyway).
  */
 
+import { mergeTwoWay } from '../merge3/two-way';
 import { merge3, renderMerge, type ConflictBlock, type ConflictStyle, type HunkKind, type Labels, type Sides } from '../merge3';
 import { canEncode, decodeText, describeEncoding, encodeText, type DecodedText, type TextEncoding } from '../text/encoding';
 import { eolStyle, splitLines, type EolStyle, type Lines } from '../text/lines';
@@ -24,6 +27,8 @@ export interface TextMergeOptions {
   labels: Labels;
   /** Compare lines ignoring changes in the amount of whitespace (git's ignore-space-change). */
   ignoreWhitespace?: boolean;
+  /** No base is known (two archives only): t.base must be absent; each mine/theirs difference is a conflict. */
+  withoutBase?: boolean;
 }
 
 /** An output range that came from a change (not from unchanged lines), for the report's "what came from where". */
@@ -80,7 +85,9 @@ export function mergeText(t: Triple, options: TextMergeOptions): TextOutcome | u
   };
   const style: ConflictStyle = t.base === undefined ? 'merge' : options.style;
   const ws = options.ignoreWhitespace === true;
-  const result = merge3({ base: keysOf(lines.base, ws), mine: keysOf(lines.mine, ws), theirs: keysOf(lines.theirs, ws) }, { style });
+  const result = options.withoutBase
+    ? mergeTwoWay({ mine: keysOf(lines.mine, ws), theirs: keysOf(lines.theirs, ws) })
+    : merge3({ base: keysOf(lines.base, ws), mine: keysOf(lines.mine, ws), theirs: keysOf(lines.theirs, ws) }, { style });
   const rendered = renderMerge(result, lines, { style, labels: options.labels, keepWhitespaceChanges: ws });
 
   const notes: Note[] = [];

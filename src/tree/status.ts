@@ -19,9 +19,13 @@ export type FileStatus =
   | 'modify-delete'
   | 'delete-modify'
   | 'binary-conflict'
-  | 'binary-preferred';
+  | 'binary-preferred'
+  // Without a base (two archives only): see tree/two-way.ts.
+  | 'only-mine'
+  | 'differs'
+  | 'differs-binary';
 
-export type ConflictKind = 'content' | 'add-add' | 'binary' | 'modify-delete' | 'delete-modify';
+export type ConflictKind = 'content' | 'add-add' | 'binary' | 'modify-delete' | 'delete-modify' | 'no-base';
 
 export interface Wording {
   en: string;
@@ -57,6 +61,18 @@ export const STATUS_LABELS: Record<FileStatus, Wording> = {
     en: 'binary file changed on both sides: settled by --prefer',
     ru: 'двоичный файл изменён с обеих сторон: выбран по --prefer',
   },
+  'only-mine': {
+    en: 'only in your export: your addition or a file the vendor removed — check',
+    ru: 'есть только в вашей выгрузке: ваш новый файл или файл, удалённый поставщиком, — проверьте',
+  },
+  differs: {
+    en: "differs from the vendor's new export; no base to tell who changed what: every difference left for you",
+    ru: 'отличается от новой выгрузки поставщика; без базы не понять, кто что изменил: все различия оставлены вам',
+  },
+  'differs-binary': {
+    en: "binary file differs from the vendor's new export; no base: vendor's version in the archive, yours saved aside",
+    ru: 'двоичный файл отличается от новой выгрузки поставщика; без базы: в архиве версия поставщика, ваша сохранена отдельно',
+  },
 };
 
 export const CONFLICT_LABELS: Record<ConflictKind, Wording> = {
@@ -65,9 +81,24 @@ export const CONFLICT_LABELS: Record<ConflictKind, Wording> = {
   binary: { en: 'binary file changed on both sides', ru: 'двоичный файл изменён с обеих сторон' },
   'modify-delete': { en: 'changed by you, deleted by the vendor', ru: 'изменён вами, удалён поставщиком' },
   'delete-modify': { en: 'deleted by you, changed by the vendor', ru: 'удалён вами, изменён поставщиком' },
+  'no-base': {
+    en: "your export and the vendor's differ here, and without a base nobody can tell who changed what",
+    ru: 'ваша выгрузка и выгрузка поставщика здесь различаются, а без базы не понять, кто что изменил',
+  },
 };
 
-/** Statuses that leave something for the admin to decide (exit code 1). */
+/**
+ * Statuses that leave something for the admin to decide (exit code 1). Without a base, a file only in mine is one:
+ * nothing tells an addition of the admin's from a file the vendor removed.
+ */
 export function needsAttention(status: FileStatus): boolean {
-  return status === 'conflict' || status === 'modify-delete' || status === 'delete-modify' || status === 'binary-conflict';
+  return (
+    status === 'conflict' ||
+    status === 'modify-delete' ||
+    status === 'delete-modify' ||
+    status === 'binary-conflict' ||
+    status === 'only-mine' ||
+    status === 'differs' ||
+    status === 'differs-binary'
+  );
 }
