@@ -85,7 +85,7 @@ export function mergeTrees(input: Trees, options: TreeMergeOptions): TreeMergeRe
  * Two output paths that differ only in letter case would overwrite each other on Windows: the later one (in path
  * order) leaves the archive and is kept aside, with a note. Nothing is lost.
  */
-function keepCaseClashesAside(outcomes: FileOutcome[]): void {
+export function keepCaseClashesAside(outcomes: FileOutcome[]): void {
   const clashes = caseClashes(outcomes.filter((o) => o.output !== undefined).map((o) => o.path));
   for (const o of outcomes) {
     if (!clashes.has(o.path)) continue;

@@ -1,0 +1,103 @@
+/**
+ * Merging two trees when the base is unknown (the admin kept only their customised export and has the vendor's
+ * new one), optionally with candidate bases chosen per file (tree/candidates.ts).
+ *
+ * Per path, without a base:
+ * | mine | theirs | result |
+ * |---|---|---|
+ * | A | A | A ('unchanged') |
+ * | – | N | N ('added-theirs': the vendor's new file, or one the admin deleted — taking it loses nothing) |
+ * | N | – | N kept ('only-mine': the admin's addition or a file the vendor removed — the admin checks) |
+ * | M | T | text: every differing line region a two-way conflict block ('differs'); binary: theirs in the archive,
+ * |   |   | mine kept aside ('differs-binary'), as the three-way binary conflict does |
+ *
+ * A path of mine for which a candidate base was chosen goes through the ordinary three-way rules (merge-tree.ts)
+ * with that base, labelled with the candidate's name. Pure: trees in memory in, outcomes out.
+ */
+
+import type { Tree } from '../archive/tree';
+import { alignTrees, contentRoot } from './align';
+import { chooseBase } from './candidates';
+import { sameBytes, type Triple } from './decide';
+import { comparePaths, keepCaseClashesAside, mergePath, type FileOutcome, type TreeMergeOptions, type TreeMergeResult } from './merge-tree';
+import { mergeText } from './merge-text';
+import { binaryPreferred } from './notes';
+
+export interface CandidateBase {
+  /** The name shown in the base marker label and the report (the file or folder name the admin gave). */
+  label: string;
+  tree: Tree;
+}
+
+export interface TwoWayResult extends TreeMergeResult {
+  /** For each path merged with a candidate base: the index of that candidate. */
+  baseFrom: Map<string, number>;
+}
+
+/** Merges mine and theirs without a known base; paths of mine that a candidate has use the closest candidate. */
+export function mergeTreesWithoutBase(
+  input: { mine: Tree; theirs: Tree; candidates?: readonly CandidateBase[] },
+  options: TreeMergeOptions,
+): TwoWayResult {
+  const { notes: layout, mine, theirs } = alignTrees({ mine: input.mine, theirs: input.theirs });
+  const candidates = input.candidates ?? [];
+  const lookup = candidateLookup(mine, candidates);
+
+  const paths = new Set<string>([...mine.files.keys(), ...theirs.files.keys()]);
+  const baseFrom = new Map<string, number>();
+  const outcomes = [...paths].sort(comparePaths).map((path) => {
+    const t: Triple = { path, mine: mine.files.get(path)?.bytes, theirs: theirs.files.get(path)?.bytes };
+    const chosen = t.mine && candidates.length ? chooseBase(t.mine, lookup(path)) : undefined;
+    if (chosen === undefined) return mergePathWithoutBase(t, options);
+    baseFrom.set(path, chosen.candidate);
+    const labels = { ...options.labels, base: `base (${candidates[chosen.candidate].label})` };
+    return mergePath({ ...t, base: chosen.bytes }, { ...options, labels });
+  });
+  keepCaseClashesAside(outcomes);
+  const dirs = [...new Set([...theirs.dirs, ...mine.dirs])].sort(comparePaths);
+  return { outcomes, dirs, trees: { mine, theirs }, layout, baseFrom };
+}
+
+/**
+ * Each candidate's bytes for a path of (aligned) mine. Candidates may be zipped with or without a wrapper folder
+ * regardless of mine: the path is taken relative to mine's content root and looked up under the candidate's.
+ */
+function candidateLookup(mine: Tree, candidates: readonly CandidateBase[]): (path: string) => (Uint8Array | undefined)[] {
+  const mineRoot = contentRoot(mine);
+  const roots = candidates.map((c) => contentRoot(c.tree));
+  return (path) => {
+    const rel = mineRoot && path.startsWith(mineRoot + '/') ? path.slice(mineRoot.length + 1) : path;
+    return candidates.map((c, i) => c.tree.files.get(roots[i] ? `${roots[i]}/${rel}` : rel)?.bytes);
+  };
+}
+
+/** One path with no base at all (see the table in the header). `t.base` is ignored. */
+export function mergePathWithoutBase(t: Triple, options: TreeMergeOptions): FileOutcome {
+  const { path, mine, theirs } = t;
+  if (mine === undefined && theirs === undefined) throw new Error(`path ${path} is on no side`);
+  if (mine === undefined) return { path, status: 'added-theirs', output: theirs, from: 'theirs', notes: [] };
+  if (theirs === undefined) return { path, status: 'only-mine', output: mine, from: 'mine', notes: [] };
+  if (sameBytes(mine, theirs)) return { path, status: 'unchanged', output: theirs, from: 'theirs', notes: [] };
+
+  const merged = mergeText({ path, mine, theirs }, { ...options, withoutBase: true });
+  if (merged === undefined) {
+    if (options.preferBinary === 'mine') {
+      return { path, status: 'binary-preferred', output: mine, from: 'mine', notes: [binaryPreferred('mine')] };
+    }
+    if (options.preferBinary === 'theirs') {
+      return { path, status: 'binary-preferred', output: theirs, from: 'theirs', keptAside: mine, keptAsideAs: 'mine', notes: [binaryPreferred('theirs')] };
+    }
+    return { path, status: 'differs-binary', conflict: 'no-base', output: theirs, from: 'theirs', keptAside: mine, keptAsideAs: 'mine', notes: [] };
+  }
+  // No block left: the files differ only in line ends, encoding or BOM, which the text merge settles.
+  const conflicted = merged.conflicts.length > 0;
+  return {
+    path,
+    status: conflicted ? 'differs' : 'merged',
+    conflict: conflicted ? 'no-base' : undefined,
+    output: merged.bytes,
+    from: 'theirs',
+    text: { encoding: merged.encoding, bom: merged.bom, eol: merged.eol, conflicts: merged.conflicts, changes: merged.changes },
+    notes: merged.notes,
+  };
+}
