@@ -1,0 +1,24 @@
+/**
+ * Runs the built CLI (dist/cli/main.js) as a user would: a separate node process, no shell. The jest global setup
+ * (tests/global-setup.js) rebuilds dist/ when src/ is newer, so a focused `npx jest tests/e2e` sees current code.
+ */
+import { spawnSync } from 'node:child_process';
+import * as path from 'node:path';
+
+export const CLI = path.resolve(__dirname, '../../dist/cli/main.js');
+
+export interface CliResult {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+export function runCli(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): CliResult {
+  const r = spawnSync(process.execPath, [CLI, ...args], {
+    cwd: options.cwd,
+    env: { ...process.env, LANG: 'en_US.UTF-8', LC_ALL: '', LC_MESSAGES: '', NO_COLOR: '1', ...options.env },
+    encoding: 'utf8',
+    timeout: options.timeoutMs ?? 60000,
+  });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
