@@ -263,7 +263,7 @@ function entryCorrupt(where: Where, whyEn: string, whyRu: string, cause?: unknow
 
 function encrypted(where: Where): CabinetError {
   return new CabinetError(
-    'input-corrupt',
+    'input-unsupported',
     {
       en:
         `${where.en} is password-protected; cabinet-merge cannot read encrypted zips. ` +
@@ -279,7 +279,7 @@ function encrypted(where: Where): CabinetError {
 function unsupportedMethod(where: Where, method: number): CabinetError {
   const name = METHOD_NAMES[method] ?? `method ${method}`;
   return new CabinetError(
-    'input-corrupt',
+    'input-unsupported',
     {
       en:
         `${where.en} is compressed with ${name}, which cabinet-merge does not support. ` +

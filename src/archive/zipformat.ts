@@ -143,7 +143,7 @@ function readEndRecord(r: Reader, eocd: number): EndRecord {
 }
 
 function splitArchive(): CabinetError {
-  return new CabinetError('input-not-archive', {
+  return new CabinetError('input-unsupported', {
     en: 'this is one part of a split (multi-volume) zip; join the parts or re-pack it as a single zip',
     ru: 'это часть многотомного zip-архива; соберите тома или перепакуйте в один zip',
   });

@@ -269,14 +269,14 @@ describe('broken inputs', () => {
 
   test('an encrypted entry is refused with a message about the password', async () => {
     const zip = readSpecs([{ name: 'secret.txt', flags: FLAG_ENCRYPTED, method: 'store', data: 'xx' }]);
-    const e = await failure(zip, 'input-corrupt', 'secret.txt');
+    const e = await failure(zip, 'input-unsupported', 'secret.txt');
     expect(e.message).toContain('password');
     expect(e.ru).toContain('паролем');
   });
 
   test('an unsupported compression method is refused, naming the method', async () => {
-    await failure(readSpecs([{ name: 'big.bin', method: 14, data: 'xx' }]), 'input-corrupt', 'big.bin', 'LZMA');
-    await failure(readSpecs([{ name: 'huge.bin', method: 9, data: 'xx' }]), 'input-corrupt', 'Deflate64');
+    await failure(readSpecs([{ name: 'big.bin', method: 14, data: 'xx' }]), 'input-unsupported', 'big.bin', 'LZMA');
+    await failure(readSpecs([{ name: 'huge.bin', method: 9, data: 'xx' }]), 'input-unsupported', 'Deflate64');
   });
 });
 
