@@ -15,6 +15,9 @@ export type ErrorCode =
   | 'input-unreadable'
   | 'input-not-archive'
   | 'input-corrupt'
+  /** A valid zip using a feature cabinet-merge does not read: encryption, a compression method other than
+   * Stored/Deflate, a split (multi-volume) archive. Not damage: re-packing fixes it. */
+  | 'input-unsupported'
   | 'input-unsafe'
   | 'input-limit'
   | 'output-exists'
