@@ -11,12 +11,12 @@
  * Both writers overwrite the zip / refuse a non-empty folder; whether to overwrite an existing zip is the caller's
  * decision ('output-exists' belongs to the command).
  */
-import { randomBytes } from 'crypto';
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import iconv from 'iconv-lite';
 import JSZip from 'jszip';
 import { CabinetError } from '../errors';
+import { forget, removeOnInterrupt, tempSibling, writeFileAtomic } from '../io/atomic';
 import { ancestors, cp866Representable, segmentProblem } from './names';
 import { FileEntry, OutputTree } from './tree';
 import { FLAG_UTF8, orFlags, readCentralDirectory } from './zipformat';
@@ -55,7 +55,7 @@ export async function writeZip(tree: OutputTree, outPath: string): Promise<void>
   if (bytes.length > MAX_ZIP_BYTES) {
     throw invalid('the zip would exceed 4 GiB', 'zip получился бы больше 4 ГиБ');
   }
-  await writeFileAtomic(outPath, bytes);
+  await writeZipFile(outPath, bytes);
 }
 
 /** Sorted zip entries: the root folder (if any), directory entries 'x/' and files, all under `root/`. */
@@ -177,26 +177,11 @@ function invalid(en: string, ru: string): CabinetError {
   });
 }
 
-/** A temp name next to `target`: same folder (so rename is atomic), hidden, unique per process and call. */
-function tempPath(target: string): string {
-  const dir = path.dirname(path.resolve(target));
-  return path.join(dir, `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-}
-
-/** Writes `bytes` to a temp file, fsyncs it and renames it over `target`; removes the temp file on any failure. */
-async function writeFileAtomic(target: string, bytes: Uint8Array): Promise<void> {
-  const temp = tempPath(target);
-  let handle: fs.FileHandle | undefined;
+/** Writes `bytes` through io/atomic (temp file, fsync, rename; temp removed on failure or interrupt). */
+async function writeZipFile(target: string, bytes: Uint8Array): Promise<void> {
   try {
-    handle = await fs.open(temp, 'wx');
-    await handle.writeFile(bytes);
-    await handle.sync();
-    await handle.close();
-    handle = undefined;
-    await fs.rename(temp, target);
+    await writeFileAtomic(target, bytes);
   } catch (e) {
-    await handle?.close().catch(() => undefined);
-    await fs.rm(temp, { force: true }).catch(() => undefined);
     throw outputFailed(target, e);
   }
 }
@@ -226,7 +211,8 @@ function outputFailed(target: string, e: unknown): CabinetError {
 export async function writeFolder(tree: OutputTree, outDir: string): Promise<void> {
   validateTree(tree);
   await checkFolderTarget(outDir);
-  const temp = tempPath(outDir);
+  const temp = tempSibling(path.resolve(outDir));
+  removeOnInterrupt(temp);
   try {
     await fs.mkdir(temp);
     const base = tree.root === '' ? temp : path.join(temp, ...tree.root.split('/'));
@@ -238,6 +224,8 @@ export async function writeFolder(tree: OutputTree, outDir: string): Promise<voi
   } catch (e) {
     await fs.rm(temp, { recursive: true, force: true }).catch(() => undefined);
     throw e instanceof CabinetError ? e : outputFailed(outDir, e);
+  } finally {
+    forget(temp);
   }
 }
 

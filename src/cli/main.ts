@@ -1,11 +1,14 @@
 #!/usr/bin/env node
 /**
  * The entry point and the only place that prints errors and sets the exit code:
- * 0 merged cleanly, 1 conflicts left for the admin, 2 error (nothing written), as diff3 does.
+ * 0 merged cleanly, 1 conflicts left for the admin, 2 error (nothing written), as diff3 does;
+ * 130 / 143 when interrupted by SIGINT (Ctrl+C) / SIGTERM, after removing this run's temporary files and outputs
+ * (128 + the signal number, as shells report a killed command, so scripts can tell "stopped" from "failed").
  */
 
 import { runMerge } from '../commands/merge';
 import { CabinetError, EXIT_ERROR } from '../errors';
+import { removePendingSync } from '../io/atomic';
 import { renderSummary } from '../report/text';
 import { VERSION } from '../version';
 import { parseArgs } from './args';
@@ -45,13 +48,41 @@ function report(e: unknown, lang: Lang, verbose: boolean): void {
 }
 
 const argv = process.argv.slice(2);
+
+function argLang(): Lang {
+  const langIndex = argv.indexOf('--lang');
+  const joined = argv.find((a) => a.startsWith('--lang='));
+  return detectLang(langIndex >= 0 ? argv[langIndex + 1] : joined?.slice('--lang='.length));
+}
+
+/** Set once main() has settled: a signal after that changes nothing (the outputs are complete). */
+let settled = false;
+
+const INTERRUPTED = {
+  en: 'interrupted; nothing was written (temporary files removed).',
+  ru: 'прервано; ничего не записано (временные файлы удалены).',
+};
+
+/** Ctrl+C / SIGTERM: remove temp files and this run's outputs synchronously, say so, exit 128 + signal number. */
+function onSignal(signal: 'SIGINT' | 'SIGTERM', code: number): void {
+  process.on(signal, () => {
+    if (settled) return;
+    removePendingSync();
+    process.stderr.write(`\ncabinet-merge: ${INTERRUPTED[argLang()]}\n`);
+    process.exit(code);
+  });
+}
+onSignal('SIGINT', 130);
+onSignal('SIGTERM', 143);
+
 main(argv).then(
   (code) => {
+    settled = true;
     process.exitCode = code;
   },
   (e: unknown) => {
-    const langIndex = argv.indexOf('--lang');
-    report(e, detectLang(langIndex >= 0 ? argv[langIndex + 1] : undefined), argv.includes('--verbose'));
+    settled = true;
+    report(e, argLang(), argv.includes('--verbose'));
     process.exitCode = EXIT_ERROR;
   },
 );

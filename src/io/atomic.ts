@@ -2,11 +2,55 @@
  * Atomic writes for everything the tool outputs: content goes to a temporary name in the target's own folder and
  * is renamed over the target only when complete, so a crash, a full disk or Ctrl+C never leaves half a file under
  * the name the admin will open. Temporary files are removed on failure.
+ *
+ * Interrupts. Every temporary path is registered (`pending`) from just before it is created until it is renamed
+ * or removed; cli/main.ts calls removePendingSync() from its SIGINT/SIGTERM handler, so Ctrl+C leaves no
+ * '.MERGED.zip.<pid>.<hex>.tmp' behind. Outputs of the current run that were already renamed into place are
+ * registered too (by commands/merge.ts, through removeOnInterrupt), so an interrupted run leaves nothing of its own.
  */
 
 import { randomBytes } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import { rmSync, promises as fs } from 'node:fs';
 import * as path from 'node:path';
+
+/** Paths to remove if the process is interrupted now: temp files and folders, and this run's finished outputs. */
+const pending = new Set<string>();
+
+/** Registers `p` for removal on interrupt until `forget(p)`. */
+export function removeOnInterrupt(p: string): void {
+  pending.add(p);
+}
+
+export function forget(p: string): void {
+  pending.delete(p);
+}
+
+/**
+ * Removes every registered path, synchronously (a signal handler cannot wait), ignoring errors; returns how many
+ * paths were registered.
+ */
+export function removePendingSync(): number {
+  const paths = [...pending];
+  for (const p of paths) {
+    try {
+      rmSync(p, { recursive: true, force: true });
+    } catch {
+      // Best effort: the process is exiting; a path that cannot be removed is not worth a second error.
+    }
+    pending.delete(p);
+  }
+  return paths.length;
+}
+
+/**
+ * TEST ONLY: CABINET_MERGE_TEST_DELAY_WRITE_MS=n makes writeFileAtomic write the first half of its data, wait n ms,
+ * then write the rest, so a test can send SIGINT while a temp file is half written (tests/e2e/errors.test.ts).
+ * Read here and nowhere else; unset in normal use.
+ */
+function testDelayMs(): number {
+  const n = Number(process.env.CABINET_MERGE_TEST_DELAY_WRITE_MS);
+  return Number.isFinite(n) && n > 0 ? n : 0;
+}
 
 /** A temporary sibling name for `target`: hidden, unique, recognisable. */
 export function tempSibling(target: string): string {
@@ -17,18 +61,30 @@ export function tempSibling(target: string): string {
 /** Writes `data` to `target` atomically (temp file, fsync, rename). */
 export async function writeFileAtomic(target: string, data: Uint8Array | string): Promise<void> {
   const tmp = tempSibling(target);
+  removeOnInterrupt(tmp);
   try {
     const handle = await fs.open(tmp, 'wx');
     try {
-      await handle.writeFile(data);
+      const delay = testDelayMs();
+      if (delay > 0) {
+        const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+        const half = bytes.subarray(0, bytes.length >> 1);
+        await handle.write(half, 0, half.length, 0);
+        await new Promise((resolve) => setTimeout(resolve, delay));
+        await handle.write(bytes, half.length, bytes.length - half.length, half.length);
+      } else {
+        await handle.writeFile(data);
+      }
       await handle.sync();
     } finally {
       await handle.close();
     }
     await fs.rename(tmp, target);
   } catch (e) {
-    await fs.rm(tmp, { force: true });
+    await fs.rm(tmp, { force: true }).catch(() => undefined);
     throw e;
+  } finally {
+    forget(tmp);
   }
 }
 
@@ -38,6 +94,7 @@ export async function writeFileAtomic(target: string, data: Uint8Array | string)
  */
 export async function writeDirAtomic(target: string, files: ReadonlyMap<string, Uint8Array>): Promise<void> {
   const tmp = tempSibling(target);
+  removeOnInterrupt(tmp);
   try {
     await fs.mkdir(tmp);
     for (const [rel, data] of files) {
@@ -48,7 +105,9 @@ export async function writeDirAtomic(target: string, files: ReadonlyMap<string, 
     await fs.rm(target, { recursive: true, force: true });
     await fs.rename(tmp, target);
   } catch (e) {
-    await fs.rm(tmp, { recursive: true, force: true });
+    await fs.rm(tmp, { recursive: true, force: true }).catch(() => undefined);
     throw e;
+  } finally {
+    forget(tmp);
   }
 }
