@@ -3,8 +3,10 @@
  *
  * Wrapper folders. Exports are sometimes zipped with an extra top-level folder ('lk/index.html') and sometimes
  * without. A tree's content root is found by descending through single top-level folders while no file sits at
- * the current level. When the trees' content roots differ, every tree is re-rooted at its content root (its
- * `root` records what was stripped, so theirs' layout can be written back). When they agree, nothing changes.
+ * the current level. When the trees' content roots differ and re-rooting every tree at its content root makes
+ * more paths match across the trees, they are re-rooted (`root` records what was stripped, so theirs' layout can
+ * be written back). Otherwise — the roots agree, a tree is empty, or stripping would match fewer paths — nothing
+ * changes: a guess that does not line files up is not made.
  *
  * Letter case. Windows does not distinguish 'Img/Logo.png' from 'img/logo.png', and archives made on different
  * machines disagree on case. A path of mine or base whose lower-cased form matches a differently cased path of
@@ -61,6 +63,16 @@ function reroot(tree: Tree, prefix: string): Tree {
   return { ...tree, files, dirs, dirDates, root: tree.root ? `${tree.root}/${prefix}` : prefix };
 }
 
+/** How many paths the trees share, summed over each pair, ignoring letter case. */
+function overlap(trees: Tree[]): number {
+  const sets = trees.map((t) => new Set([...t.files.keys()].map((p) => p.toLowerCase())));
+  let shared = 0;
+  for (let i = 0; i < sets.length; i++) {
+    for (let j = i + 1; j < sets.length; j++) for (const p of sets[i]) if (sets[j].has(p)) shared++;
+  }
+  return shared;
+}
+
 /** Renames paths of `tree` to the spelling `canonical` uses for the same lower-cased path. */
 function recase(tree: Tree, canonical: Map<string, string>, role: Role, notes: LayoutNote[]): Tree {
   let renamed = false;
@@ -87,12 +99,14 @@ export function alignTrees(trees: { base?: Tree; mine: Tree; theirs: Tree }): Al
   const roles: Role[] = trees.base ? ['base', 'mine', 'theirs'] : ['mine', 'theirs'];
   const roots = new Map(roles.map((r) => [r, contentRoot(trees[r]!)]));
   const aligned: Record<Role, Tree | undefined> = { base: trees.base, mine: trees.mine, theirs: trees.theirs };
+  const rerooted = new Map(roles.map((r) => [r, reroot(trees[r]!, roots.get(r)!)]));
   // Compared ignoring letter case: 'LK/' and 'lk/' are the same folder to Windows.
-  if (new Set([...roots.values()].map((r) => r.toLowerCase())).size > 1) {
+  const rootsDiffer = new Set([...roots.values()].map((r) => r.toLowerCase())).size > 1;
+  if (rootsDiffer && overlap([...rerooted.values()]) > overlap(roles.map((r) => trees[r]!))) {
     for (const r of roles) {
       const prefix = roots.get(r)!;
       if (prefix === '') continue;
-      aligned[r] = reroot(trees[r]!, prefix);
+      aligned[r] = rerooted.get(r);
       notes.push({
         code: 'wrapper-folder',
         en: `${r}: everything was inside the folder '${prefix}/'; matched without it${r === 'theirs' ? ' (the merged archive keeps it, as in theirs)' : ''}`,
