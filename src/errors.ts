@@ -23,6 +23,10 @@ export type ErrorCode =
   | 'output-exists'
   | 'output-invalid'
   | 'output-failed'
+  /** A rules file (cabinet-merge.json or --rules) that cannot be read or used; the message has line:column. */
+  | 'rules-invalid'
+  /** A working folder without a usable .cabinet-merge/ state, or a path in it that is not a recorded conflict. */
+  | 'workdir-invalid'
   | 'internal';
 
 export interface Message {
