@@ -20,6 +20,12 @@ export interface InputInfo {
   nameEncoding: NameEncoding;
 }
 
+/** Two or three roles given the same archive (by path, or by identical files): what it means, in both languages. */
+export interface SameInputs extends Wording {
+  roles: ('base' | 'mine' | 'theirs')[];
+  by: 'path' | 'content';
+}
+
 export interface LineSpan {
   start: number;
   length: number;
@@ -56,6 +62,8 @@ export interface Report {
   schema: typeof REPORT_SCHEMA;
   tool: { name: 'cabinet-merge'; version: string };
   inputs: { base: InputInfo | null; mine: InputInfo; theirs: InputInfo };
+  /** Present when the same archive was given for two or three roles (commands/same-inputs.ts). */
+  sameInputs?: SameInputs[];
   output: { archive: string | null; keptAside: string | null };
   options: { conflictStyle: ConflictStyle };
   result: 'clean' | 'conflicts';

@@ -52,6 +52,7 @@ const ORDER: FileStatus[] = [
 
 export function renderSummary(report: Report, lang: Lang): string {
   const out: string[] = [FRAME.merged[lang](report.totals.files)];
+  for (const note of report.sameInputs ?? []) out.push(note[lang]);
   for (const s of ORDER) {
     const n = report.totals.byStatus[s];
     if (n) out.push(`  ${STATUS_LABELS[s][lang]}: ${n}`);

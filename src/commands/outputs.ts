@@ -1,0 +1,183 @@
+/**
+ * Output safety for commands that write: refuse, before any input is read, an output that would overwrite or land
+ * inside an input, that exists (unless --force), whose folder is missing, is a file or is not writable; then write
+ * all outputs of a run as one unit (commands/merge.ts).
+ */
+
+import { constants as fsc, promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { CabinetError } from '../errors';
+import { forget, removeOnInterrupt } from '../io/atomic';
+
+/** Windows and macOS file systems ignore letter case by default, so 'A.zip' and 'a.zip' are one file there. */
+const CASE_INSENSITIVE = process.platform === 'win32' || process.platform === 'darwin';
+
+function comparable(p: string): string {
+  return CASE_INSENSITIVE ? p.toLowerCase() : p;
+}
+
+/** The real path of `p` (links and '..' resolved); for a path that does not exist, its real folder + its name. */
+async function realOrResolved(p: string): Promise<string> {
+  const abs = path.resolve(p);
+  try {
+    return await fs.realpath(abs);
+  } catch {
+    try {
+      return path.join(await fs.realpath(path.dirname(abs)), path.basename(abs));
+    } catch {
+      return abs;
+    }
+  }
+}
+
+/** True when `inner` is `outer` or lies inside it. */
+function within(inner: string, outer: string): boolean {
+  const a = comparable(inner);
+  const b = comparable(outer);
+  return a === b || a.startsWith(b.endsWith(path.sep) ? b : b + path.sep);
+}
+
+/**
+ * Refuses `outputs` (files the run will write: the merged zip, the report) that are an input or inside an input
+ * folder (links resolved), two outputs on one path, an output that is a folder, an existing output without
+ * `force`, and an output whose folder is missing, is a file or is not writable. `maybe` (the kept-aside folder,
+ * written only when there are binary conflicts) is checked against the inputs only; checkMayReplace checks it for
+ * existence once the run knows it writes it. Throws CabinetError 'output-invalid', 'output-exists' or
+ * 'output-failed'.
+ */
+export async function checkOutputs(outputs: string[], inputPaths: string[], force: boolean, maybe: string[] = []): Promise<void> {
+  const inputs = await Promise.all(inputPaths.map(async (p) => ({ given: p, real: await realOrResolved(p) })));
+  const seen = new Map<string, string>();
+  for (const out of [...outputs, ...maybe]) {
+    const real = await realOrResolved(out);
+    for (const input of inputs) {
+      if (within(real, input.real)) {
+        throw invalid(
+          real === input.real || comparable(real) === comparable(input.real)
+            ? {
+                en: `${out}: this is the input ${input.given}; writing there would destroy it. Choose another output path`,
+                ru: `${out}: это входной файл ${input.given}; запись туда уничтожила бы его. Укажите другой путь результата`,
+              }
+            : {
+                en: `${out}: this is inside the input folder ${input.given}; choose an output path outside it`,
+                ru: `${out}: путь внутри входной папки ${input.given}; укажите путь результата вне её`,
+              },
+        );
+      }
+    }
+    const other = seen.get(comparable(real));
+    if (other !== undefined) {
+      throw invalid({
+        en: `${out}: the same path is given for two outputs (${other}); give each output its own name`,
+        ru: `${out}: один и тот же путь указан для двух результатов (${other}); дайте каждому своё имя`,
+      });
+    }
+    seen.set(comparable(real), out);
+  }
+  for (const out of outputs) {
+    await checkFolder(out);
+    await checkTarget(out, force);
+  }
+}
+
+/** Refuses `target` (a path the run has decided to write) when it exists and `force` is off. */
+export async function checkMayReplace(target: string, force: boolean): Promise<void> {
+  await checkTarget(target, force, true);
+}
+
+async function checkFolder(out: string): Promise<void> {
+  const dir = path.dirname(path.resolve(out));
+  const stat = await fs.stat(dir).catch((e: NodeJS.ErrnoException) => e);
+  if (stat instanceof Error) {
+    if (stat.code === 'ENOENT') {
+      throw invalid({
+        en: `${out}: the folder ${dir} does not exist; create it or choose another output path`,
+        ru: `${out}: папка ${dir} не существует; создайте её или укажите другой путь результата`,
+      });
+    }
+    if (stat.code === 'ENOTDIR') throw notAFolder(out, dir);
+    throw failed(out, stat);
+  }
+  if (!stat.isDirectory()) throw notAFolder(out, dir);
+  try {
+    await fs.access(dir, fsc.W_OK);
+  } catch (e) {
+    throw failed(out, e);
+  }
+}
+
+function notAFolder(out: string, dir: string): CabinetError {
+  // The nearest existing ancestor that is a file: what the user should look at.
+  return invalid({
+    en: `${out}: ${dir} is not a folder (part of the path is a file); choose another output path`,
+    ru: `${out}: ${dir} не является папкой (часть пути — файл); укажите другой путь результата`,
+  });
+}
+
+async function checkTarget(out: string, force: boolean, isFolder = false): Promise<void> {
+  const stat = await fs.lstat(out).catch(() => undefined);
+  if (!stat) return;
+  if (!isFolder && stat.isDirectory()) {
+    throw invalid({
+      en: `${out}: this is a folder; the merged archive is a file. Choose a file name such as MERGED.zip`,
+      ru: `${out}: это папка, а результат — файл. Укажите имя файла, например MERGED.zip`,
+    });
+  }
+  if (!force) {
+    throw new CabinetError('output-exists', {
+      en: `${out}: already exists; add --force to overwrite it, or choose another name`,
+      ru: `${out}: уже существует; добавьте --force, чтобы перезаписать, или укажите другое имя`,
+    });
+  }
+}
+
+function invalid(message: { en: string; ru: string }): CabinetError {
+  return new CabinetError('output-invalid', message);
+}
+
+function failed(out: string, e: unknown): CabinetError {
+  const why = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+  return new CabinetError(
+    'output-failed',
+    {
+      en: `${out}: its folder cannot be written to (${why}); choose a folder you may write to`,
+      ru: `${out}: в папку нельзя записать (${why}); укажите папку, доступную для записи`,
+    },
+    { cause: e },
+  );
+}
+
+export interface PendingWrite {
+  target: string;
+  write: (target: string) => Promise<void>;
+}
+
+/**
+ * Writes each output in order, as one unit: if one fails, those already written by this run are removed and the
+ * error is rethrown (a CabinetError as is, anything else as 'output-failed'); if the process is interrupted, the
+ * finished ones are removed by the signal handler (io/atomic registry). Nothing half-written is ever visible.
+ */
+export async function writeAll(writes: PendingWrite[]): Promise<void> {
+  const done: string[] = [];
+  try {
+    for (const w of writes) {
+      await w.write(w.target);
+      done.push(w.target);
+      removeOnInterrupt(w.target);
+    }
+  } catch (e) {
+    for (const t of done) await fs.rm(t, { recursive: true, force: true }).catch(() => undefined);
+    if (e instanceof CabinetError) throw e;
+    const why = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+    throw new CabinetError(
+      'output-failed',
+      {
+        en: `could not write the output (${why}); nothing was written. Check the folder and the free space`,
+        ru: `не удалось записать результат (${why}); ничего не записано. Проверьте папку и свободное место`,
+      },
+      { cause: e },
+    );
+  } finally {
+    for (const t of done) forget(t);
+  }
+}
