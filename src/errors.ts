@@ -23,6 +23,8 @@ export type ErrorCode =
   | 'output-exists'
   | 'output-invalid'
   | 'output-failed'
+  | 'baseline-missing'
+  | 'store-failed'
   /** A rules file (cabinet-merge.json or --rules) that cannot be read or used; the message has line:column. */
   | 'rules-invalid'
   /** A working folder without a usable .cabinet-merge/ state, or a path in it that is not a recorded conflict. */

@@ -6,6 +6,7 @@ import yargs, { type Argv } from 'yargs';
 import type { NameEncoding } from '../archive/tree';
 import { CabinetError } from '../errors';
 import type { ConflictStyle } from '../merge3';
+import { baselineCommand, type BaselineArgs } from './baseline-args';
 import { detectLang, type Lang } from './lang';
 
 export interface GlobalOptions {
@@ -17,7 +18,13 @@ export interface GlobalOptions {
 
 export interface MergeArgs extends GlobalOptions {
   command: 'merge';
-  base: string;
+  /** Absent: two archives only (issue 7); --base-from candidates or the baseline store may supply a base. */
+  base?: string;
+  baseFrom?: string[];
+  store?: string;
+  useStore: boolean;
+  saveBaseline: boolean;
+  baselineName?: string;
   mine: string;
   theirs: string;
   output: string;
@@ -29,7 +36,7 @@ export interface MergeArgs extends GlobalOptions {
   nameEncoding?: NameEncoding;
 }
 
-export type ParsedArgs = MergeArgs | { command: 'none'; lang: Lang; verbose: boolean };
+export type ParsedArgs = MergeArgs | BaselineArgs | { command: 'none'; lang: Lang; verbose: boolean };
 
 const MERGE_EXAMPLE =
   'cabinet-merge merge --base OLD_VENDOR.zip --mine MY_EXPORT.zip --theirs NEW_VENDOR.zip -o MERGED.zip --report REPORT.json';
@@ -59,6 +66,18 @@ export function parseArgs(argv: string[], version: string): Promise<ParsedArgs> 
           .option('base', { type: 'string', describe: "The vendor's old export (pristine), zip or folder" })
           .option('mine', { type: 'string', describe: 'Your customised export of the old version, zip or folder' })
           .option('theirs', { type: 'string', describe: "The vendor's new export, zip or folder" })
+          .option('base-from', {
+            type: 'string',
+            array: true,
+            describe: 'No --base? Candidate old vendor exports (comma-separated or repeated); each file takes the candidate closest to yours',
+          })
+          .option('store', {
+            type: 'string',
+            describe: 'The baseline store folder (default: env CABINET_MERGE_STORE or the user data folder); --no-store: do not look for a base there',
+          })
+          .option('save-baseline', { type: 'boolean', default: false, describe: "Also save the vendor's new export as a baseline in the store" })
+          .option('baseline-name', { type: 'string', describe: 'Name for --save-baseline, e.g. "ЖКХ 3.1.12"' })
+          .example('cabinet-merge merge --mine MY_EXPORT.zip --theirs NEW_VENDOR.zip -o MERGED.zip', 'Two archives only: a stored baseline, or every difference left to you')
           .option('output', { alias: 'o', type: 'string', describe: 'The merged zip to write' })
           .option('report', { type: 'string', describe: 'Write the JSON report to this file' })
           .option('conflict-style', {
@@ -84,12 +103,20 @@ export function parseArgs(argv: string[], version: string): Promise<ParsedArgs> 
           .example('cabinet-merge merge OLD.zip MINE.zip NEW.zip -o MERGED.zip', 'The same with positional arguments'),
       (a) => {
         const lang = detectLang(a.lang as string | undefined);
-        const base = (a.base as string | undefined) ?? undefined;
-        if (!base || !a.mine || !a.theirs) {
+        let base = (a.base as string | undefined) ?? undefined;
+        let mine = a.mine as string | undefined;
+        let theirs = a.theirs as string | undefined;
+        // Two positional paths are mine and theirs (no base): yargs put them in [base] [mine].
+        const flag = (name: string) => argv.some((x) => x === `--${name}` || x.startsWith(`--${name}=`));
+        if (theirs === undefined && base && mine && !flag('base') && !flag('mine')) [base, mine, theirs] = [undefined, base, mine];
+        if (!mine || !theirs) {
           throw usageError(
-            `merge needs three inputs: --base, --mine and --theirs (or three positional paths). Example:\n  ${MERGE_EXAMPLE}`,
-            `merge нужны три входа: --base, --mine и --theirs (или три пути подряд). Пример:\n  ${MERGE_EXAMPLE}`,
+            `merge needs --mine and --theirs (and --base, the vendor's old export, if you have it), or two or three positional paths. Example:\n  ${MERGE_EXAMPLE}`,
+            `merge нужны --mine и --theirs (и --base — старая выгрузка поставщика, если она есть) или два-три пути подряд. Пример:\n  ${MERGE_EXAMPLE}`,
           );
+        }
+        if (base && a['base-from']) {
+          throw usageError('--base-from is for when you have no --base; give one or the other', '--base-from нужен, когда нет --base; укажите что-то одно');
         }
         if (!a.output) {
           throw usageError(
@@ -104,8 +131,13 @@ export function parseArgs(argv: string[], version: string): Promise<ParsedArgs> 
           quiet: a.quiet as boolean,
           json: a.json as boolean,
           base,
-          mine: a.mine as string,
-          theirs: a.theirs as string,
+          mine,
+          theirs,
+          baseFrom: a['base-from'] as string[] | undefined,
+          store: typeof a.store === 'string' ? a.store : undefined,
+          useStore: (a.store as unknown) !== false,
+          saveBaseline: a['save-baseline'] as boolean,
+          baselineName: a['baseline-name'] as string | undefined,
           output: a.output,
           report: a.report,
           conflictStyle: a['conflict-style'] as ConflictStyle,
@@ -116,6 +148,7 @@ export function parseArgs(argv: string[], version: string): Promise<ParsedArgs> 
         };
       },
     )
+    .command(baselineCommand((b) => (parsed = b)))
     .demandCommand(1, 'Name a command, e.g.: cabinet-merge merge --help')
     .strict()
     .version(version)

@@ -6,6 +6,7 @@
  * (128 + the signal number, as shells report a killed command, so scripts can tell "stopped" from "failed").
  */
 
+import { renderBaseline, runBaseline } from '../commands/baseline';
 import { runMerge } from '../commands/merge';
 import { CabinetError, EXIT_ERROR } from '../errors';
 import { removePendingSync } from '../io/atomic';
@@ -24,6 +25,12 @@ async function main(argv: string[]): Promise<number> {
       if (args.json) process.stdout.write(JSON.stringify(report, null, 2) + '\n');
       else if (!args.quiet) process.stdout.write(renderSummary(report, args.lang));
       return report.exitCode;
+    }
+    case 'baseline': {
+      const result = await runBaseline(args);
+      if (args.json) process.stdout.write(JSON.stringify(result, null, 2) + '\n');
+      else if (!args.quiet) process.stdout.write(renderBaseline(result, args.lang));
+      return 0;
     }
     default: {
       const never: never = args;

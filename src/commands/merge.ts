@@ -13,10 +13,23 @@ import { CabinetError } from '../errors';
 import { writeDirAtomic, writeFileAtomic } from '../io/atomic';
 import type { ConflictStyle, Labels } from '../merge3';
 import { buildReport, inputInfo, type Report } from '../report/model';
-import { mergeTrees, sourceEntry, type FileOutcome, type Trees } from '../tree/merge-tree';
+import { resolveStoreDir } from '../store/location';
+import { saveBaseline } from '../store/store';
+import { sourceEntry, type FileOutcome, type Trees } from '../tree/merge-tree';
+import { baseReport, mergeWithBasis, resolveBase, splitBaseFrom } from './base-source';
 
 export interface MergeOptions {
-  base: string;
+  /** The vendor's old export; absent: --base-from candidates, else the baseline store, else no base (issue 7). */
+  base?: string;
+  /** --base-from: candidate old exports, in order of trust (values may be comma-separated lists). */
+  baseFrom?: string[];
+  /** The baseline store folder; default: store/location.ts (CABINET_MERGE_STORE, the user's data folder). */
+  store?: string;
+  /** false (--no-store): do not look for a base in the store. */
+  useStore?: boolean;
+  /** --save-baseline: store theirs as a baseline, named baselineName (default: its file name). */
+  saveBaseline?: boolean;
+  baselineName?: string;
   mine: string;
   theirs: string;
   /** The merged zip to write. */
@@ -45,22 +58,35 @@ export function keptAsideDir(output: string): string {
 
 export async function runMerge(options: MergeOptions): Promise<MergeRun> {
   const outputs = [options.output, ...(options.report ? [options.report] : [])];
-  await checkOutputs(outputs, [options.base, options.mine, options.theirs], options.force);
+  const baseFrom = splitBaseFrom(options.baseFrom);
+  const inputs = [options.base, options.mine, options.theirs, ...baseFrom].filter((p): p is string => p !== undefined);
+  await checkOutputs(outputs, inputs, options.force);
 
-  const [base, mine, theirs] = await Promise.all([
-    readRole(options.base, 'base'),
-    readRole(options.mine, 'mine'),
-    readRole(options.theirs, 'theirs'),
-  ]);
+  const [mine, theirs] = await Promise.all([readRole(options.mine, 'mine'), readRole(options.theirs, 'theirs')]);
+  const storeDir = resolveStoreDir(options.store);
+  const basis = await resolveBase(
+    { base: options.base, baseFrom, store: options.useStore === false ? undefined : storeDir },
+    mine,
+    theirs,
+    readRole,
+  );
   const labels: Labels = {
     mine: `mine (${path.basename(options.mine)})`,
-    base: `base (${path.basename(options.base)})`,
+    base: `base (${basis.label})`,
     theirs: `theirs (${path.basename(options.theirs)})`,
   };
-  const { outcomes, dirs, trees, layout } = mergeTrees(
-    { base, mine, theirs },
+  const merged = mergeWithBasis(
+    basis,
+    mine,
+    theirs,
     { style: options.conflictStyle, labels, ignoreWhitespace: options.ignoreWhitespace, preferBinary: options.preferBinary },
+    baseFrom,
   );
+  const { outcomes, dirs, trees, layout } = merged;
+  // Saved before the outputs: the vendor's export is worth keeping whatever becomes of this merge.
+  const saved = options.saveBaseline
+    ? await saveBaseline(storeDir, theirs, { name: options.baselineName, source: path.basename(options.theirs) })
+    : undefined;
 
   const asideDir = keptAsideDir(options.output);
   const aside = new Map<string, Uint8Array>();
@@ -74,11 +100,17 @@ export async function runMerge(options: MergeOptions): Promise<MergeRun> {
 
   const report = buildReport(outcomes, {
     version: options.version,
-    inputs: { base: inputInfo(base), mine: inputInfo(mine), theirs: inputInfo(theirs) },
+    inputs: {
+      base: basis.kind === 'given' || basis.kind === 'store' ? inputInfo(basis.tree) : null,
+      mine: inputInfo(mine),
+      theirs: inputInfo(theirs),
+    },
     output: { archive: options.output, keptAside: aside.size ? asideDir : null },
     style: options.conflictStyle,
     keptAsidePath: (p) => asideName.get(p)!,
     layout,
+    base: baseReport(basis, merged, { theirs: options.theirs, store: storeDir, saved, candidatePaths: baseFrom }),
+    baseFrom: merged.baseFrom,
   });
 
   await writeAll([

@@ -56,6 +56,30 @@ export interface FileReport {
    * Windows), relative to the output archive's folder. */
   keptAside?: string;
   notes?: Note[];
+  /** With --base-from: the candidate base this file was merged against. */
+  baseFrom?: string;
+}
+
+/**
+ * Where the base came from when the merge command built the report (issue 7: two archives only, the baseline
+ * store, --base-from), what that means for the result, and the lines the summary prints about it.
+ */
+export interface BaseReport {
+  source: 'given' | 'store' | 'candidates' | 'none';
+  /** source 'store': the stored baseline used, and how many of mine's files were byte-identical to it. */
+  baseline?: { id: string; name: string; savedAt: string; source: string; identicalFiles: number; mineFiles: number };
+  /** source 'candidates': the --base-from candidates in order, with the number of files each was the base of. */
+  candidates?: { path: string; files: number }[];
+  /** Files left to the admin only because no base was known for them (statuses only-mine, differs, differs-binary). */
+  undecidedWithoutBase: number;
+  /** Set when undecidedWithoutBase > 0: a base would have decided most of them, and how to get one. */
+  advice?: Wording;
+  /** Store events: a corrupt baseline skipped, a weak match not used, an unreadable manifest. */
+  notes: Wording[];
+  /** The vendor's new export in the baseline store: saved by this run (--save-baseline) or found there already. */
+  theirsBaseline?: { id: string; name: string; savedNow: boolean; store: string };
+  /** The summary's lines about the base, in order. */
+  messages: Wording[];
 }
 
 export interface Report {
@@ -79,6 +103,8 @@ export interface Report {
   files: FileReport[];
   /** Decisions about the trees as a whole (wrapper folders stripped, names matched across letter case). */
   layout: LayoutNote[];
+  /** Present when the merge command made the report. */
+  base?: BaseReport;
 }
 
 export function inputInfo(tree: Tree): InputInfo {
@@ -95,6 +121,9 @@ export interface ReportContext {
   /** Maps an outcome to the relative path its kept-aside copy was written to. */
   keptAsidePath: (path: string) => string;
   layout: LayoutNote[];
+  base?: BaseReport;
+  /** With --base-from: path → the candidate its base came from. */
+  baseFrom?: ReadonlyMap<string, string>;
 }
 
 export function buildReport(outcomes: readonly FileOutcome[], ctx: ReportContext): Report {
@@ -118,6 +147,7 @@ export function buildReport(outcomes: readonly FileOutcome[], ctx: ReportContext
     totals: { files: outcomes.length, byStatus, needsAttention: attention, conflictBlocks: blocks },
     files,
     layout: ctx.layout,
+    ...(ctx.base ? { base: ctx.base } : {}),
   };
 }
 
@@ -139,6 +169,8 @@ function fileReport(o: FileOutcome, ctx: ReportContext): FileReport {
     r.changes = o.text.changes;
   }
   if (o.keptAside) r.keptAside = ctx.keptAsidePath(o.path);
+  const baseFrom = ctx.baseFrom?.get(o.path);
+  if (baseFrom !== undefined) r.baseFrom = baseFrom;
   if (o.notes.length) r.notes = o.notes;
   return r;
 }

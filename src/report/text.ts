@@ -67,6 +67,7 @@ export function renderSummary(report: Report, lang: Lang): string {
     for (const f of attention) out.push(`  ${f.path}: ${describe(f, lang)}`);
     if (attention.some((f) => f.conflicts?.length)) out.push(FRAME.hint[lang]);
   }
+  for (const line of report.base?.messages ?? []) out.push(line[lang]);
   return out.join('\n') + '\n';
 }
 

@@ -1,0 +1,185 @@
+/**
+ * Where `merge` gets its base (issue 7), in this order:
+ * 1. `--base FILE`: the vendor's old export, as given.
+ * 2. `--base-from A,B,…`: candidate old exports; each file of mine takes the candidate version closest to it
+ *    (tree/candidates.ts); files no candidate has are merged without a base.
+ * 3. The baseline store (unless --no-store): the stored export with most files identical to mine (store/match.ts).
+ * 4. None: two archives only; every difference between mine and theirs is left to the admin (tree/two-way.ts).
+ * Also builds the report's `base` section and the summary lines about it; their wording lives here and only here.
+ */
+
+import * as path from 'node:path';
+import type { Tree } from '../archive/tree';
+import type { BaseReport } from '../report/model';
+import { CabinetError } from '../errors';
+import { pickBaseline, storedAs, type BaselineChoice, type BaselineMatch } from '../store/match';
+import type { BaselineManifest, SaveResult } from '../store/store';
+import { mergeTrees, type FileOutcome, type TreeMergeOptions, type TreeMergeResult } from '../tree/merge-tree';
+import type { Wording } from '../tree/status';
+import { mergeTreesWithoutBase, type CandidateBase } from '../tree/two-way';
+
+export type Basis =
+  | { kind: 'given'; tree: Tree; label: string; notes: Wording[]; theirsStored?: BaselineManifest }
+  | { kind: 'store'; tree: Tree; label: string; match: BaselineMatch; notes: Wording[]; theirsStored?: BaselineManifest }
+  | { kind: 'candidates'; candidates: CandidateBase[]; label: string; notes: Wording[]; theirsStored?: BaselineManifest }
+  | { kind: 'none'; label: string; notes: Wording[]; theirsStored?: BaselineManifest };
+
+export interface BaseSourceOptions {
+  base?: string;
+  baseFrom?: string[];
+  /** The store folder to look in; undefined when --no-store. */
+  store?: string;
+}
+
+export type ReadRole = (p: string, role: 'base' | 'mine' | 'theirs') => Promise<Tree>;
+
+/** `--base-from a,b --base-from c` → ['a', 'b', 'c'] (a path with a comma must be given alone, quoted). */
+export function splitBaseFrom(values: readonly string[] | undefined): string[] {
+  return (values ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '');
+}
+
+export async function resolveBase(options: BaseSourceOptions, mine: Tree, theirs: Tree, read: ReadRole): Promise<Basis> {
+  if (options.base) {
+    const tree = await read(options.base, 'base');
+    const looked = await inStore(options.store, async (store) => ({ chosen: undefined, notes: [], theirsStored: await storedAs(store, theirs) }));
+    return { kind: 'given', tree, label: path.basename(options.base), notes: looked.notes, theirsStored: looked.theirsStored };
+  }
+  const found = await inStore(options.store, (store) => pickBaseline(store, mine, theirs));
+  const { notes, theirsStored } = found;
+  const candidatePaths = options.baseFrom ?? [];
+  if (candidatePaths.length) {
+    const candidates: CandidateBase[] = [];
+    for (const p of candidatePaths) candidates.push({ label: path.basename(p), tree: await read(p, 'base') });
+    return { kind: 'candidates', candidates, label: 'candidates', notes, theirsStored };
+  }
+  if (found.chosen) {
+    const { tree, ...match } = found.chosen;
+    return { kind: 'store', tree, label: `baseline '${match.manifest.name}'`, match, notes, theirsStored };
+  }
+  return { kind: 'none', label: 'none', notes, theirsStored };
+}
+
+/**
+ * Runs a store lookup; a store that cannot be read (no permission, a drive gone) is a note, not a failed merge:
+ * the merge goes on as if there were no store.
+ */
+async function inStore(store: string | undefined, look: (store: string) => Promise<BaselineChoice>): Promise<BaselineChoice> {
+  if (!store) return { notes: [] };
+  try {
+    return await look(store);
+  } catch (e) {
+    if (!(e instanceof CabinetError)) throw e;
+    return { notes: [{ en: e.message, ru: e.ru }] };
+  }
+}
+
+export interface BasedMerge extends TreeMergeResult {
+  /** With candidates: path → the candidate path its base came from. */
+  baseFrom?: Map<string, string>;
+}
+
+export function mergeWithBasis(basis: Basis, mine: Tree, theirs: Tree, options: TreeMergeOptions, candidatePaths: readonly string[] = []): BasedMerge {
+  switch (basis.kind) {
+    case 'given':
+    case 'store':
+      return mergeTrees({ base: basis.tree, mine, theirs }, options);
+    case 'candidates': {
+      const result = mergeTreesWithoutBase({ mine, theirs, candidates: basis.candidates }, options);
+      const baseFrom = new Map([...result.baseFrom].map(([p, i]) => [p, candidatePaths[i] ?? basis.candidates[i].label]));
+      return { ...result, baseFrom };
+    }
+    case 'none': {
+      const { baseFrom: _unused, ...result } = mergeTreesWithoutBase({ mine, theirs }, options);
+      return result;
+    }
+    default: {
+      const never: never = basis;
+      throw new Error(`unknown basis ${JSON.stringify(never)}`);
+    }
+  }
+}
+
+const UNDECIDED = new Set(['only-mine', 'differs', 'differs-binary']);
+
+const WORDS = {
+  store: (m: BaselineMatch): Wording => ({
+    en: `Base: the stored baseline '${m.manifest.name}' (${m.manifest.id}, saved ${m.manifest.savedAt.slice(0, 10)} from ${m.manifest.source}); ${m.identical} of ${m.mineFiles} files of your export are identical to it.`,
+    ru: `База: сохранённая база '${m.manifest.name}' (${m.manifest.id}, сохранена ${m.manifest.savedAt.slice(0, 10)} из ${m.manifest.source}); с ней совпадают ${m.identical} из ${m.mineFiles} файлов вашей выгрузки.`,
+  }),
+  candidates: (used: { path: string; files: number }[], without: number): Wording => ({
+    en: `Base: chosen per file among the --base-from candidates (${used.map((c) => `${c.path}: ${c.files} files`).join(', ')}); ${without} of your files had no candidate and were merged without a base.`,
+    ru: `База: выбрана для каждого файла из кандидатов --base-from (${used.map((c) => `${c.path}: файлов ${c.files}`).join(', ')}); для ${without} ваших файлов кандидата не нашлось, они объединены без базы.`,
+  }),
+  none: {
+    en: "No base: the vendor's old export was not given and none is stored, so every difference between your export and the vendor's new one is left for you.",
+    ru: 'Без базы: старая выгрузка поставщика не указана и не сохранена, поэтому все различия между вашей выгрузкой и новой выгрузкой поставщика оставлены вам.',
+  },
+  advice: (n: number): Wording => ({
+    en: `A base would have decided most of these ${n} files: with the vendor's old export, a file you never changed simply takes the vendor's update and only lines both of you changed are left. Find that old export (the vendor's distribution, another client's copy) and pass it with --base, or several with --base-from A.zip,B.zip; from now on save each vendor export as a baseline (see docs/workflow.md).`,
+    ru: `База решила бы большинство из этих ${n} файлов: со старой выгрузкой поставщика файл, который вы не меняли, просто получает обновление, а конфликтом остаются лишь строки, изменённые обеими сторонами. Найдите ту старую выгрузку (дистрибутив поставщика, копия у другого клиента) и укажите её через --base или несколько через --base-from A.zip,B.zip; впредь сохраняйте каждую выгрузку поставщика как базу (см. docs/workflow.md).`,
+  }),
+  saved: (m: BaselineManifest, created: boolean, store: string): Wording =>
+    created
+      ? {
+          en: `Saved the vendor's new export as baseline '${m.name}' (${m.id}) in ${store}: the next update will be a three-way merge.`,
+          ru: `Новая выгрузка поставщика сохранена как база '${m.name}' (${m.id}) в ${store}: следующее обновление будет трёхсторонним слиянием.`,
+        }
+      : {
+          en: `The vendor's new export is already stored as baseline '${m.name}' (${m.id}).`,
+          ru: `Новая выгрузка поставщика уже сохранена как база '${m.name}' (${m.id}).`,
+        },
+  remind: (theirs: string): Wording => ({
+    en: `Next time, make this a three-way merge: save the vendor's new export as a baseline now — cabinet-merge baseline save "${theirs}" --name "VERSION" (or add --save-baseline to merge).`,
+    ru: `Чтобы в следующий раз слияние было трёхсторонним, сохраните новую выгрузку поставщика как базу сейчас: cabinet-merge baseline save "${theirs}" --name "ВЕРСИЯ" (или добавьте --save-baseline к merge).`,
+  }),
+};
+
+/** The report's `base` section. `saved`: the result of --save-baseline, if given. */
+export function baseReport(
+  basis: Basis,
+  merged: BasedMerge,
+  ctx: { theirs: string; store?: string; saved?: SaveResult; candidatePaths?: readonly string[] },
+): BaseReport {
+  const outcomes: readonly FileOutcome[] = merged.outcomes;
+  const undecided = outcomes.filter((o) => UNDECIDED.has(o.status)).length;
+  const notes = basis.notes;
+  const report: BaseReport = { source: basis.kind, undecidedWithoutBase: undecided, notes, messages: [] };
+  const messages = report.messages;
+  if (basis.kind === 'store') {
+    const m = basis.match;
+    report.baseline = {
+      id: m.manifest.id,
+      name: m.manifest.name,
+      savedAt: m.manifest.savedAt,
+      source: m.manifest.source,
+      identicalFiles: m.identical,
+      mineFiles: m.mineFiles,
+    };
+    messages.push(WORDS.store(m));
+  } else if (basis.kind === 'candidates') {
+    const paths = ctx.candidatePaths ?? basis.candidates.map((c) => c.label);
+    const counts = paths.map((p) => ({ path: p, files: 0 }));
+    for (const p of merged.baseFrom?.values() ?? []) {
+      const c = counts.find((x) => x.path === p);
+      if (c) c.files++;
+    }
+    report.candidates = counts;
+    const without = outcomes.filter((o) => o.status !== 'added-theirs' && !merged.baseFrom?.has(o.path)).length;
+    messages.push(WORDS.candidates(counts, without));
+  } else if (basis.kind === 'none') {
+    messages.push(WORDS.none);
+  }
+  messages.push(...notes);
+  if (undecided > 0) {
+    report.advice = WORDS.advice(undecided);
+    messages.push(report.advice);
+  }
+  const stored = ctx.saved?.manifest ?? basis.theirsStored;
+  if (stored && ctx.store) {
+    report.theirsBaseline = { id: stored.id, name: stored.name, savedNow: ctx.saved?.created ?? false, store: ctx.store };
+    if (ctx.saved) messages.push(WORDS.saved(stored, ctx.saved.created, ctx.store));
+  } else {
+    messages.push(WORDS.remind(ctx.theirs));
+  }
+  return report;
+}
