@@ -4,3 +4,4 @@ export * from './merge-tree';
 export * from './notes';
 export * from './status';
 export * from './align';
+export * from './strategy';

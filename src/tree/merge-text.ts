@@ -16,7 +16,7 @@
  */
 
 import { mergeTwoWay } from '../merge3/two-way';
-import { merge3, renderMerge, type ConflictBlock, type ConflictStyle, type HunkKind, type Labels, type Sides } from '../merge3';
+import { merge3, renderMerge, type ConflictBlock, type ConflictStyle, type Favor, type HunkKind, type Labels, type Sides } from '../merge3';
 import { canEncode, decodeText, describeEncoding, encodeText, type DecodedText, type TextEncoding } from '../text/encoding';
 import { eolStyle, splitLines, type EolStyle, type Lines } from '../text/lines';
 import type { Triple } from './decide';
@@ -29,6 +29,8 @@ export interface TextMergeOptions {
   ignoreWhitespace?: boolean;
   /** No base is known (two archives only): t.base must be absent; each mine/theirs difference is a conflict. */
   withoutBase?: boolean;
+  /** Settles conflicting hunks for a per-path strategy (tree/strategy.ts); ignored withoutBase. Default 'none'. */
+  favor?: Favor;
 }
 
 /** An output range that came from a change (not from unchanged lines), for the report's "what came from where". */
@@ -47,6 +49,8 @@ export interface TextOutcome {
   bom: boolean;
   eol: EolStyle;
   notes: Note[];
+  /** Conflicting hunks settled by `favor`. */
+  favored: number;
 }
 
 type Side = keyof Sides<unknown>;
@@ -87,7 +91,7 @@ export function mergeText(t: Triple, options: TextMergeOptions): TextOutcome | u
   const ws = options.ignoreWhitespace === true;
   const result = options.withoutBase
     ? mergeTwoWay({ mine: keysOf(lines.mine, ws), theirs: keysOf(lines.theirs, ws) })
-    : merge3({ base: keysOf(lines.base, ws), mine: keysOf(lines.mine, ws), theirs: keysOf(lines.theirs, ws) }, { style });
+    : merge3({ base: keysOf(lines.base, ws), mine: keysOf(lines.mine, ws), theirs: keysOf(lines.theirs, ws) }, { style, favor: options.favor });
   const rendered = renderMerge(result, lines, { style, labels: options.labels, keepWhitespaceChanges: ws });
 
   const notes: Note[] = [];
@@ -123,5 +127,6 @@ export function mergeText(t: Triple, options: TextMergeOptions): TextOutcome | u
     bom,
     eol: rendered.eol,
     notes,
+    favored: result.favored,
   };
 }

@@ -16,6 +16,7 @@ import { decide, type Triple } from './decide';
 import { mergeText, type ChangeSpan } from './merge-text';
 import { binaryPreferred, caseClash, type Note } from './notes';
 import { needsAttention, type ConflictKind, type FileStatus } from './status';
+import { DEFAULT_STRATEGY, type RuleRef, type Strategy, type StrategyFor } from './strategy';
 
 export interface TreeMergeOptions {
   style: ConflictStyle;
@@ -24,6 +25,8 @@ export interface TreeMergeOptions {
   ignoreWhitespace?: boolean;
   /** Settles binary files changed on both sides without a conflict. */
   preferBinary?: 'mine' | 'theirs';
+  /** The content strategy for a path both sides changed (a rules file); default: 'merge' for every path. */
+  strategyFor?: StrategyFor;
 }
 
 export interface FileOutcome {
@@ -48,6 +51,10 @@ export interface FileOutcome {
     changes: ChangeSpan[];
   };
   notes: Note[];
+  /** The rule whose strategy merged this path (set only when both sides changed it, so a strategy applied). */
+  rule?: RuleRef;
+  /** Conflicting hunks the rule's strategy settled (mine / theirs / union). */
+  favored?: number;
 }
 
 export interface TreeMergeResult {
@@ -113,22 +120,45 @@ export function mergePath(t: Triple, options: TreeMergeOptions): FileOutcome {
     case 'drop':
       return { path: t.path, status: d.status, notes: [] };
     case 'merge': {
-      const merged = mergeText(t, options);
+      const choice = options.strategyFor?.(t.path) ?? DEFAULT_STRATEGY;
+      const outcome = mergeContent(t, d.addAdd, choice.strategy, options);
+      if (choice.rule) outcome.rule = choice.rule;
+      return outcome;
+    }
+    default: {
+      const never: never = d;
+      throw new Error(`unknown decision ${JSON.stringify(never)}`);
+    }
+  }
+}
+
+/** A path both sides changed (or added differently), merged by its strategy (tree/strategy.ts). */
+function mergeContent(t: Triple, addAdd: boolean, strategy: Strategy, options: TreeMergeOptions): FileOutcome {
+  switch (strategy) {
+    case 'binary':
+      return mergeBinary(t, options.preferBinary);
+    case 'merge':
+    case 'mine':
+    case 'theirs':
+    case 'union': {
+      const merged = mergeText(t, { ...options, favor: strategy === 'merge' ? 'none' : strategy });
       if (merged === undefined) return mergeBinary(t, options.preferBinary);
       const conflicted = merged.conflicts.length > 0;
-      return {
+      const outcome: FileOutcome = {
         path: t.path,
         status: conflicted ? 'conflict' : 'merged',
-        conflict: conflicted ? (d.addAdd ? 'add-add' : 'content') : undefined,
+        conflict: conflicted ? (addAdd ? 'add-add' : 'content') : undefined,
         output: merged.bytes,
         from: 'theirs',
         text: { encoding: merged.encoding, bom: merged.bom, eol: merged.eol, conflicts: merged.conflicts, changes: merged.changes },
         notes: merged.notes,
       };
+      if (merged.favored > 0) outcome.favored = merged.favored;
+      return outcome;
     }
     default: {
-      const never: never = d;
-      throw new Error(`unknown decision ${JSON.stringify(never)}`);
+      const never: never = strategy;
+      throw new Error(`unknown strategy ${String(never)}`);
     }
   }
 }

@@ -1,0 +1,2 @@
+export * from './rules';
+export { lineColumn, parseJson, JsonSyntaxError, type JsonNode } from './json-pos';

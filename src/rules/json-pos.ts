@@ -1,0 +1,183 @@
+/**
+ * A strict JSON parser (RFC 8259) that remembers where each value starts, so an error in a hand-edited rules file
+ * can name its line and column. JSON.parse cannot: Node 20's messages give no position for most errors.
+ *
+ * Errors are JsonSyntaxError with the UTF-16 offset of the offending character. A leading UTF-8 BOM (Notepad++'s
+ * "UTF-8-BOM") is accepted; the caller strips it before calling, or passes it in and it is skipped here.
+ */
+
+export type JsonNode =
+  | { type: 'object'; offset: number; entries: JsonEntry[] }
+  | { type: 'array'; offset: number; items: JsonNode[] }
+  | { type: 'string'; offset: number; value: string }
+  | { type: 'number'; offset: number; value: number }
+  | { type: 'boolean'; offset: number; value: boolean }
+  | { type: 'null'; offset: number; value: null };
+
+export interface JsonEntry {
+  key: string;
+  keyOffset: number;
+  value: JsonNode;
+}
+
+export class JsonSyntaxError extends Error {
+  constructor(
+    message: string,
+    readonly offset: number,
+  ) {
+    super(message);
+    this.name = 'JsonSyntaxError';
+  }
+}
+
+/** 1-based line and column of a UTF-16 offset; lines end at '\n' (a '\r' before it is part of no column). */
+export function lineColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+const ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+
+export function parseJson(text: string): JsonNode {
+  let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+
+  const fail = (what: string, at = pos): never => {
+    throw new JsonSyntaxError(what, at);
+  };
+  const describe = (at: number) => (at >= text.length ? 'the end of the file' : `'${text[at]}'`);
+  const skipSpace = () => {
+    while (pos < text.length && ' \t\r\n'.includes(text[pos])) pos++;
+  };
+  const expect = (ch: string, what: string) => {
+    skipSpace();
+    if (text[pos] !== ch) fail(`expected ${what}, found ${describe(pos)}`);
+    pos++;
+  };
+
+  const value = (): JsonNode => {
+    skipSpace();
+    const offset = pos;
+    const c = text[pos];
+    if (c === '{') return object();
+    if (c === '[') return array();
+    if (c === '"') return { type: 'string', offset, value: string() };
+    if (c === '-' || (c >= '0' && c <= '9')) return number();
+    for (const [word, node] of [
+      ['true', { type: 'boolean', offset, value: true }],
+      ['false', { type: 'boolean', offset, value: false }],
+      ['null', { type: 'null', offset, value: null }],
+    ] as const) {
+      if (text.startsWith(word, pos)) {
+        pos += word.length;
+        return node;
+      }
+    }
+    if (c === "'") return fail("strings must be in double quotes (\"), not single quotes (')");
+    return fail(`expected a value, found ${describe(pos)}`);
+  };
+
+  const object = (): JsonNode => {
+    const offset = pos++;
+    const entries: JsonEntry[] = [];
+    skipSpace();
+    if (text[pos] === '}') {
+      pos++;
+      return { type: 'object', offset, entries };
+    }
+    for (;;) {
+      skipSpace();
+      if (text[pos] !== '"') fail(entries.length ? `expected a key in double quotes after ',' (no comma after the last item), found ${describe(pos)}` : `expected a key in double quotes, found ${describe(pos)}`);
+      const keyOffset = pos;
+      const key = string();
+      if (entries.some((e) => e.key === key)) fail(`the key "${key}" appears twice`, keyOffset);
+      expect(':', "':'");
+      entries.push({ key, keyOffset, value: value() });
+      skipSpace();
+      if (text[pos] === ',') {
+        pos++;
+        continue;
+      }
+      if (text[pos] === '}') {
+        pos++;
+        return { type: 'object', offset, entries };
+      }
+      fail(`expected ',' or '}', found ${describe(pos)}`);
+    }
+  };
+
+  const array = (): JsonNode => {
+    const offset = pos++;
+    const items: JsonNode[] = [];
+    skipSpace();
+    if (text[pos] === ']') {
+      pos++;
+      return { type: 'array', offset, items };
+    }
+    for (;;) {
+      skipSpace();
+      if (text[pos] === ']') fail("a ',' before ']' is not allowed in JSON");
+      items.push(value());
+      skipSpace();
+      if (text[pos] === ',') {
+        pos++;
+        continue;
+      }
+      if (text[pos] === ']') {
+        pos++;
+        return { type: 'array', offset, items };
+      }
+      fail(`expected ',' or ']', found ${describe(pos)}`);
+    }
+  };
+
+  const string = (): string => {
+    pos++; // opening quote
+    let out = '';
+    for (;;) {
+      if (pos >= text.length) fail('the string is not closed with "');
+      const c = text[pos];
+      if (c === '"') {
+        pos++;
+        return out;
+      }
+      if (c === '\\') {
+        const e = text[pos + 1];
+        if (e === 'u') {
+          const hex = text.slice(pos + 2, pos + 6);
+          if (!/^[0-9a-fA-F]{4}$/.test(hex)) fail('\\u must be followed by four hex digits');
+          out += String.fromCharCode(parseInt(hex, 16));
+          pos += 6;
+        } else if (e !== undefined && e in ESCAPES) {
+          out += ESCAPES[e];
+          pos += 2;
+        } else {
+          fail(`'\\${e ?? ''}' is not a JSON escape; write a backslash as \\\\ (and path separators as /)`);
+        }
+        continue;
+      }
+      if (c < ' ') fail('a control character (a line break or tab) inside a string; write it as \\n or \\t');
+      out += c;
+      pos++;
+    }
+  };
+
+  const number = (): JsonNode => {
+    const offset = pos;
+    const m = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/.exec(text.slice(pos));
+    if (!m) return fail(`expected a number, found ${describe(pos)}`);
+    pos += m[0].length;
+    return { type: 'number', offset, value: Number(m[0]) };
+  };
+
+  const root = value();
+  skipSpace();
+  if (pos < text.length) fail(`unexpected ${describe(pos)} after the end of the JSON value`);
+  return root;
+}
