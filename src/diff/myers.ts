@@ -100,15 +100,18 @@ function split(s: State, off1: number, lim1: number, off2: number, lim2: number,
     else ++fmin;
     if (fmax < dmax) kvdf[++fmax + 1 + o] = -1;
     else --fmax;
-    for (let d = fmax; d >= fmin; d -= 2) {
-      let i1 = kvdf[d - 1 + o] >= kvdf[d + 1 + o] ? kvdf[d - 1 + o] + 1 : kvdf[d + 1 + o];
+    // The hot loop of the whole merge: k = d + o indexes the K vectors directly, and each neighbour is read once.
+    for (let d = fmax, k = fmax + o; d >= fmin; d -= 2, k -= 2) {
+      const left = kvdf[k - 1];
+      const right = kvdf[k + 1];
+      let i1 = left >= right ? left + 1 : right;
       let i2 = i1 - d;
       while (i1 < lim1 && i2 < lim2 && a[i1] === b[i2]) {
         i1++;
         i2++;
       }
-      kvdf[d + o] = i1;
-      if (odd && bmin <= d && d <= bmax && kvdb[d + o] <= i1) {
+      kvdf[k] = i1;
+      if (odd && bmin <= d && d <= bmax && kvdb[k] <= i1) {
         return { i1, i2, minLow: true, minHigh: true };
       }
     }
@@ -118,15 +121,17 @@ function split(s: State, off1: number, lim1: number, off2: number, lim2: number,
     else ++bmin;
     if (bmax < dmax) kvdb[++bmax + 1 + o] = LINE_MAX;
     else --bmax;
-    for (let d = bmax; d >= bmin; d -= 2) {
-      let i1 = kvdb[d - 1 + o] < kvdb[d + 1 + o] ? kvdb[d - 1 + o] : kvdb[d + 1 + o] - 1;
+    for (let d = bmax, k = bmax + o; d >= bmin; d -= 2, k -= 2) {
+      const left = kvdb[k - 1];
+      const right = kvdb[k + 1];
+      let i1 = left < right ? left : right - 1;
       let i2 = i1 - d;
       while (i1 > off1 && i2 > off2 && a[i1 - 1] === b[i2 - 1]) {
         i1--;
         i2--;
       }
-      kvdb[d + o] = i1;
-      if (!odd && fmin <= d && d <= fmax && i1 <= kvdf[d + o]) {
+      kvdb[k] = i1;
+      if (!odd && fmin <= d && d <= fmax && i1 <= kvdf[k]) {
         return { i1, i2, minLow: true, minHigh: true };
       }
     }

@@ -17,26 +17,26 @@ export interface Lines {
 
 /** Splits text into lines and terminators. Empty text → no lines; 'a\n' → one line; 'a\nb' → two lines. */
 export function splitLines(text: string): Lines {
-  const lines: string[] = [];
-  const eols: Eol[] = [];
-  let start = 0;
-  const n = text.length;
-  while (start < n) {
-    const nl = text.indexOf('\n', start);
-    if (nl < 0) {
-      lines.push(text.slice(start));
-      eols.push('');
-      break;
+  if (text.length === 0) return { lines: [], eols: [] };
+  // The native split is ~2× faster than an indexOf/slice loop on large files (and allocates its result once);
+  // '\r' is stripped afterwards, and only when the text has one at all.
+  const lines = text.split('\n');
+  const closed = lines[lines.length - 1] === ''; // the text ends with '\n': the last piece is not a line
+  if (closed) lines.pop();
+  const n = lines.length;
+  const eols: Eol[] = new Array<Eol>(n).fill('\n');
+  if (text.indexOf('\r') >= 0) {
+    // A line ending in '\r' before its '\n' is CRLF-terminated; a last line without '\n' keeps its '\r'.
+    const terminated = closed ? n : n - 1;
+    for (let i = 0; i < terminated; i++) {
+      const line = lines[i];
+      if (line.length > 0 && line.charCodeAt(line.length - 1) === 13) {
+        lines[i] = line.slice(0, -1);
+        eols[i] = '\r\n';
+      }
     }
-    if (nl > start && text.charCodeAt(nl - 1) === 13) {
-      lines.push(text.slice(start, nl - 1));
-      eols.push('\r\n');
-    } else {
-      lines.push(text.slice(start, nl));
-      eols.push('\n');
-    }
-    start = nl + 1;
   }
+  if (!closed) eols[n - 1] = '';
   return { lines, eols };
 }
 
