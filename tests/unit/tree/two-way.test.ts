@@ -1,0 +1,152 @@
+/**
+ * Two archives only (tree/two-way.ts) on the bundled samples: every difference between mine and theirs is present
+ * as a two-way block, and nothing is lost — reading the output's common lines plus the mine sections gives mine
+ * back line for line, and with the theirs sections gives theirs back.
+ */
+import * as path from 'node:path';
+import { readTree } from '../../../src/archive';
+import type { Tree } from '../../../src/archive/tree';
+import { diffIds, intern } from '../../../src/diff';
+import { decodeText } from '../../../src/text/encoding';
+import { splitLines } from '../../../src/text/lines';
+import { chooseBase, lineDistance } from '../../../src/tree/candidates';
+import { mergeTreesWithoutBase } from '../../../src/tree/two-way';
+
+const SAMPLES = path.resolve(__dirname, '../../../samples');
+const labels = { mine: 'mine (MY.zip)', base: 'base (OLD.zip)', theirs: 'theirs (NEW.zip)' };
+const options = { style: 'diff3' as const, labels };
+
+function lines(bytes: Uint8Array): string[] {
+  return splitLines(decodeText(bytes)!.text).lines;
+}
+
+/** Splits merged text into the side each line belongs to: 'common', 'mine' or 'theirs' (markers dropped). */
+function sides(merged: string[]): { mine: string[]; theirs: string[]; blocks: { mine: string[]; theirs: string[] }[] } {
+  const mine: string[] = [];
+  const theirs: string[] = [];
+  const blocks: { mine: string[]; theirs: string[] }[] = [];
+  let state: 'common' | 'mine' | 'theirs' = 'common';
+  for (const l of merged) {
+    if (l === '<<<<<<< mine (MY.zip)') {
+      state = 'mine';
+      blocks.push({ mine: [], theirs: [] });
+    } else if (l === '=======' && state === 'mine') state = 'theirs';
+    else if (l === '>>>>>>> theirs (NEW.zip)' && state === 'theirs') state = 'common';
+    else if (state === 'common') {
+      mine.push(l);
+      theirs.push(l);
+    } else {
+      (state === 'mine' ? mine : theirs).push(l);
+      blocks[blocks.length - 1][state].push(l);
+    }
+  }
+  expect(state).toBe('common');
+  return { mine, theirs, blocks };
+}
+
+describe('samples/mine + samples/theirs without a base', () => {
+  let mine: Tree;
+  let theirs: Tree;
+  beforeAll(async () => {
+    [mine, theirs] = await Promise.all([readTree(path.join(SAMPLES, 'mine')), readTree(path.join(SAMPLES, 'theirs'))]);
+  });
+
+  test('every path is decided by the two-way table', () => {
+    const { outcomes } = mergeTreesWithoutBase({ mine, theirs }, options);
+    const paths = new Set([...mine.files.keys(), ...theirs.files.keys()]);
+    expect(outcomes.map((o) => o.path).sort()).toEqual([...paths].sort());
+    for (const o of outcomes) {
+      const m = mine.files.get(o.path)?.bytes;
+      const t = theirs.files.get(o.path)?.bytes;
+      if (m && !t) expect({ path: o.path, status: o.status, kept: o.output === m }).toEqual({ path: o.path, status: 'only-mine', kept: true });
+      else if (!m && t) expect({ path: o.path, status: o.status, taken: o.output === t }).toEqual({ path: o.path, status: 'added-theirs', taken: true });
+      else if (Buffer.compare(m!, t!) === 0) expect({ path: o.path, status: o.status }).toEqual({ path: o.path, status: 'unchanged' });
+      else if (decodeText(m!) === undefined || decodeText(t!) === undefined) {
+        expect({ path: o.path, status: o.status, conflict: o.conflict }).toEqual({ path: o.path, status: 'differs-binary', conflict: 'no-base' });
+        expect(o.output).toBe(t);
+        expect(o.keptAside).toBe(m);
+      } else expect({ path: o.path, status: o.status }).toEqual({ path: o.path, status: 'differs' });
+    }
+    // The samples hold each kind at least once.
+    expect(new Set(outcomes.map((o) => o.status))).toEqual(new Set(['only-mine', 'added-theirs', 'unchanged', 'differs-binary', 'differs']));
+  });
+
+  test('every differing hunk is a two-way block and nothing is lost', () => {
+    const { outcomes } = mergeTreesWithoutBase({ mine, theirs }, options);
+    const differing = outcomes.filter((o) => o.status === 'differs');
+    expect(differing.length).toBeGreaterThan(5);
+    for (const o of differing) {
+      const m = lines(mine.files.get(o.path)!.bytes);
+      const t = lines(theirs.files.get(o.path)!.bytes);
+      const out = lines(o.output!);
+      const got = sides(out);
+      expect({ path: o.path, lines: got.mine }).toEqual({ path: o.path, lines: m });
+      expect({ path: o.path, lines: got.theirs }).toEqual({ path: o.path, lines: t });
+      expect(out.some((l) => l.startsWith('|||||||'))).toBe(false);
+
+      const {
+        ids: [mi, ti],
+      } = intern([m, t]);
+      const hunks = diffIds(mi, ti);
+      expect({ path: o.path, blocks: got.blocks.length }).toEqual({ path: o.path, blocks: hunks.length });
+      hunks.forEach((h, k) => {
+        expect(got.blocks[k]).toEqual({ mine: m.slice(h.aStart, h.aStart + h.aLen), theirs: t.slice(h.bStart, h.bStart + h.bLen) });
+      });
+      expect(o.text!.conflicts.length).toBe(hunks.length);
+      expect(o.text!.conflicts.every((c) => c.base === undefined)).toBe(true);
+    }
+  });
+});
+
+describe('candidate bases (--base-from heuristic)', () => {
+  const enc = (s: string) => new Uint8Array(Buffer.from(s, 'utf8'));
+  const png = (n: number) => new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, n]);
+
+  test('distance counts removed plus added lines; line ends do not count', () => {
+    expect(lineDistance(['a', 'b', 'c'], ['a', 'X', 'c', 'd'])).toBe(3);
+    expect(chooseBase(enc('a\r\nb\r\n'), [enc('a\nb\n')])).toMatchObject({ candidate: 0, distance: 0 });
+  });
+
+  test('the candidate closest to mine wins; ties go to the earliest', () => {
+    const mineText = enc('a\nb\nc\nd\nmine\n');
+    const far = enc('a\nX\nY\nd\n');
+    const near = enc('a\nb\nc\nd\n');
+    const nearToo = enc('a\nb\nc\nd\nextra\nmore\n');
+    expect(chooseBase(mineText, [far, near])).toMatchObject({ candidate: 1, distance: 1 });
+    expect(chooseBase(mineText, [far, undefined, near, near])).toMatchObject({ candidate: 2 });
+    expect(lineDistance(['a', 'b', 'c', 'd', 'extra', 'more'], ['a', 'b', 'c', 'd', 'mine'])).toBe(3);
+    expect(chooseBase(mineText, [nearToo, far])).toMatchObject({ candidate: 0 });
+    expect(chooseBase(mineText, [undefined, undefined])).toBeUndefined();
+  });
+
+  test('binary: identical bytes or nothing', () => {
+    expect(chooseBase(png(1), [png(2), png(1)])).toMatchObject({ candidate: 1, distance: 0 });
+    expect(chooseBase(png(1), [png(2), png(3)])).toBeUndefined();
+  });
+
+  test('per file, the merge uses the chosen candidate; files no candidate has are merged without a base', () => {
+    const tree = (files: Record<string, string>, source: string): Tree => ({
+      source,
+      kind: 'folder',
+      files: new Map(Object.entries(files).map(([p, s]) => [p, { path: p, bytes: enc(s), date: new Date(0) }])),
+      dirs: new Set(),
+      nameEncoding: 'utf8',
+      root: '',
+    });
+    const mine = tree({ 'a.css': 'x\ncolor: red;\nz\n', 'b.js': 'one\ntwo-mine\nthree\n', 'c.txt': 'mine only\n' }, 'MY.zip');
+    const theirs = tree({ 'a.css': 'x\ncolor: blue;\nz\nnew\n', 'b.js': 'one\ntwo\nthree\nfour\n', 'c.txt': 'vendor\n' }, 'NEW.zip');
+    const old1 = tree({ 'a.css': 'x\ncolor: red;\nz\n' }, 'OLD1.zip');
+    // wrapped in a folder: found all the same
+    const old2 = tree({ 'lk/a.css': 'unrelated\n', 'lk/b.js': 'one\ntwo\nthree\n' }, 'OLD2');
+    const r = mergeTreesWithoutBase(
+      { mine, theirs, candidates: [{ label: 'OLD1.zip', tree: old1 }, { label: 'OLD2', tree: old2 }] },
+      options,
+    );
+    expect(Object.fromEntries(r.baseFrom)).toEqual({ 'a.css': 0, 'b.js': 1 });
+    const by = new Map(r.outcomes.map((o) => [o.path, o]));
+    expect(by.get('a.css')!.status).toBe('theirs'); // mine == OLD1: the vendor's update is taken
+    expect(Buffer.from(by.get('b.js')!.output!).toString()).toBe('one\ntwo-mine\nthree\nfour\n'); // merged cleanly
+    expect(by.get('b.js')!.status).toBe('merged');
+    expect(by.get('c.txt')!.status).toBe('differs');
+  });
+});
