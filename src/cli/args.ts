@@ -5,6 +5,7 @@
 import yargs, { type Argv } from 'yargs';
 import type { NameEncoding } from '../archive/tree';
 import { CabinetError } from '../errors';
+import type { ReportFormat } from '../commands/merge';
 import type { ConflictStyle } from '../merge3';
 import { baselineCommand, type BaselineArgs } from './baseline-args';
 import { detectLang, type Lang } from './lang';
@@ -29,6 +30,7 @@ export interface MergeArgs extends GlobalOptions {
   theirs: string;
   output: string;
   report?: string;
+  reportFormat?: ReportFormat;
   conflictStyle: ConflictStyle;
   force: boolean;
   ignoreWhitespace: boolean;
@@ -79,7 +81,14 @@ export function parseArgs(argv: string[], version: string): Promise<ParsedArgs> 
           .option('baseline-name', { type: 'string', describe: 'Name for --save-baseline, e.g. "ЖКХ 3.1.12"' })
           .example('cabinet-merge merge --mine MY_EXPORT.zip --theirs NEW_VENDOR.zip -o MERGED.zip', 'Two archives only: a stored baseline, or every difference left to you')
           .option('output', { alias: 'o', type: 'string', describe: 'The merged zip to write' })
-          .option('report', { type: 'string', describe: 'Write the JSON report to this file' })
+          .option('report', {
+            type: 'string',
+            describe: 'Write the report to this file: REPORT.html a page to open in a browser, REPORT.txt the summary, otherwise JSON',
+          })
+          .option('report-format', {
+            choices: ['html', 'json', 'text'] as const,
+            describe: 'Format of the --report file, whatever its extension',
+          })
           .option('conflict-style', {
             choices: ['diff3', 'merge', 'zdiff3'] as const,
             default: 'diff3' as const,
@@ -118,6 +127,9 @@ export function parseArgs(argv: string[], version: string): Promise<ParsedArgs> 
         if (base && a['base-from']) {
           throw usageError('--base-from is for when you have no --base; give one or the other', '--base-from нужен, когда нет --base; укажите что-то одно');
         }
+        if (a['report-format'] && !a.report) {
+          throw usageError('--report-format needs --report FILE', 'Для --report-format укажите файл: --report ФАЙЛ');
+        }
         if (!a.output) {
           throw usageError(
             `merge needs an output archive: -o MERGED.zip`,
@@ -140,6 +152,7 @@ export function parseArgs(argv: string[], version: string): Promise<ParsedArgs> 
           baselineName: a['baseline-name'] as string | undefined,
           output: a.output,
           report: a.report,
+          reportFormat: a['report-format'] as ReportFormat | undefined,
           conflictStyle: a['conflict-style'] as ConflictStyle,
           force: a.force as boolean,
           ignoreWhitespace: a['ignore-whitespace'] as boolean,

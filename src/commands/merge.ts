@@ -12,7 +12,9 @@ import { writeZip } from '../archive/write';
 import { CabinetError } from '../errors';
 import { writeDirAtomic, writeFileAtomic } from '../io/atomic';
 import type { ConflictStyle, Labels } from '../merge3';
+import { collectMergedTexts, renderHtml } from '../report/html';
 import { buildReport, inputInfo, type Report } from '../report/model';
+import { renderSummary } from '../report/text';
 import { resolveStoreDir } from '../store/location';
 import { saveBaseline } from '../store/store';
 import { sourceEntry, type FileOutcome, type Trees } from '../tree/merge-tree';
@@ -34,8 +36,12 @@ export interface MergeOptions {
   theirs: string;
   /** The merged zip to write. */
   output: string;
-  /** Where to write the JSON report, if anywhere. */
+  /** Where to write the report, if anywhere. */
   report?: string;
+  /** The report's format; default: by the extension of `report` (reportFormat). */
+  reportFormat?: ReportFormat;
+  /** Language of an HTML or text report. */
+  lang?: 'en' | 'ru';
   conflictStyle: ConflictStyle;
   /** Overwrite existing outputs. */
   force: boolean;
@@ -113,14 +119,41 @@ export async function runMerge(options: MergeOptions): Promise<MergeRun> {
     baseFrom: merged.baseFrom,
   });
 
+  const reportText = options.report ? renderReport(report, outcomes, options) : undefined;
   await writeAll([
     { target: options.output, write: (t) => writeZip(outputTree(trees, outcomes, dirs, options.nameEncoding), t) },
     ...(aside.size ? [{ target: asideDir, write: (t: string) => writeDirAtomic(t, aside) }] : []),
-    ...(options.report
-      ? [{ target: options.report, write: (t: string) => writeFileAtomic(t, JSON.stringify(report, null, 2) + '\n') }]
+    ...(options.report && reportText !== undefined
+      ? [{ target: options.report, write: (t: string) => writeFileAtomic(t, reportText) }]
       : []),
   ]);
   return { report };
+}
+
+export type ReportFormat = 'html' | 'json' | 'text';
+
+/** The report file's format: `forced`, else by extension (.html/.htm: HTML, .txt: the summary text), else JSON. */
+export function reportFormat(file: string, forced?: ReportFormat): ReportFormat {
+  if (forced) return forced;
+  const ext = path.extname(file).toLowerCase();
+  return ext === '.html' || ext === '.htm' ? 'html' : ext === '.txt' ? 'text' : 'json';
+}
+
+function renderReport(report: Report, outcomes: readonly FileOutcome[], options: MergeOptions): string {
+  const lang = options.lang ?? 'en';
+  const format = reportFormat(options.report!, options.reportFormat);
+  switch (format) {
+    case 'html':
+      return renderHtml(report, collectMergedTexts(outcomes), lang);
+    case 'text':
+      return renderSummary(report, lang);
+    case 'json':
+      return JSON.stringify(report, null, 2) + '\n';
+    default: {
+      const never: never = format;
+      throw new Error(`unknown report format ${String(never)}`);
+    }
+  }
 }
 
 async function readRole(p: string, role: 'base' | 'mine' | 'theirs'): Promise<Tree> {

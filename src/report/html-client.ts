@@ -1,0 +1,292 @@
+/**
+ * The HTML report's inline stylesheet and script. Plain ES2017 in a string, not compiled TypeScript: the page
+ * must run as written in any current browser from file://, and a string is immune to what a build or a coverage
+ * tool would inject into a function's source. tests/browser runs it in Chromium; tests/unit checks it parses.
+ *
+ * The script reads the JSON block `#cm-data` (see html.ts), builds one <details> row per file, and builds a row's
+ * body only when it is first opened, so a 2,000-file report costs one cheap row per file at load. File contents
+ * reach the page only through textContent and text nodes, never as markup.
+ */
+
+export const CLIENT_CSS = String.raw`
+*{box-sizing:border-box}
+[hidden]{display:none!important}
+body{margin:0;font:14px/1.45 system-ui,"Segoe UI",Roboto,Arial,sans-serif;color:#1f2328;background:#f6f7f9}
+header,main{max-width:1500px;margin:0 auto;padding:8px 20px}
+h1{font-size:20px;margin:10px 0 2px}
+h2{font-size:16px;margin:0 0 8px}
+h4{font-size:13px;margin:14px 0 6px}
+.sub{color:#57606a;margin:0 0 10px}
+.result{padding:8px 12px;border-radius:6px;font-weight:600;margin:8px 0}
+.result.clean{background:#dafbe1;color:#116329}
+.result.conflicts{background:#fff1e5;color:#8a4600}
+.hint{font-weight:normal;margin:4px 0 0}
+.panel{background:#fff;border:1px solid #d0d7de;border-radius:8px;padding:12px 16px;margin:12px 0}
+table.inputs{border-collapse:collapse;width:100%}
+table.inputs th,table.inputs td{text-align:left;padding:4px 8px;border-bottom:1px solid #eaeef2;vertical-align:top}
+table.inputs td.num,table.inputs th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
+.mono,.path,code{font-family:Consolas,"Cascadia Mono","DejaVu Sans Mono",monospace;word-break:break-all}
+.outputs{margin:8px 0 0;padding:0;list-style:none}
+.counts{display:flex;flex-wrap:wrap;gap:6px;list-style:none;padding:0;margin:0 0 8px}
+.counts button{font:inherit;border:1px solid #d0d7de;background:#f6f8fa;border-radius:14px;padding:3px 10px;cursor:pointer;color:inherit}
+.counts button:hover,.counts button:focus{background:#eaeef2}
+.counts .attention button{border-color:#d4a72c;background:#fff8c5}
+.totals{display:flex;flex-wrap:wrap;gap:18px;margin:0;color:#424a53}
+.totals b{font-variant-numeric:tabular-nums}
+.toolbar{display:flex;gap:12px;align-items:center;flex-wrap:wrap;position:sticky;top:0;background:#f6f7f9;padding:8px 0;z-index:1}
+.toolbar input,.toolbar select{font:inherit;padding:4px 8px;border:1px solid #d0d7de;border-radius:6px;background:#fff}
+.toolbar input{min-width:280px}
+#cm-shown{color:#57606a}
+details.file{background:#fff;border:1px solid #d0d7de;border-radius:6px;margin:4px 0}
+details.file>summary{cursor:pointer;padding:5px 10px;display:flex;gap:10px;align-items:baseline;flex-wrap:wrap}
+details.file>summary::before{content:"▸";color:#8c959f}
+details.file[open]>summary::before{content:"▾"}
+details.file>summary::-webkit-details-marker{display:none}
+details.file>summary{list-style:none}
+.badge{font-size:12px;padding:1px 8px;border-radius:10px;background:#eaeef2;color:#424a53}
+.st-merged .badge,.st-same-change .badge{background:#dafbe1;color:#116329}
+.st-mine .badge,.st-added-mine .badge{background:#ddf4ff;color:#0550ae}
+.st-theirs .badge,.st-added-theirs .badge{background:#fbefff;color:#6639ba}
+.attention .badge{background:#ffebe9;color:#a40e26}
+.where{font-size:12px;color:#57606a}
+.body{padding:4px 12px 12px;border-top:1px solid #eaeef2}
+.meta{color:#57606a;margin:6px 0}
+.kind{font-weight:600;margin:8px 0 4px}
+.warn{background:#fff8c5;padding:6px 10px;border-radius:6px}
+.legend{color:#57606a;margin:0 0 6px;font-size:13px}
+.cols{display:grid;gap:8px}
+.cols.three{grid-template-columns:repeat(3,minmax(0,1fr))}
+.cols.two{grid-template-columns:repeat(2,minmax(0,1fr))}
+.col{border:1px solid #d0d7de;border-radius:6px;overflow:hidden;min-width:0;background:#fff}
+.colhead{padding:4px 8px;font-weight:600;font-size:13px;border-bottom:1px solid #d0d7de}
+.side-mine .colhead{background:#ddf4ff}
+.side-base .colhead{background:#eaeef2}
+.side-theirs .colhead{background:#fbefff}
+.code{font:12.5px/1.5 Consolas,"Cascadia Mono","DejaVu Sans Mono",monospace;border:1px solid #eaeef2;border-radius:4px}
+.col .code{border:0}
+.ln{display:flex;min-height:1.5em}
+.no{flex:none;width:4.5em;padding-right:8px;text-align:right;color:#8c959f;background:#f6f8fa;user-select:none;border-right:1px solid #eaeef2}
+.tx{flex:1;min-width:0;padding:0 8px;white-space:pre-wrap;overflow-wrap:anywhere}
+mark{color:inherit;border-radius:2px}
+.side-mine mark{background:#80ccff}
+.side-base mark{background:#ffb8b0}
+.side-theirs mark{background:#d8b9ff}
+.empty,.more,.gap{color:#57606a;font-style:italic;padding:2px 8px;background:#f6f8fa}
+.o-mine{background:#ddf4ff}
+.o-theirs{background:#fbefff}
+.o-both{background:#dafbe1}
+.o-union{background:#fff8c5}
+.o-conflict{background:#ffebe9}
+.sw{display:inline-block;width:.9em;height:.9em;border-radius:2px;vertical-align:-1px;margin:0 4px 0 12px;border:1px solid #d0d7de}
+.sw:first-child{margin-left:0}
+details.whole{margin-top:10px}
+details.whole>summary{cursor:pointer;font-weight:600;font-size:13px}
+@media (max-width:900px){.cols.three,.cols.two{grid-template-columns:1fr}}
+`;
+
+export const CLIENT_JS = String.raw`
+(function () {
+  'use strict';
+  var data = JSON.parse(document.getElementById('cm-data').textContent);
+  var ui = data.ui, report = data.report, views = data.views, lang = data.lang;
+  var ATTENTION = {};
+  data.attention.forEach(function (s) { ATTENTION[s] = 1; });
+  var ORIGINS = ['mine', 'theirs', 'both', 'union', 'conflict'];
+  var ORIGIN_TEXT = { mine: ui.originMine, theirs: ui.originTheirs, both: ui.originBoth, union: ui.originUnion, conflict: ui.originConflict };
+  /** Lines of one conflict column built at most; the rest is in the merged file. */
+  var MAX_COLUMN_LINES = 2000;
+
+  function fill(t, v) {
+    return t.replace(/\{(\w+)\}/g, function (m, k) { return k in v ? String(v[k]) : m; });
+  }
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text !== undefined && text !== null) e.textContent = text;
+    return e;
+  }
+
+  var list = document.getElementById('cm-list');
+  var filter = document.getElementById('cm-filter');
+  var search = document.getElementById('cm-search');
+  var shown = document.getElementById('cm-shown');
+  var none = document.getElementById('cm-none');
+
+  var rows = [];
+  var frag = document.createDocumentFragment();
+  report.files.forEach(function (f, i) {
+    var d = el('details', 'file st-' + f.status + (ATTENTION[f.status] ? ' attention' : ''));
+    d.setAttribute('data-index', String(i));
+    d.setAttribute('data-status', f.status);
+    d.setAttribute('data-path', f.path);
+    var s = el('summary');
+    s.appendChild(el('span', 'path', f.path));
+    s.appendChild(el('span', 'badge', f.statusText[lang]));
+    if (f.conflicts && f.conflicts.length) {
+      s.appendChild(el('span', 'where', f.conflicts.map(function (c) { return c.startLine + '–' + c.endLine; }).join(', ')));
+    }
+    d.appendChild(s);
+    frag.appendChild(d);
+    rows.push({ el: d, status: f.status, key: f.path.toLowerCase() });
+  });
+  list.appendChild(frag);
+
+  // 'toggle' does not bubble; a capturing listener on the list sees every row's.
+  list.addEventListener('toggle', function (e) {
+    var d = e.target;
+    if (!d.open || d.className.indexOf('file') < 0 || d.hasAttribute('data-built')) return;
+    d.setAttribute('data-built', '');
+    d.appendChild(fileBody(report.files[Number(d.getAttribute('data-index'))]));
+  }, true);
+
+  function apply() {
+    var st = filter.value, q = search.value.trim().toLowerCase(), n = 0;
+    for (var i = 0; i < rows.length; i++) {
+      var r = rows[i];
+      var ok = (st === 'all' || (st === 'attention' ? ATTENTION[r.status] === 1 : r.status === st)) &&
+        (q === '' || r.key.indexOf(q) >= 0);
+      r.el.hidden = !ok;
+      if (ok) n++;
+    }
+    shown.textContent = fill(ui.shown, { n: n, m: rows.length });
+    none.hidden = n > 0;
+  }
+  filter.addEventListener('change', apply);
+  search.addEventListener('input', apply);
+  Array.prototype.forEach.call(document.querySelectorAll('button[data-filter]'), function (b) {
+    b.addEventListener('click', function () {
+      filter.value = b.getAttribute('data-filter');
+      search.value = '';
+      apply();
+      document.getElementById('cm-files').scrollIntoView();
+    });
+  });
+  apply();
+
+  function fileBody(f) {
+    var box = el('div', 'body');
+    if (f.conflict) box.appendChild(el('p', 'kind', data.conflictLabels[f.conflict]));
+    var meta = [];
+    if (f.encoding) meta.push(ui.encoding + ': ' + (lang === 'ru' ? f.encoding.replace(' with BOM', ' с BOM') : f.encoding));
+    if (f.eol) meta.push(ui.eol + ': ' + ({ lf: ui.eolLf, crlf: ui.eolCrlf, mixed: ui.eolMixed, none: ui.eolNone })[f.eol]);
+    if (meta.length) box.appendChild(el('p', 'meta', meta.join(' · ')));
+    if (f.keptAside) {
+      var p = el('p', null, ui.keptAsideAt + ': ');
+      p.appendChild(el('code', null, f.keptAside));
+      box.appendChild(p);
+    }
+    if (f.notes && f.notes.length) {
+      box.appendChild(el('h4', null, ui.notes));
+      var ul = el('ul');
+      f.notes.forEach(function (n) { ul.appendChild(el('li', null, n[lang])); });
+      box.appendChild(ul);
+    }
+    var view = views[f.path];
+    if (view && view.tooLarge) {
+      box.appendChild(el('p', 'warn', ui.tooLarge));
+    } else if (view) {
+      var text = {};
+      view.chunks.forEach(function (c) { for (var i = 0; i < c[1].length; i++) text[c[0] + i] = c[1][i]; });
+      var conflicts = f.conflicts || [];
+      conflicts.forEach(function (c, k) {
+        box.appendChild(conflictView(c, k, conflicts.length, text, view.words ? view.words[k] : null));
+      });
+      if (conflicts.length) {
+        var whole = el('details', 'whole');
+        whole.appendChild(el('summary', null, ui.changesTitle));
+        whole.addEventListener('toggle', function () {
+          if (whole.open && whole.childNodes.length === 1) whole.appendChild(changesView(f, view));
+        });
+        box.appendChild(whole);
+      } else {
+        box.appendChild(el('h4', null, ui.changesTitle));
+        box.appendChild(changesView(f, view));
+      }
+    }
+    if (!box.childNodes.length) box.appendChild(el('p', 'meta', ui.nothingMore));
+    return box;
+  }
+
+  function conflictView(c, k, n, text, words) {
+    var sec = el('section', 'conflict');
+    sec.setAttribute('data-conflict', String(k));
+    sec.appendChild(el('h4', null, fill(ui.conflictOf, { k: k + 1, n: n, a: c.startLine, b: c.endLine })));
+    sec.appendChild(el('p', 'legend', words ? (c.base ? ui.wordsVsBase : ui.wordsVsOther) : ui.noWords));
+    var grid = el('div', 'cols ' + (c.base ? 'three' : 'two'));
+    grid.appendChild(column('mine', data.sides.mine, c.mine, text, words && words.mine));
+    if (c.base) grid.appendChild(column('base', data.sides.base, c.base, text, words && words.base));
+    grid.appendChild(column('theirs', data.sides.theirs, c.theirs, text, words && words.theirs));
+    sec.appendChild(grid);
+    return sec;
+  }
+
+  function column(side, title, span, text, marks) {
+    var col = el('div', 'col side-' + side);
+    col.setAttribute('data-side', side);
+    col.appendChild(el('div', 'colhead', title));
+    var code = el('div', 'code');
+    var byLine = {};
+    for (var m = 0; marks && m < marks.length; m += 3) {
+      (byLine[marks[m]] = byLine[marks[m]] || []).push([marks[m + 1], marks[m + 2]]);
+    }
+    var count = Math.min(span.length, MAX_COLUMN_LINES);
+    for (var i = 0; i < count; i++) {
+      var no = span.start + i;
+      code.appendChild(line(no, text[no], byLine[no], null));
+    }
+    if (span.length === 0) code.appendChild(el('div', 'empty', ui.emptySide));
+    if (span.length > count) code.appendChild(el('div', 'more', fill(ui.moreLines, { n: span.length - count })));
+    col.appendChild(code);
+    return col;
+  }
+
+  function line(no, s, marks, origin) {
+    var row = el('div', 'ln' + (origin ? ' o-' + origin : ''));
+    if (origin) row.title = ORIGIN_TEXT[origin];
+    row.appendChild(el('span', 'no', String(no)));
+    var t = el('span', 'tx');
+    s = s === undefined ? '' : s;
+    if (marks) {
+      var at = 0;
+      marks.forEach(function (r) {
+        if (r[0] > at) t.appendChild(document.createTextNode(s.slice(at, r[0])));
+        t.appendChild(el('mark', null, s.slice(r[0], r[1])));
+        at = r[1];
+      });
+      if (at < s.length) t.appendChild(document.createTextNode(s.slice(at)));
+    } else {
+      t.textContent = s;
+    }
+    row.appendChild(t);
+    return row;
+  }
+
+  /** The merged file around its changes, each changed line coloured by where it came from. */
+  function changesView(f, view) {
+    var wrap = el('div');
+    var origin = {};
+    var used = {};
+    (f.changes || []).forEach(function (s) {
+      used[s.from] = 1;
+      for (var i = 0; i < s.length; i++) origin[s.start + i] = s.from;
+    });
+    var legend = el('p', 'legend');
+    ORIGINS.forEach(function (o) {
+      if (!used[o]) return;
+      legend.appendChild(el('span', 'sw o-' + o));
+      legend.appendChild(document.createTextNode(ORIGIN_TEXT[o]));
+    });
+    wrap.appendChild(legend);
+    var code = el('div', 'code');
+    var next = 1;
+    view.chunks.forEach(function (c) {
+      if (c[0] > next) code.appendChild(el('div', 'gap', fill(ui.gap, { n: c[0] - next })));
+      for (var i = 0; i < c[1].length; i++) code.appendChild(line(c[0] + i, c[1][i], null, origin[c[0] + i]));
+      next = c[0] + c[1].length;
+    });
+    if (view.lines >= next) code.appendChild(el('div', 'gap', fill(ui.gap, { n: view.lines - next + 1 })));
+    wrap.appendChild(code);
+    return wrap;
+  }
+})();
+`;

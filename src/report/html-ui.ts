@@ -1,0 +1,110 @@
+/**
+ * Every string the HTML report shows, in English and Russian, in one table. Status and conflict wording is not
+ * here: it comes from tree/status.ts, like the text summary's. `{name}`-style placeholders are filled by the page.
+ */
+
+import type { Wording } from '../tree/status';
+
+export const UI = {
+  title: { en: 'cabinet-merge: merge report', ru: 'cabinet-merge: отчёт об объединении' },
+  subtitle: {
+    en: "Your customisations carried over into the vendor's new export",
+    ru: 'Ваши доработки, перенесённые в новую выгрузку поставщика',
+  },
+  clean: { en: 'No conflicts: the archive is ready to import.', ru: 'Конфликтов нет: архив готов к загрузке.' },
+  attentionResult: { en: 'Files that need your decision: {n}', ru: 'Файлов, требующих вашего решения: {n}' },
+  hint: {
+    en: 'Open each such file in the merged archive, find the <<<<<<< markers, keep the right lines and delete the markers; then import the archive.',
+    ru: 'Откройте каждый такой файл в объединённом архиве, найдите маркеры <<<<<<<, оставьте нужные строки и удалите маркеры; затем загрузите архив.',
+  },
+  inputsTitle: { en: 'Exports merged', ru: 'Объединяемые выгрузки' },
+  colRole: { en: 'Export', ru: 'Выгрузка' },
+  colPath: { en: 'Path', ru: 'Путь' },
+  colKind: { en: 'Type', ru: 'Тип' },
+  colFiles: { en: 'Files', ru: 'Файлов' },
+  colSize: { en: 'Size', ru: 'Размер' },
+  roleBase: { en: "base: the vendor's old export", ru: 'base: старая выгрузка поставщика' },
+  roleMine: { en: 'mine: your customised export', ru: 'mine: ваша выгрузка с доработками' },
+  roleTheirs: { en: "theirs: the vendor's new export", ru: 'theirs: новая выгрузка поставщика' },
+  noBase: { en: 'not given', ru: 'не указана' },
+  kindZip: { en: 'zip archive', ru: 'zip-архив' },
+  kindFolder: { en: 'folder', ru: 'папка' },
+  output: { en: 'Merged archive', ru: 'Объединённый архив' },
+  keptAside: { en: 'Your versions of binary conflicts', ru: 'Ваши версии двоичных файлов с конфликтом' },
+  notWritten: { en: 'not written', ru: 'не записан' },
+  countsTitle: { en: 'Files by result', ru: 'Файлы по результату' },
+  totalFiles: { en: 'Files', ru: 'Всего файлов' },
+  totalAttention: { en: 'Need your decision', ru: 'Требуют решения' },
+  totalBlocks: { en: 'Conflict blocks', ru: 'Блоков конфликтов' },
+  style: { en: 'Conflict markers', ru: 'Стиль маркеров' },
+  filesTitle: { en: 'Files', ru: 'Файлы' },
+  filter: { en: 'Show', ru: 'Показать' },
+  filterAll: { en: 'all files', ru: 'все файлы' },
+  filterAttention: { en: 'files that need your decision', ru: 'файлы, требующие решения' },
+  search: { en: 'Search by path', ru: 'Поиск по пути' },
+  shown: { en: '{n} of {m} shown', ru: 'Показано {n} из {m}' },
+  noMatches: { en: 'No files match.', ru: 'Подходящих файлов нет.' },
+  noScript: {
+    en: 'The file list needs JavaScript; the summary above is complete without it.',
+    ru: 'Для списка файлов нужен JavaScript; сводка выше полна и без него.',
+  },
+  conflictOf: {
+    en: 'Conflict {k} of {n}: lines {a}–{b} of the merged file',
+    ru: 'Конфликт {k} из {n}: строки {a}–{b} объединённого файла',
+  },
+  sideMine: { en: 'Yours (mine: {name})', ru: 'Ваша версия (mine: {name})' },
+  sideBase: { en: "Vendor's old (base: {name})", ru: 'Старая версия поставщика (base: {name})' },
+  sideTheirs: { en: "Vendor's new (theirs: {name})", ru: 'Новая версия поставщика (theirs: {name})' },
+  wordsVsBase: {
+    en: "Highlighted: words that differ from the vendor's old version.",
+    ru: 'Подсвечены слова, отличающиеся от старой версии поставщика.',
+  },
+  wordsVsOther: {
+    en: 'Highlighted: words in which the two versions differ.',
+    ru: 'Подсвечены слова, которыми две версии отличаются.',
+  },
+  noWords: {
+    en: 'Too long to compare word by word; no words highlighted.',
+    ru: 'Слишком длинный фрагмент для сравнения по словам; слова не подсвечены.',
+  },
+  emptySide: { en: '(no lines)', ru: '(строк нет)' },
+  moreLines: { en: '… {n} more lines, see the merged file', ru: '… ещё строк: {n}, см. объединённый файл' },
+  changesTitle: { en: 'What came from where', ru: 'Что откуда взято' },
+  otherChanges: { en: 'Changes merged without conflict', ru: 'Изменения, объединённые без конфликта' },
+  originMine: { en: 'your customisation (mine)', ru: 'ваша доработка (mine)' },
+  originTheirs: { en: 'vendor update (theirs)', ru: 'обновление поставщика (theirs)' },
+  originBoth: { en: 'same change on both sides', ru: 'одинаковое изменение с обеих сторон' },
+  originUnion: { en: 'both sides kept', ru: 'сохранены обе стороны' },
+  originConflict: { en: 'conflict with markers', ru: 'конфликт с маркерами' },
+  gap: { en: '⋯ {n} unchanged lines', ru: '⋯ строк без изменений: {n}' },
+  tooLarge: {
+    en: 'Too large to show in the report; open the file in the merged archive.',
+    ru: 'Файл слишком большой для показа в отчёте; откройте его в объединённом архиве.',
+  },
+  keptAsideAt: { en: 'Your version is saved as', ru: 'Ваша версия сохранена как' },
+  encoding: { en: 'Encoding', ru: 'Кодировка' },
+  eol: { en: 'Line ends', ru: 'Концы строк' },
+  notes: { en: 'Decisions made for you', ru: 'Решения, принятые автоматически' },
+  nothingMore: { en: 'Nothing to show beyond the result.', ru: 'Кроме результата, показывать нечего.' },
+  eolLf: { en: 'LF', ru: 'LF' },
+  eolCrlf: { en: 'CRLF (Windows)', ru: 'CRLF (Windows)' },
+  eolMixed: { en: 'mixed', ru: 'смешанные' },
+  eolNone: { en: 'none', ru: 'нет' },
+  bytes: { en: 'bytes', ru: 'байт' },
+  kib: { en: 'KB', ru: 'КБ' },
+  mib: { en: 'MB', ru: 'МБ' },
+} satisfies Record<string, Wording>;
+
+export type UiKey = keyof typeof UI;
+export type UiStrings = Record<UiKey, string>;
+
+export function uiStrings(lang: 'en' | 'ru'): UiStrings {
+  const out = {} as UiStrings;
+  for (const key of Object.keys(UI) as UiKey[]) out[key] = UI[key][lang];
+  return out;
+}
+
+/** Fills `{name}` placeholders. */
+export function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m));
+}
