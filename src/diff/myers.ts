@@ -3,7 +3,8 @@
  * Variations", Algorithmica 1986), in the divide-and-conquer form of xdiff's xdl_recs_cmp/xdl_split (xdiffi.c).
  *
  * Input: two id sequences and two "changed" flag arrays to fill. Output: the flags mark lines of a and b that are
- * not part of the common subsequence found. Like xdiff, the search has a cost budget: once the edit distance
+ * not part of the common subsequence found. Like xdiff, the search has xdiff's snake heuristic and a cost budget:
+ * once the edit distance
  * explored in one split passes `maxCost`, the split takes the furthest-reaching diagonal instead of the exact
  * middle snake, so a pathological input costs O(N·maxCost) and returns a correct, possibly non-minimal diff.
  */
@@ -75,10 +76,74 @@ function compare(s: State, off1: number, lim1: number, off2: number, lim2: numbe
 }
 
 const LINE_MAX = 0x7fffffff;
+/** xdiff's snake heuristic (xdiffi.c): a run of this many equal lines counts as a good snake (XDL_SNAKE_CNT)… */
+const SNAKE_CNT = 20;
+/** …looked for only once the edit cost of a split passes this (XDL_HEUR_MIN_COST)… */
+const HEUR_MIN_COST = 256;
+/** …and taken when its progress beats the cost by this factor (XDL_K_HEUR). */
+const K_HEUR = 4;
+
+/**
+ * xdl_split's snake heuristic: past HEUR_MIN_COST, if a frontier diagonal has made much more progress than the
+ * cost spent (measured from the box corner, penalised by the distance from the middle diagonal) and ends in a run
+ * of SNAKE_CNT equal lines, split there instead of searching on. git does this; without it, files with many
+ * scattered changes run to the full cost budget. The result stays a correct diff, and the same one git finds.
+ */
+function interestingSnake(
+  s: State,
+  off1: number,
+  lim1: number,
+  off2: number,
+  lim2: number,
+  fmin: number,
+  fmax: number,
+  bmin: number,
+  bmax: number,
+  ec: number,
+): Split | undefined {
+  const { a, b, kvdf, kvdb, offset: o } = s;
+  const fmid = off1 - off2;
+  const bmid = lim1 - lim2;
+  let best = 0;
+  let split: Split | undefined;
+  for (let d = fmax; d >= fmin; d -= 2) {
+    const dd = d > fmid ? d - fmid : fmid - d;
+    const i1 = kvdf[d + o];
+    const i2 = i1 - d;
+    const v = i1 - off1 + (i2 - off2) - dd;
+    if (v > K_HEUR * ec && v > best && off1 + SNAKE_CNT <= i1 && i1 < lim1 && off2 + SNAKE_CNT <= i2 && i2 < lim2) {
+      for (let k = 1; a[i1 - k] === b[i2 - k]; k++) {
+        if (k === SNAKE_CNT) {
+          best = v;
+          split = { i1, i2, minLow: true, minHigh: false };
+          break;
+        }
+      }
+    }
+  }
+  if (split) return split;
+  for (let d = bmax; d >= bmin; d -= 2) {
+    const dd = d > bmid ? d - bmid : bmid - d;
+    const i1 = kvdb[d + o];
+    const i2 = i1 - d;
+    const v = lim1 - i1 + (lim2 - i2) - dd;
+    if (v > K_HEUR * ec && v > best && off1 < i1 && i1 <= lim1 - SNAKE_CNT && off2 < i2 && i2 <= lim2 - SNAKE_CNT) {
+      for (let k = 0; a[i1 + k] === b[i2 + k]; k++) {
+        if (k === SNAKE_CNT - 1) {
+          best = v;
+          split = { i1, i2, minLow: false, minHigh: true };
+          break;
+        }
+      }
+    }
+  }
+  return split;
+}
 
 /**
  * Finds where to split the box [off1, lim1) × [off2, lim2): the middle snake of the minimal edit path, or, past
- * the cost budget, the furthest-reaching diagonal (xdl_split without the snake heuristic).
+ * the heuristic trigger, a diagonal with a long snake (interestingSnake), or past the cost budget, the
+ * furthest-reaching diagonal (xdl_split).
  */
 function split(s: State, off1: number, lim1: number, off2: number, lim2: number, needMin: boolean): Split {
   const { a, b, kvdf, kvdb, offset: o } = s;
@@ -95,6 +160,7 @@ function split(s: State, off1: number, lim1: number, off2: number, lim2: number,
   kvdb[bmid + o] = lim1;
 
   for (let ec = 1; ; ec++) {
+    let gotSnake = false;
     // Forward search: extend each diagonal's furthest point by one edit, then follow the snake.
     if (fmin > dmin) kvdf[--fmin - 1 + o] = -1;
     else ++fmin;
@@ -105,11 +171,13 @@ function split(s: State, off1: number, lim1: number, off2: number, lim2: number,
       const left = kvdf[k - 1];
       const right = kvdf[k + 1];
       let i1 = left >= right ? left + 1 : right;
+      const prev1 = i1;
       let i2 = i1 - d;
       while (i1 < lim1 && i2 < lim2 && a[i1] === b[i2]) {
         i1++;
         i2++;
       }
+      if (i1 - prev1 > SNAKE_CNT) gotSnake = true;
       kvdf[k] = i1;
       if (odd && bmin <= d && d <= bmax && kvdb[k] <= i1) {
         return { i1, i2, minLow: true, minHigh: true };
@@ -125,18 +193,27 @@ function split(s: State, off1: number, lim1: number, off2: number, lim2: number,
       const left = kvdb[k - 1];
       const right = kvdb[k + 1];
       let i1 = left < right ? left : right - 1;
+      const prev1 = i1;
       let i2 = i1 - d;
       while (i1 > off1 && i2 > off2 && a[i1 - 1] === b[i2 - 1]) {
         i1--;
         i2--;
       }
+      if (prev1 - i1 > SNAKE_CNT) gotSnake = true;
       kvdb[k] = i1;
       if (!odd && fmin <= d && d <= fmax && i1 <= kvdf[k]) {
         return { i1, i2, minLow: true, minHigh: true };
       }
     }
 
-    if (needMin || ec < s.maxCost) continue;
+    if (needMin) continue;
+
+    if (gotSnake && ec > HEUR_MIN_COST) {
+      const snake = interestingSnake(s, off1, lim1, off2, lim2, fmin, fmax, bmin, bmax, ec);
+      if (snake) return snake;
+    }
+
+    if (ec < s.maxCost) continue;
 
     // Over budget: split at whichever of the forward or backward frontiers got further.
     let fbest = -1;
