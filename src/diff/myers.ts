@@ -3,10 +3,10 @@
  * Variations", Algorithmica 1986), in the divide-and-conquer form of xdiff's xdl_recs_cmp/xdl_split (xdiffi.c).
  *
  * Input: two id sequences and two "changed" flag arrays to fill. Output: the flags mark lines of a and b that are
- * not part of the common subsequence found. Like xdiff, the search has xdiff's snake heuristic and a cost budget:
- * once the edit distance
- * explored in one split passes `maxCost`, the split takes the furthest-reaching diagonal instead of the exact
- * middle snake, so a pathological input costs O(N·maxCost) and returns a correct, possibly non-minimal diff.
+ * not part of the common subsequence found. Like xdiff, the search has two shortcuts: the snake heuristic (see
+ * interestingSnake), and a cost budget — once the edit distance explored in one split passes `maxCost`, the split
+ * takes the furthest-reaching diagonal instead of the exact middle snake, so a pathological input costs
+ * O(N·maxCost) and returns a correct, possibly non-minimal diff.
  */
 
 export interface MyersInput {
