@@ -1,0 +1,144 @@
+/**
+ * The built CLI for issue 7: merging two archives without a base, `baseline save|list|remove`, a later merge that
+ * takes its base from the store, a corrupt store entry, --no-store, --base-from and --save-baseline. Every run gets
+ * CABINET_MERGE_STORE pointing at a temp folder, so the user's real store is never touched.
+ */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { readTree } from '../../src/archive';
+import type { Report } from '../../src/report/model';
+import { runCli, type CliResult } from '../helpers/cli';
+import { cleanTempDirs, tempDir } from '../helpers/tmp';
+
+const SAMPLES = path.resolve(__dirname, '../../samples');
+const S = (side: string) => path.join(SAMPLES, side);
+
+afterAll(cleanTempDirs);
+
+function cli(store: string, args: string[]): CliResult {
+  return runCli(args, { env: { CABINET_MERGE_STORE: store } });
+}
+
+function report(file: string): Report {
+  return JSON.parse(readFileSync(file, 'utf8')) as Report;
+}
+
+/** path → SHA-256 of the content, with the base marker label (which names where the base came from) blanked. */
+async function files(zip: string): Promise<Map<string, string>> {
+  const t = await readTree(zip);
+  const label = /^\|{7} base \(.*\)$/gm;
+  return new Map(
+    [...t.files].map(([p, f]) => [p, createHash('sha256').update(Buffer.from(f.bytes).toString('latin1').replace(label, '|||||||')).digest('hex')]),
+  );
+}
+
+test('two archives, no store: two-way blocks, exit 1, advice and reminder; positional and flag forms agree', async () => {
+  const store = path.join(tempDir('store'), 'none-yet');
+  const out = tempDir('out');
+  const r = cli(store, ['merge', S('mine'), S('theirs'), '-o', path.join(out, 'a.zip'), '--report', path.join(out, 'a.json')]);
+  expect(r.stderr).toBe('');
+  expect(r.status).toBe(1);
+  expect(r.stdout).toContain('only in your export: your addition or a file the vendor removed — check');
+  expect(r.stdout).toContain('A base would have decided most of these');
+  expect(r.stdout).toContain(`baseline save "${S('theirs')}"`);
+  const rep = report(path.join(out, 'a.json'));
+  expect(rep.base).toMatchObject({ source: 'none', notes: [] });
+  expect(rep.base!.undecidedWithoutBase).toBe(rep.totals.needsAttention);
+  expect(rep.base!.advice!.ru).toContain('База решила бы');
+  expect(rep.inputs.base).toBeNull();
+  const css = (await readTree(path.join(out, 'a.zip'))).files.get('css/main.css')!;
+  const text = Buffer.from(css.bytes).toString('utf8');
+  expect(text).toMatch(/^<<<<<<< mine \(mine\)\r?$/m);
+  expect(text).toMatch(/^>>>>>>> theirs \(theirs\)\r?$/m);
+  expect(text).not.toContain('|||||||');
+  expect(readdirSync(path.join(out, 'a.conflicts', 'mine', 'img')).sort()).toEqual(['banner.jpg', 'logo.png']);
+
+  const f = cli(store, ['merge', '--mine', S('mine'), '--theirs', S('theirs'), '-o', path.join(out, 'b.zip')]);
+  expect(f.status).toBe(1);
+  expect(await files(path.join(out, 'b.zip'))).toEqual(await files(path.join(out, 'a.zip')));
+
+  const ru = cli(store, ['merge', S('mine'), S('theirs'), '-o', path.join(out, 'c.zip'), '--lang', 'ru']);
+  expect(ru.stdout).toContain('есть только в вашей выгрузке');
+  expect(ru.stdout).toContain('Без базы');
+});
+
+test('baseline save/list/remove, then a merge takes its base from the store; a corrupt entry is skipped', async () => {
+  const store = tempDir('store');
+  const out = tempDir('out');
+
+  const s1 = cli(store, ['baseline', 'save', S('base'), '--name', 'ЖКХ 3.1.11']);
+  expect(s1.stderr).toBe('');
+  expect(s1.status).toBe(0);
+  expect(s1.stdout).toMatch(/Saved baseline 'ЖКХ 3.1.11' \([0-9a-f]{12}\): 30 files/);
+  const again = cli(store, ['baseline', 'save', S('base')]);
+  expect(again.stdout).toContain("already stored as baseline 'ЖКХ 3.1.11'");
+  expect(cli(store, ['baseline', 'save', S('theirs'), '--name', 'ЖКХ 3.1.12']).status).toBe(0);
+  const list = cli(store, ['baseline', 'list', '--json']);
+  const listed = JSON.parse(list.stdout) as { baselines: { id: string; name: string }[] };
+  expect(listed.baselines.map((b) => b.name)).toEqual(['ЖКХ 3.1.11', 'ЖКХ 3.1.12']);
+  expect(cli(store, ['baseline', 'list']).stdout).toContain('ЖКХ 3.1.12');
+
+  // A later merge without --base: the store supplies 3.1.11, and the result is the three-way one.
+  const m = cli(store, ['merge', S('mine'), S('theirs'), '-o', path.join(out, 'store.zip'), '--report', path.join(out, 'store.json')]);
+  expect(m.stderr).toBe('');
+  expect(m.stdout).toMatch(/Base: the stored baseline 'ЖКХ 3\.1\.11' \([0-9a-f]{12}, saved .*\); 16 of 30 files of your export are identical to it\./);
+  expect(m.stdout).not.toContain('Next time');
+  const rep = report(path.join(out, 'store.json'));
+  expect(rep.base).toMatchObject({ source: 'store', baseline: { name: 'ЖКХ 3.1.11', identicalFiles: 16, mineFiles: 30 }, undecidedWithoutBase: 0 });
+  expect(rep.base!.theirsBaseline).toMatchObject({ name: 'ЖКХ 3.1.12', savedNow: false });
+  const given = cli(store, ['merge', S('base'), S('mine'), S('theirs'), '-o', path.join(out, 'given.zip'), '--no-store']);
+  expect(given.status).toBe(m.status);
+  expect(await files(path.join(out, 'store.zip'))).toEqual(await files(path.join(out, 'given.zip')));
+  const text = Buffer.from((await readTree(path.join(out, 'store.zip'))).files.get('css/theme.css')!.bytes).toString();
+  expect(text).toContain("||||||| base (baseline 'ЖКХ 3.1.11')");
+
+  // Corrupt one blob of 3.1.11: detected, reported, not used; 3.1.12 is theirs itself, so no base at all.
+  const id = listed.baselines[0].id;
+  const manifest = JSON.parse(readFileSync(path.join(store, 'baselines', `${id}.json`), 'utf8')) as { files: Record<string, string> };
+  const hash = manifest.files['index.html'];
+  writeFileSync(path.join(store, 'blobs', hash.slice(0, 2), hash), 'tampered');
+  const c = cli(store, ['merge', S('mine'), S('theirs'), '-o', path.join(out, 'corrupt.zip'), '--report', path.join(out, 'corrupt.json')]);
+  expect(c.status).toBe(1);
+  expect(c.stdout).toContain(`stored baseline 'ЖКХ 3.1.11' (${id}`);
+  expect(c.stdout).toContain('is corrupt (1 files missing or altered: index.html); not used');
+  const crep = report(path.join(out, 'corrupt.json'));
+  expect(crep.base!.source).toBe('none');
+  expect(crep.base!.notes).toHaveLength(1);
+
+  // --no-store: the store is not consulted at all.
+  const n = cli(store, ['merge', S('mine'), S('theirs'), '-o', path.join(out, 'nostore.zip'), '--no-store', '--json']);
+  expect((JSON.parse(n.stdout) as Report).base).toMatchObject({ source: 'none', notes: [] });
+
+  // remove by name; an unknown name is an error (exit 2) that says what to do.
+  const rm = cli(store, ['baseline', 'remove', 'ЖКХ 3.1.11']);
+  expect(rm.status).toBe(0);
+  expect(rm.stdout).toContain("Removed baseline 'ЖКХ 3.1.11'");
+  const missing = cli(store, ['baseline', 'remove', 'ЖКХ 3.1.11']);
+  expect(missing.status).toBe(2);
+  expect(missing.stderr).toContain('baseline list');
+  expect(cli(store, ['baseline', 'list']).stdout).not.toContain('3.1.11');
+});
+
+test('--base-from picks per file and reports it; --save-baseline stores theirs in the same run', async () => {
+  const store = tempDir('store');
+  const out = tempDir('out');
+  const r = cli(store, [
+    'merge', S('mine'), S('theirs'), '-o', path.join(out, 'm.zip'), '--report', path.join(out, 'm.json'),
+    '--base-from', `${S('theirs')},${S('base')}`, '--save-baseline', '--baseline-name', 'ЖКХ 3.1.12',
+  ]);
+  expect(r.stderr).toBe('');
+  const rep = report(path.join(out, 'm.json'));
+  expect(rep.base!.source).toBe('candidates');
+  const fromBase = rep.files.filter((f) => f.baseFrom === S('base')).map((f) => f.path);
+  expect(fromBase).toContain('index.html');
+  const counts = Object.fromEntries(rep.base!.candidates!.map((c) => [c.path, c.files]));
+  expect(counts[S('base')]).toBeGreaterThan(counts[S('theirs')]);
+  expect(r.stdout).toContain('Base: chosen per file among the --base-from candidates');
+  expect(rep.base!.theirsBaseline).toMatchObject({ name: 'ЖКХ 3.1.12', savedNow: true });
+  expect(r.stdout).toContain("Saved the vendor's new export as baseline 'ЖКХ 3.1.12'");
+  expect(cli(store, ['baseline', 'list']).stdout).toContain('ЖКХ 3.1.12');
+
+  const both = cli(store, ['merge', S('base'), S('mine'), S('theirs'), '-o', path.join(out, 'x.zip'), '--base-from', S('base')]);
+  expect(both.status).toBe(2);
+});
