@@ -55,6 +55,20 @@ export interface FileOutcome {
   rule?: RuleRef;
   /** Conflicting hunks the rule's strategy settled (mine / theirs / union). */
   favored?: number;
+  /** Conflict blocks settled by a resolution recorded in an earlier merge (rerere/apply.ts), for review. */
+  reused?: ReusedResolution[];
+}
+
+/** Where a re-applied resolution sits in the output, and where it came from. */
+export interface ReusedResolution {
+  /** The conflict's key (rerere/key.ts). */
+  key: string;
+  /** 1-based first line in the merged file and line count (0: the resolution was to delete the block). */
+  startLine: number;
+  length: number;
+  /** When and in which file it was recorded. */
+  recorded: string;
+  recordedPath: string;
 }
 
 export interface TreeMergeResult {

@@ -1,0 +1,149 @@
+/**
+ * Re-applying recorded resolutions in a new merge (git rerere's "replay"), as a pass over the merge outcomes:
+ * each conflict block whose key (key.ts) has a recorded resolution is replaced by the recorded lines, written with
+ * the block's own line ends and in the file's encoding. Blocks without one stay as they are.
+ *
+ * collectConflicts reads the conflict sites (key, place, sides) out of the merged files — the "preimage" that the
+ * working folder keeps so `pack` can later find what the admin put in each block's place (extract.ts).
+ * applyResolutions then rewrites the outcomes: output bytes, the remaining conflicts' line numbers, the change
+ * spans, and `reused` (where each re-applied resolution now is, for the report and `status`). A file whose every
+ * block was re-applied becomes 'merged'. A resolution the file's encoding cannot hold is not applied.
+ *
+ * Pure: no I/O (the command loads the store between the two calls).
+ */
+
+import type { ConflictBlock } from '../merge3';
+import { canEncode, encodeText } from '../text/encoding';
+import { decodeAs } from '../text/decode-as';
+import { splitLines, type Eol } from '../text/lines';
+import type { ChangeSpan } from '../tree/merge-text';
+import type { FileOutcome, ReusedResolution } from '../tree/merge-tree';
+import { conflictKey } from './key';
+import type { RecordedResolution } from './store';
+
+/** One conflict block of a merged file (1-based lines of its `<<<<<<<` and `>>>>>>>` markers). */
+export interface ConflictSite {
+  key: string;
+  startLine: number;
+  endLine: number;
+  mine: string[];
+  theirs: string[];
+}
+
+export interface ConflictFile {
+  path: string;
+  /** The merged text with every conflict block in it, before any resolution was re-applied. */
+  preimage: string;
+  sites: ConflictSite[];
+}
+
+function slice(lines: string[], span: { start: number; length: number }): string[] {
+  return lines.slice(span.start - 1, span.start - 1 + span.length);
+}
+
+/** The conflict sites of every outcome that has conflict blocks. */
+export function collectConflicts(outcomes: readonly FileOutcome[]): ConflictFile[] {
+  const files: ConflictFile[] = [];
+  for (const o of outcomes) {
+    if (!o.text || o.text.conflicts.length === 0 || o.output === undefined) continue;
+    const preimage = decodeAs(o.output, o.text.encoding);
+    const { lines } = splitLines(preimage);
+    const sites = o.text.conflicts.map((c) => {
+      const mine = slice(lines, c.mine);
+      const theirs = slice(lines, c.theirs);
+      return { key: conflictKey(mine, theirs), startLine: c.startLine, endLine: c.endLine, mine, theirs };
+    });
+    files.push({ path: o.path, preimage, sites });
+  }
+  return files;
+}
+
+/** Every key to look up, with its sides (the store checks them against what it recorded). */
+export function wantedKeys(files: readonly ConflictFile[]): Map<string, { mine: string[]; theirs: string[] }> {
+  const wanted = new Map<string, { mine: string[]; theirs: string[] }>();
+  for (const f of files) for (const s of f.sites) wanted.set(s.key, { mine: s.mine, theirs: s.theirs });
+  return wanted;
+}
+
+/** Re-applies the `found` resolutions to `outcomes` (see the header comment). Returns how many blocks it settled. */
+export function applyResolutions(
+  outcomes: FileOutcome[],
+  files: readonly ConflictFile[],
+  found: ReadonlyMap<string, RecordedResolution>,
+): number {
+  let settled = 0;
+  const byPath = new Map(outcomes.map((o) => [o.path, o]));
+  for (const f of files) {
+    const o = byPath.get(f.path);
+    if (!o?.text || !f.sites.some((s) => found.has(s.key))) continue;
+    const pre = splitLines(f.preimage);
+    const text: string[] = [];
+    const eols: Eol[] = [];
+    const kept: ConflictBlock[] = [];
+    const reused: ReusedResolution[] = [];
+    /** Old (preimage) line → new line, for lines outside re-applied blocks: old + shift of the blocks before it. */
+    const shifts: { after: number; delta: number }[] = [];
+    let next = 0; // next preimage line index to copy
+    let delta = 0;
+    f.sites.forEach((site, i) => {
+      const block = o.text!.conflicts[i];
+      const r = found.get(site.key);
+      const eol: Eol = pre.eols[site.startLine - 1] || '\n';
+      const joined = r ? r.resolution.join(eol) : '';
+      if (!r || !canEncode(joined, o.text!.encoding).ok) {
+        kept.push(shiftBlock(block, delta));
+        return;
+      }
+      for (; next < site.startLine - 1; next++) {
+        text.push(pre.lines[next]);
+        eols.push(pre.eols[next]);
+      }
+      const start = text.length + 1;
+      for (const line of r.resolution) {
+        text.push(line);
+        eols.push(eol);
+      }
+      next = site.endLine;
+      delta += r.resolution.length - (site.endLine - site.startLine + 1);
+      shifts.push({ after: site.endLine, delta });
+      reused.push({ key: site.key, startLine: start, length: r.resolution.length, recorded: r.recorded, recordedPath: r.path });
+      settled++;
+    });
+    if (reused.length === 0) continue;
+    for (; next < pre.lines.length; next++) {
+      text.push(pre.lines[next]);
+      eols.push(pre.eols[next]);
+    }
+    let joined = '';
+    for (let i = 0; i < text.length; i++) joined += text[i] + eols[i];
+
+    const reusedSites = f.sites.filter((s) => found.has(s.key) && reused.some((u) => u.key === s.key));
+    const inside = (line: number) => reusedSites.some((s) => line >= s.startLine && line <= s.endLine);
+    const shiftOf = (line: number) => shifts.filter((s) => s.after < line).reduce((_, s) => s.delta, 0);
+    const changes: ChangeSpan[] = o.text.changes
+      .filter((c) => !inside(c.start))
+      .map((c) => ({ ...c, start: c.start + shiftOf(c.start) }));
+
+    o.output = encodeText(joined, o.text.encoding, o.text.bom);
+    o.text = { ...o.text, conflicts: kept, changes };
+    o.reused = reused;
+    if (kept.length === 0 && o.status === 'conflict') {
+      o.status = 'merged';
+      o.conflict = undefined;
+    }
+  }
+  return settled;
+}
+
+function shiftBlock(b: ConflictBlock, delta: number): ConflictBlock {
+  if (delta === 0) return b;
+  const s = <T extends { start: number }>(span: T): T => ({ ...span, start: span.start + delta });
+  return {
+    ...b,
+    startLine: b.startLine + delta,
+    endLine: b.endLine + delta,
+    mine: s(b.mine),
+    theirs: s(b.theirs),
+    ...(b.base ? { base: s(b.base) } : {}),
+  };
+}
