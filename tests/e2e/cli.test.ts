@@ -215,7 +215,7 @@ describe('usage', () => {
   test('missing inputs: exit 2 with one message and no stack trace', () => {
     const r = runCli(['merge', '-o', 'x.zip']);
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/^cabinet-merge: merge needs three inputs/);
+    expect(r.stderr).toMatch(/^cabinet-merge: merge needs --mine and --theirs/);
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
