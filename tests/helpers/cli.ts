@@ -3,7 +3,7 @@
  * (tests/global-setup.js) rebuilds dist/ when src/ is newer, so a focused `npx jest tests/e2e` sees current code.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 
@@ -14,6 +14,7 @@ export const CLI = path.resolve(__dirname, '../../dist/cli/main.js');
  * write the real ones, so every CLI run of this test process gets private empty stores unless a test sets its own.
  */
 const privateStores = mkdtempSync(path.join(tmpdir(), 'cabinet-merge-stores-'));
+process.on('exit', () => rmSync(privateStores, { recursive: true, force: true }));
 
 export interface CliResult {
   status: number | null;
