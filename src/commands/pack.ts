@@ -1,0 +1,136 @@
+/**
+ * `cabinet-merge pack WORK -o MERGED.zip`: the working folder, as the admin left it, back into a zip in theirs'
+ * layout (wrapper folder), name encoding and entry dates, each file in the format the merge recorded
+ * (workdir/format.ts). The state folder is never packed. Files the admin added are packed (listed), removed ones
+ * are left out (listed).
+ *
+ * Refuses — exit 1, nothing written — while conflict markers remain, a conflict waits for `resolve`, or an edited
+ * file holds a character its encoding cannot; --force packs anyway (markers as they are, undecided conflicts as
+ * the merge left them, unencodable files as UTF-8 with BOM). After writing, records each edited conflict's
+ * resolution in the resolution store (rerere) for the next merge.
+ */
+
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import type { ReadOptions } from '../archive/limits';
+import type { FileEntry, OutputTree } from '../archive/tree';
+import { writeZip } from '../archive/write';
+import { CabinetError } from '../errors';
+import { extractResolutions } from '../rerere/extract';
+import { RESOLUTION_SCHEMA, recordResolutions, resolutionsDir, type RecordedResolution } from '../rerere/store';
+import { restoreFormat, type Unencodable } from '../workdir/format';
+import { inspectWorkdir, type Inspection } from '../workdir/inspect';
+import { preimagePath, writeState } from '../workdir/state';
+import type { Wording } from '../tree/status';
+
+export interface PackOptions {
+  work: string;
+  output: string;
+  force: boolean;
+  /** The resolution store; default: resolutionsDir(undefined). */
+  resolutions?: string;
+  limits?: ReadOptions;
+}
+
+export interface PackRun {
+  exitCode: 0 | 1;
+  output: string;
+  written: boolean;
+  inspection: Inspection;
+  unencodable: ({ path: string } & Unencodable)[];
+  /** Files whose format was put back (encoding, BOM, line ends), with what was done. */
+  restored: { path: string; changes: Wording[] }[];
+  /** Resolutions recorded for the next merge, and where. */
+  recorded: number;
+  store: string;
+}
+
+export async function runPack(options: PackOptions): Promise<PackRun> {
+  const work = path.resolve(options.work);
+  const output = path.resolve(options.output);
+  const inspection = await inspectWorkdir(options.work, options.limits);
+  const { state } = inspection;
+  await checkPackOutput(work, output, state.packed ?? []);
+
+  const restored: PackRun['restored'] = [];
+  const unencodable: PackRun['unencodable'] = [];
+  const texts = new Map<string, string>();
+  const files: FileEntry[] = [];
+  for (const [p, f] of inspection.files) {
+    const known = state.files[p];
+    let bytes = f.bytes;
+    if (known?.text) {
+      const r = restoreFormat(f.bytes, known.text);
+      if (r.ok) {
+        bytes = r.bytes;
+        if (r.text !== undefined) texts.set(p, r.text);
+        if (r.changes.length) restored.push({ path: p, changes: r.changes });
+      } else {
+        unencodable.push({ path: p, ...r.problem });
+        bytes = r.utf8;
+        texts.set(p, r.text);
+      }
+    }
+    files.push({ path: p, bytes, date: known ? new Date(known.date) : f.date });
+  }
+  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+
+  const store = resolutionsDir(options.resolutions);
+  const blocked = inspection.markers.length + inspection.pending.length + unencodable.length > 0;
+  const run: PackRun = { exitCode: 0, output: options.output, written: false, inspection, unencodable, restored, recorded: 0, store };
+  if (blocked && !options.force) return { ...run, exitCode: 1 };
+
+  const fileSet = new Set(files.map((f) => f.path));
+  const dirs = [...new Set([...state.layout.dirs, ...inspection.dirs])].filter((d) => !fileSet.has(d)).sort();
+  const tree: OutputTree = { files, dirs, nameEncoding: state.layout.nameEncoding, root: state.layout.root };
+  await writeZip(tree, output);
+
+  const records = await collectResolutions(inspection, texts);
+  await recordResolutions(store, records);
+  state.packed = [...new Set([...(state.packed ?? []), output])];
+  await writeState(options.work, state);
+  return { ...run, written: true, recorded: records.length };
+}
+
+/** Each conflict block the admin settled by editing, with what now stands in its place (rerere/extract.ts). */
+async function collectResolutions(inspection: Inspection, texts: ReadonlyMap<string, string>): Promise<RecordedResolution[]> {
+  const records: RecordedResolution[] = [];
+  const now = new Date().toISOString();
+  const marked = new Set(inspection.markers.map((m) => m.path));
+  for (const [p, c] of Object.entries(inspection.state.conflicts)) {
+    const final = texts.get(p);
+    if (c.decision || !c.blocks?.length || final === undefined || marked.has(p)) continue;
+    const preimage = await fs.readFile(preimagePath(inspection.work, p), 'utf8').catch(() => undefined);
+    if (preimage === undefined) continue;
+    const found = extractResolutions(preimage, final, c.blocks);
+    c.blocks.forEach((b, i) => {
+      const resolution = found[i];
+      if (resolution) records.push({ schema: RESOLUTION_SCHEMA, key: b.key, mine: b.mine, theirs: b.theirs, resolution, path: p, recorded: now });
+    });
+  }
+  return records;
+}
+
+/** The zip must not land inside WORK (it would be packed next time) and must not replace a file pack did not write. */
+async function checkPackOutput(work: string, output: string, packed: readonly string[]): Promise<void> {
+  if (output === work || output.startsWith(work + path.sep)) {
+    throw new CabinetError('output-invalid', {
+      en: `${output}: inside the working folder; write the archive outside it (it would be packed into the next archive)`,
+      ru: `${output}: путь внутри рабочей папки; запишите архив вне её (иначе он попадёт в следующий архив)`,
+    });
+  }
+  const dir = await fs.stat(path.dirname(output)).catch(() => undefined);
+  if (!dir?.isDirectory()) {
+    throw new CabinetError('output-invalid', {
+      en: `The folder for ${output} does not exist. Create it or choose another path.`,
+      ru: `Папка для ${output} не существует. Создайте её или укажите другой путь.`,
+    });
+  }
+  const existing = await fs.stat(output).catch(() => undefined);
+  if (existing && (existing.isDirectory() || !packed.includes(output))) {
+    throw new CabinetError('output-exists', {
+      en: `${output} already exists and was not packed from this folder. Choose another name or remove it first.`,
+      ru: `${output} уже существует и не был собран из этой папки. Укажите другое имя или сначала удалите его.`,
+    });
+  }
+}

@@ -1,0 +1,18 @@
+/**
+ * `cabinet-merge status WORK`: what is left to resolve in a working folder. Returns data; cli/main.ts prints it
+ * (workdir/render.ts) and exits 1 while anything is unresolved (markers, or a conflict waiting for `resolve`),
+ * 0 when everything is settled — re-applied resolutions are listed for review but do not hold the exit code.
+ */
+
+import type { ReadOptions } from '../archive/limits';
+import { inspectWorkdir, unresolvedCount, type Inspection } from '../workdir/inspect';
+
+export interface StatusRun {
+  inspection: Inspection;
+  exitCode: 0 | 1;
+}
+
+export async function runStatus(work: string, limits?: ReadOptions): Promise<StatusRun> {
+  const inspection = await inspectWorkdir(work, limits);
+  return { inspection, exitCode: unresolvedCount(inspection) > 0 ? 1 : 0 };
+}

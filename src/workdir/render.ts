@@ -1,0 +1,182 @@
+/**
+ * The text `status`, `pack` and `resolve` print, in English or Russian. Conflict wording comes from
+ * tree/status.ts; only the frame sentences live here.
+ */
+
+import type { PackRun } from '../commands/pack';
+import type { ResolveRun } from '../commands/resolve';
+import type { StatusRun } from '../commands/status';
+import { CONFLICT_LABELS, STATUS_LABELS } from '../tree/status';
+import type { Inspection, MarkedFile } from './inspect';
+import { markerLines } from './markers';
+import type { ConflictState } from './state';
+
+type Lang = 'en' | 'ru';
+
+const T = {
+  markers: {
+    en: (n: number) => `Conflict markers left (${n} file${n === 1 ? '' : 's'}) — edit each block into the lines you want:`,
+    ru: (n: number) => `Остались маркеры конфликтов (файлов: ${n}) — замените каждый блок нужными строками:`,
+  },
+  blocks: {
+    en: (n: number, lines: string) => `${n} conflict block${n === 1 ? '' : 's'}, line${lines.includes(',') ? 's' : ''} ${lines}`,
+    ru: (n: number, lines: string) => `блоков: ${n}, строки ${lines}`,
+  },
+  stray: { en: (l: string) => `unpaired markers at lines ${l}`, ru: (l: string) => `непарные маркеры в строках ${l}` },
+  pasted: { en: ' (not a conflict of the merge: markers pasted in?)', ru: ' (в слиянии конфликта не было: маркеры вставлены?)' },
+  pending: {
+    en: (n: number) => `Decisions needed (${n}) — take one side's file with "resolve":`,
+    ru: (n: number) => `Нужно решение (${n}) — выберите версию командой "resolve":`,
+  },
+  resolveHint: {
+    en: (work: string, p: string, opts: string) => `cabinet-merge resolve ${work} ${p} ${opts}`,
+    ru: (work: string, p: string, opts: string) => `cabinet-merge resolve ${work} ${p} ${opts}`,
+  },
+  resolved: { en: (n: number) => `Resolved (${n}):`, ru: (n: number) => `Решено (${n}):` },
+  how: {
+    edited: { en: 'markers edited out', ru: 'маркеры убраны' },
+    removed: { en: 'file removed from the folder', ru: 'файл удалён из папки' },
+    decided: { en: (s: string) => `took ${s} (resolve)`, ru: (s: string) => `взята версия ${s} (resolve)` },
+  },
+  reused: {
+    en: (n: number) => `Resolved from a previous resolution — please review (${n}):`,
+    ru: (n: number) => `Решено по сохранённому ранее решению — проверьте (${n}):`,
+  },
+  reusedLines: {
+    en: (l: string, when: string) => `lines ${l} (recorded ${when})`,
+    ru: (l: string, when: string) => `строки ${l} (решение от ${when})`,
+  },
+  deletedBlock: { en: (l: number) => `block removed before line ${l}`, ru: (l: number) => `блок удалён перед строкой ${l}` },
+  added: { en: 'Added since the merge (will be packed):', ru: 'Добавлены после слияния (войдут в архив):' },
+  removed: { en: 'Removed since the merge (will not be packed):', ru: 'Удалены после слияния (не войдут в архив):' },
+  allDone: {
+    en: (work: string) => `Everything is resolved. Pack the archive: cabinet-merge pack ${work} -o MERGED.zip`,
+    ru: (work: string) => `Всё решено. Соберите архив: cabinet-merge pack ${work} -o MERGED.zip`,
+  },
+  left: {
+    en: (n: number) => `${n} item${n === 1 ? '' : 's'} left to resolve.`,
+    ru: (n: number) => `Осталось решить: ${n}.`,
+  },
+  packed: { en: (p: string) => `Packed: ${p}`, ru: (p: string) => `Архив собран: ${p}` },
+  notPacked: {
+    en: 'Not packed: resolve what is listed above, or add --force to pack as is.',
+    ru: 'Архив не собран: решите перечисленное выше или добавьте --force, чтобы собрать как есть.',
+  },
+  unencodable: {
+    en: (n: number) => `Characters the file's encoding cannot hold (${n}) — change them, or --force writes these files as UTF-8 with BOM:`,
+    ru: (n: number) => `Символы, которых нет в кодировке файла (${n}) — замените их, или с --force файлы будут записаны в UTF-8 с BOM:`,
+  },
+  char: {
+    en: (c: string, cp: string, line: number, enc: string) => `'${c}' (${cp}) at line ${line} cannot be written in ${enc}`,
+    ru: (c: string, cp: string, line: number, enc: string) => `'${c}' (${cp}) в строке ${line} нельзя записать в ${enc}`,
+  },
+  restored: { en: 'Format put back as recorded at the merge:', ru: 'Формат файлов восстановлен, как при слиянии:' },
+  recorded: {
+    en: (n: number, dir: string) => `Recorded ${n} conflict resolution${n === 1 ? '' : 's'} for the next merge in ${dir}`,
+    ru: (n: number, dir: string) => `Сохранено решений конфликтов для следующего слияния: ${n} (${dir})`,
+  },
+  forcedMarkers: {
+    en: 'Packed with --force: the files above still hold conflict markers.',
+    ru: 'Собрано с --force: в перечисленных файлах остались маркеры конфликтов.',
+  },
+  resolvedWritten: {
+    en: (p: string, s: string) => `${p}: now ${s}'s version. Check with: cabinet-merge status`,
+    ru: (p: string, s: string) => `${p}: теперь версия ${s}. Проверьте: cabinet-merge status`,
+  },
+  resolvedRemoved: {
+    en: (p: string, s: string) => `${p}: removed (${s} has no such file). Check with: cabinet-merge status`,
+    ru: (p: string, s: string) => `${p}: удалён (у ${s} такого файла нет). Проверьте: cabinet-merge status`,
+  },
+};
+
+function lineList(nums: number[]): string {
+  return nums.join(', ');
+}
+
+function markerLine(m: MarkedFile, lang: Lang): string {
+  const parts: string[] = [];
+  if (m.scan.blocks.length) parts.push(T.blocks[lang](m.scan.blocks.length, lineList(m.scan.blocks.map((b) => b.startLine))));
+  if (m.scan.stray.length) parts.push(T.stray[lang](lineList(m.scan.stray)));
+  return `  ${m.path}: ${parts.join('; ')}${m.conflicted ? '' : T.pasted[lang]}`;
+}
+
+function what(c: ConflictState, lang: Lang): string {
+  return c.kind ? CONFLICT_LABELS[c.kind][lang] : STATUS_LABELS[c.status][lang];
+}
+
+/** The `resolve` options that make sense: the sides the conflict has, and deletion where one side deleted. */
+function resolveOptions(c: ConflictState): string {
+  const opts = (['mine', 'theirs', 'base'] as const).filter((s) => c.sides[s] || s !== 'base').map((s) => `--${s}`);
+  return opts.join('|');
+}
+
+function inspectionLines(i: Inspection, work: string, lang: Lang): string[] {
+  const out: string[] = [];
+  if (i.markers.length) {
+    out.push(T.markers[lang](i.markers.length));
+    for (const m of i.markers) out.push(markerLine(m, lang));
+  }
+  if (i.pending.length) {
+    out.push(T.pending[lang](i.pending.length));
+    for (const p of i.pending) {
+      out.push(`  ${p.path}: ${what(p.conflict, lang)}`);
+      out.push(`    ${T.resolveHint[lang](work, p.path, resolveOptions(p.conflict))}`);
+    }
+  }
+  if (i.reused.length) {
+    out.push(T.reused[lang](i.reused.length));
+    for (const r of i.reused) {
+      const where = (r.conflict.reused ?? []).map((u) =>
+        u.length === 0 ? T.deletedBlock[lang](u.startLine) : T.reusedLines[lang](`${u.startLine}-${u.startLine + u.length - 1}`, u.recorded.slice(0, 10)),
+      );
+      out.push(`  ${r.path}: ${where.join('; ')}`);
+    }
+  }
+  const resolved = i.resolved;
+  if (resolved.length) {
+    out.push(T.resolved[lang](resolved.length));
+    for (const r of resolved) {
+      const how = r.how === 'decided' ? T.how.decided[lang](r.conflict.decision!.side) : T.how[r.how][lang];
+      out.push(`  ${r.path}: ${how}`);
+    }
+  }
+  if (i.added.length) out.push(T.added[lang], ...i.added.map((p) => `  ${p}`));
+  if (i.removed.length) out.push(T.removed[lang], ...i.removed.map((p) => `  ${p}`));
+  return out;
+}
+
+export function renderStatus(run: StatusRun, work: string, lang: Lang): string {
+  const out = inspectionLines(run.inspection, work, lang);
+  const left = run.inspection.markers.length + run.inspection.pending.length;
+  out.push(left ? T.left[lang](left) : T.allDone[lang](work));
+  return out.join('\n') + '\n';
+}
+
+export function renderPack(run: PackRun, work: string, lang: Lang): string {
+  const out: string[] = [];
+  const i = run.inspection;
+  if (i.markers.length || i.pending.length || !run.written) out.push(...inspectionLines({ ...i, resolved: [], reused: run.written ? [] : i.reused }, work, lang));
+  if (run.unencodable.length) {
+    out.push(T.unencodable[lang](run.unencodable.length));
+    for (const u of run.unencodable) {
+      const cp = `U+${u.codePoint.toString(16).toUpperCase().padStart(4, '0')}`;
+      out.push(`  ${u.path}: ${T.char[lang](u.char, cp, u.line, u.encoding)}`);
+    }
+  }
+  if (run.restored.length) {
+    out.push(T.restored[lang]);
+    for (const r of run.restored) out.push(`  ${r.path}: ${r.changes.map((c) => c[lang]).join('; ')}`);
+  }
+  if (!run.written) {
+    out.push(T.notPacked[lang]);
+  } else {
+    if (i.markers.length) out.push(T.forcedMarkers[lang]);
+    out.push(T.packed[lang](run.output));
+    if (run.recorded) out.push(T.recorded[lang](run.recorded, run.store));
+  }
+  return out.join('\n') + '\n';
+}
+
+export function renderResolve(run: ResolveRun, lang: Lang): string {
+  return (run.action === 'written' ? T.resolvedWritten : T.resolvedRemoved)[lang](run.path, run.side) + '\n';
+}

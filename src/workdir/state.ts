@@ -1,0 +1,153 @@
+/**
+ * The working folder's state: `WORK/.cabinet-merge/`, written by `merge --out-dir WORK` beside the merged files,
+ * read and updated by `status`, `resolve` and `pack`. Like git's index and MERGE_* files, it holds what the
+ * folder alone cannot say:
+ *
+ *   state.json            this file's model (WorkState): the output's layout (theirs' wrapper folder, name
+ *                         encoding, folders), each file's date, hash and text format (encoding, BOM, line ends),
+ *                         and each conflict with its blocks and its decision
+ *   report.json           the merge report
+ *   sides/<side>/<path>   base's, mine's and theirs' versions of every conflicted file, byte for byte, so an
+ *                         editor can compare them and `resolve` can take one
+ *   preimage/<path>       a conflicted file as merged (with all its blocks, before recorded resolutions were
+ *                         re-applied), UTF-8: `pack` diffs it against the edited file to record resolutions
+ *   aside/<as>/<path>     files kept out of the output (a name that clashes on Windows)
+ *
+ * Paths inside WORK and in the state are the merge's paths: a wrapper folder of theirs is not in WORK (it is
+ * recorded in `layout.root` and put back by `pack`), so WORK/css/theme.css is what the report calls css/theme.css.
+ */
+
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import type { NameEncoding } from '../archive/tree';
+import { CabinetError } from '../errors';
+import { writeFileAtomic } from '../io/atomic';
+import type { ConflictStyle } from '../merge3';
+import type { TextEncoding } from '../text/encoding';
+import type { EolStyle } from '../text/lines';
+import type { ReusedResolution } from '../tree/merge-tree';
+import type { ConflictKind, FileStatus } from '../tree/status';
+
+export const STATE_DIR = '.cabinet-merge';
+export const STATE_SCHEMA = 'cabinet-merge/workdir@1';
+
+export type Side = 'base' | 'mine' | 'theirs';
+export const SIDES: readonly Side[] = ['base', 'mine', 'theirs'];
+
+export interface TextFormat {
+  encoding: TextEncoding;
+  bom: boolean;
+  eol: EolStyle;
+}
+
+export interface FileState {
+  /** The zip entry date `pack` gives the file (ISO 8601): the date the merge would have given it. */
+  date: string;
+  /** sha256 of the bytes written, to tell which files the admin edited. */
+  sha256: string;
+  /** The format the file is packed in; absent for binary files. */
+  text?: TextFormat;
+}
+
+export interface BlockState {
+  key: string;
+  /** 1-based lines of the block's markers in the preimage. */
+  startLine: number;
+  endLine: number;
+  mine: string[];
+  theirs: string[];
+}
+
+export interface ConflictState {
+  status: FileStatus;
+  kind?: ConflictKind;
+  /** 'markers': settled by editing the blocks out; 'decision': by `resolve` (binary, modify/delete...). */
+  settle: 'markers' | 'decision';
+  /** The sides present (their bytes are in sides/<side>/<path>), with their entry dates. */
+  sides: Partial<Record<Side, { date: string; text?: TextFormat }>>;
+  /** Conflict blocks of the merged file (the preimage), re-applied ones included. */
+  blocks?: BlockState[];
+  /** Blocks settled by a recorded resolution, where they are in the merged file: shown by `status` for review. */
+  reused?: ReusedResolution[];
+  /** Set by `resolve`. */
+  decision?: { side: Side; at: string };
+}
+
+export interface WorkState {
+  schema: typeof STATE_SCHEMA;
+  tool: { version: string };
+  created: string;
+  inputs: { base: string | null; mine: string; theirs: string };
+  conflictStyle: ConflictStyle;
+  layout: { root: string; nameEncoding: NameEncoding; dirs: string[] };
+  files: Record<string, FileState>;
+  conflicts: Record<string, ConflictState>;
+  /** The archives `pack` wrote from this folder (pack may replace these without --force). */
+  packed?: string[];
+}
+
+export function stateDir(work: string): string {
+  return path.join(work, STATE_DIR);
+}
+
+/** The absolute file of a cabinet path under `dir`. */
+export function fileIn(dir: string, p: string): string {
+  return path.join(dir, ...p.split('/'));
+}
+
+export function sidePath(work: string, side: Side, p: string): string {
+  return fileIn(path.join(stateDir(work), 'sides', side), p);
+}
+
+export function preimagePath(work: string, p: string): string {
+  return fileIn(path.join(stateDir(work), 'preimage'), p);
+}
+
+function notWorkdir(work: string, why: string, whyRu: string, cause?: unknown): CabinetError {
+  return new CabinetError(
+    'workdir-invalid',
+    {
+      en: `${work}: not a working folder of cabinet-merge (${why}). Create one with: cabinet-merge merge BASE MINE THEIRS --out-dir ${work}`,
+      ru: `${work}: это не рабочая папка cabinet-merge (${whyRu}). Создайте её командой: cabinet-merge merge BASE MINE THEIRS --out-dir ${work}`,
+    },
+    { cause },
+  );
+}
+
+export async function readState(work: string): Promise<WorkState> {
+  const file = path.join(stateDir(work), 'state.json');
+  let text: string;
+  try {
+    text = await fs.readFile(file, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') throw notWorkdir(work, `no ${STATE_DIR}${path.sep}state.json`, `нет ${STATE_DIR}${path.sep}state.json`, e);
+    throw notWorkdir(work, `${file} cannot be read: ${code}`, `не удаётся прочитать ${file}: ${code}`, e);
+  }
+  let state: WorkState;
+  try {
+    state = JSON.parse(text) as WorkState;
+  } catch (e) {
+    throw notWorkdir(work, `${file} is damaged`, `${file} повреждён`, e);
+  }
+  if (state.schema !== STATE_SCHEMA) throw notWorkdir(work, `${file} has another format (${String(state.schema)})`, `${file} в другом формате (${String(state.schema)})`);
+  return state;
+}
+
+export async function writeState(work: string, state: WorkState): Promise<void> {
+  await writeFileAtomic(path.join(stateDir(work), 'state.json'), JSON.stringify(state, null, 2) + '\n');
+}
+
+/**
+ * A path as the admin typed it (backslashes, a leading './' or 'WORK/', any letter case) → the state's path, or
+ * undefined when it names no file the state knows.
+ */
+export function findPath(state: WorkState, work: string, typed: string): string | undefined {
+  let p = typed.replace(/\\/g, '/');
+  const absWork = path.resolve(work).replace(/\\/g, '/');
+  const abs = path.resolve(typed).replace(/\\/g, '/');
+  if (abs.toLowerCase().startsWith(absWork.toLowerCase() + '/')) p = abs.slice(absWork.length + 1);
+  p = p.replace(/^(\.\/)+/, '').replace(/\/+$/, '');
+  const known = [...Object.keys(state.conflicts), ...Object.keys(state.files)];
+  return known.find((k) => k === p) ?? known.find((k) => k.toLowerCase() === p.toLowerCase());
+}
