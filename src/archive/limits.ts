@@ -33,14 +33,22 @@ export function resolveLimits(options: ReadOptions = {}): Limits {
   };
 }
 
+/** The command-line option that raises each limit (cli/limit-args.ts). */
+const LIMIT_FLAGS: Record<keyof ReadOptions, string> = {
+  maxEntries: '--max-entries',
+  maxTotalBytes: '--max-total-size',
+  maxRatio: '--max-ratio',
+  ratioMinBytes: '--max-ratio',
+};
+
 /** An 'input-limit' error: what was found, the limit, and the option that raises it. */
 export function limitError(option: keyof ReadOptions, found: Message, limit: number): CabinetError {
   return new CabinetError('input-limit', {
     en:
-      `${found.en}, over the limit of ${limit} (option '${option}'). ` +
+      `${found.en}, over the limit of ${limit} (option ${LIMIT_FLAGS[option]}). ` +
       'If this really is a cabinet export, raise the limit; otherwise check that you passed the right file',
     ru:
-      `${found.ru}, больше предела ${limit} (параметр '${option}'). ` +
+      `${found.ru}, больше предела ${limit} (параметр ${LIMIT_FLAGS[option]}). ` +
       'Если это действительно выгрузка кабинета, увеличьте предел; иначе проверьте, тот ли файл указан',
   });
 }

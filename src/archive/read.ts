@@ -54,6 +54,16 @@ async function statInput(inputPath: string): Promise<Stats> {
     return await fs.stat(inputPath);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOTDIR' && /[\\/]$/.test(inputPath)) {
+      throw new CabinetError(
+        'input-missing',
+        {
+          en: 'this is a file, not a folder; remove the trailing slash to read it as a zip',
+          ru: 'это файл, а не папка; уберите косую черту в конце, чтобы прочитать его как zip',
+        },
+        { cause: e },
+      );
+    }
     if (code === 'ENOENT' || code === 'ENOTDIR') {
       throw new CabinetError(
         'input-missing',

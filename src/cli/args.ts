@@ -3,12 +3,14 @@
  */
 
 import yargs, { type Argv } from 'yargs';
+import type { ReadOptions } from '../archive/limits';
 import type { NameEncoding } from '../archive/tree';
 import { CabinetError } from '../errors';
 import type { ReportFormat } from '../commands/merge';
 import type { ConflictStyle } from '../merge3';
 import { baselineCommand, type BaselineArgs } from './baseline-args';
 import { detectLang, type Lang } from './lang';
+import { LIMIT_OPTIONS, limitsFrom } from './limit-args';
 
 export interface GlobalOptions {
   lang: Lang;
@@ -36,6 +38,8 @@ export interface MergeArgs extends GlobalOptions {
   ignoreWhitespace: boolean;
   preferBinary?: 'mine' | 'theirs';
   nameEncoding?: NameEncoding;
+  /** --max-entries, --max-total-size, --max-ratio (cli/limit-args.ts). */
+  limits: ReadOptions;
 }
 
 export type ParsedArgs = MergeArgs | BaselineArgs | { command: 'none'; lang: Lang; verbose: boolean };
@@ -108,6 +112,7 @@ export function parseArgs(argv: string[], version: string): Promise<ParsedArgs> 
             choices: ['utf8', 'cp866'] as const,
             describe: 'How the merged zip stores file names (default: as the vendor\'s new export does)',
           })
+          .options(LIMIT_OPTIONS)
           .example(MERGE_EXAMPLE, 'Merge three exports, write the merged zip and a report')
           .example('cabinet-merge merge OLD.zip MINE.zip NEW.zip -o MERGED.zip', 'The same with positional arguments'),
       (a) => {
@@ -158,6 +163,7 @@ export function parseArgs(argv: string[], version: string): Promise<ParsedArgs> 
           ignoreWhitespace: a['ignore-whitespace'] as boolean,
           preferBinary: a.prefer as 'mine' | 'theirs' | undefined,
           nameEncoding: a['name-encoding'] as NameEncoding | undefined,
+          limits: limitsFrom(a),
         };
       },
     )

@@ -4,8 +4,8 @@
  * memory first and written last, each output atomically, so an error leaves no output behind.
  */
 
-import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import type { ReadOptions } from '../archive/limits';
 import { readTree } from '../archive/read';
 import type { NameEncoding, OutputTree, Tree } from '../archive/tree';
 import { writeZip } from '../archive/write';
@@ -14,11 +14,13 @@ import { writeDirAtomic, writeFileAtomic } from '../io/atomic';
 import type { ConflictStyle, Labels } from '../merge3';
 import { collectMergedTexts, renderHtml } from '../report/html';
 import { buildReport, inputInfo, type Report } from '../report/model';
-import { renderSummary } from '../report/text';
 import { resolveStoreDir } from '../store/location';
 import { saveBaseline } from '../store/store';
+import { renderSummary } from '../report/text';
 import { sourceEntry, type FileOutcome, type Trees } from '../tree/merge-tree';
 import { baseReport, mergeWithBasis, resolveBase, splitBaseFrom } from './base-source';
+import { checkMayReplace, checkOutputs, writeAll } from './outputs';
+import { findSameInputs } from './same-inputs';
 
 export interface MergeOptions {
   /** The vendor's old export; absent: --base-from candidates, else the baseline store, else no base (issue 7). */
@@ -50,6 +52,8 @@ export interface MergeOptions {
   preferBinary?: 'mine' | 'theirs';
   /** Name encoding for the merged zip; default: as theirs stored its names. */
   nameEncoding?: NameEncoding;
+  /** Read limits (archive/limits.ts defaults when absent). */
+  limits?: ReadOptions;
 }
 
 export interface MergeRun {
@@ -66,15 +70,16 @@ export async function runMerge(options: MergeOptions): Promise<MergeRun> {
   const outputs = [options.output, ...(options.report ? [options.report] : [])];
   const baseFrom = splitBaseFrom(options.baseFrom);
   const inputs = [options.base, options.mine, options.theirs, ...baseFrom].filter((p): p is string => p !== undefined);
-  await checkOutputs(outputs, inputs, options.force);
+  await checkOutputs(outputs, inputs, options.force, [keptAsideDir(options.output)]);
 
-  const [mine, theirs] = await Promise.all([readRole(options.mine, 'mine'), readRole(options.theirs, 'theirs')]);
+  const read = (p: string, role: 'base' | 'mine' | 'theirs') => readRole(p, role, options.limits);
+  const [mine, theirs] = await allInOrder([read(options.mine, 'mine'), read(options.theirs, 'theirs')]);
   const storeDir = resolveStoreDir(options.store);
   const basis = await resolveBase(
     { base: options.base, baseFrom, store: options.useStore === false ? undefined : storeDir },
     mine,
     theirs,
-    readRole,
+    read,
   );
   const labels: Labels = {
     mine: `mine (${path.basename(options.mine)})`,
@@ -103,6 +108,7 @@ export async function runMerge(options: MergeOptions): Promise<MergeRun> {
     aside.set(rel, o.keptAside);
     asideName.set(o.path, path.join(path.basename(asideDir), ...rel.split('/')));
   }
+  if (aside.size) await checkMayReplace(asideDir, options.force);
 
   const report = buildReport(outcomes, {
     version: options.version,
@@ -118,6 +124,11 @@ export async function runMerge(options: MergeOptions): Promise<MergeRun> {
     base: baseReport(basis, merged, { theirs: options.theirs, store: storeDir, saved, candidatePaths: baseFrom }),
     baseFrom: merged.baseFrom,
   });
+
+  if (basis.kind === 'given') {
+    const same = findSameInputs({ base: options.base!, mine: options.mine, theirs: options.theirs }, { base: basis.tree, mine, theirs });
+    if (same.length) report.sameInputs = same;
+  }
 
   const reportText = options.report ? renderReport(report, outcomes, options) : undefined;
   await writeAll([
@@ -156,11 +167,18 @@ function renderReport(report: Report, outcomes: readonly FileOutcome[], options:
   }
 }
 
-async function readRole(p: string, role: 'base' | 'mine' | 'theirs'): Promise<Tree> {
+/** Promise.all, except that the error thrown is the first in argument order, so a message never depends on timing. */
+async function allInOrder<T>(promises: Promise<T>[]): Promise<T[]> {
+  const settled = await Promise.allSettled(promises);
+  for (const s of settled) if (s.status === 'rejected') throw s.reason;
+  return settled.map((s) => (s as PromiseFulfilledResult<T>).value);
+}
+
+async function readRole(p: string, role: 'base' | 'mine' | 'theirs', limits?: ReadOptions): Promise<Tree> {
   try {
-    return await readTree(p);
+    return await readTree(p, limits);
   } catch (e) {
-    if (e instanceof CabinetError) throw e.withContext(`${role} (${p})`);
+    if (e instanceof CabinetError) throw e.withContext(role);
     throw e;
   }
 }
@@ -179,63 +197,4 @@ function latestDate(tree: Tree): Date {
   for (const f of tree.files.values()) latest = Math.max(latest, f.date.getTime());
   // An empty vendor export has no dates; the DOS epoch keeps the output deterministic.
   return new Date(latest || Date.UTC(1980, 0, 1));
-}
-
-interface PendingWrite {
-  target: string;
-  write: (target: string) => Promise<void>;
-}
-
-/** Writes each output; if one fails, removes those already written by this run, then rethrows. */
-async function writeAll(writes: PendingWrite[]): Promise<void> {
-  const done: string[] = [];
-  try {
-    for (const w of writes) {
-      await w.write(w.target);
-      done.push(w.target);
-    }
-  } catch (e) {
-    for (const t of done) await fs.rm(t, { recursive: true, force: true });
-    throw new CabinetError(
-      'output-failed',
-      {
-        en: `Could not write the output (${(e as Error).message}). Nothing was written; check the folder and free space.`,
-        ru: `Не удалось записать результат (${(e as Error).message}). Ничего не записано; проверьте папку и свободное место.`,
-      },
-      { cause: e },
-    );
-  }
-}
-
-/**
- * Refuses outputs that would overwrite or sit inside an input, outputs that exist (unless `force`), and outputs
- * whose folder does not exist.
- */
-async function checkOutputs(outputs: string[], inputs: string[], force: boolean): Promise<void> {
-  const resolvedInputs = inputs.map((p) => path.resolve(p));
-  for (const out of outputs) {
-    const abs = path.resolve(out);
-    for (const input of resolvedInputs) {
-      if (abs === input || abs.startsWith(input + path.sep)) {
-        throw new CabinetError('output-invalid', {
-          en: `Output ${out} would overwrite or land inside the input ${input}. Choose another output path.`,
-          ru: `Результат ${out} перезаписал бы входные данные ${input} или попал бы внутрь них. Укажите другой путь.`,
-        });
-      }
-    }
-    const dir = path.dirname(abs);
-    const dirStat = await fs.stat(dir).catch(() => undefined);
-    if (!dirStat?.isDirectory()) {
-      throw new CabinetError('output-invalid', {
-        en: `The folder for ${out} does not exist (${dir}). Create it or choose another path.`,
-        ru: `Папка для ${out} не существует (${dir}). Создайте её или укажите другой путь.`,
-      });
-    }
-    if (!force && (await fs.stat(abs).catch(() => undefined))) {
-      throw new CabinetError('output-exists', {
-        en: `${out} already exists. Add --force to overwrite it, or choose another name.`,
-        ru: `${out} уже существует. Добавьте --force, чтобы перезаписать, или укажите другое имя.`,
-      });
-    }
-  }
 }

@@ -283,20 +283,20 @@ describe('broken inputs', () => {
 describe('limits', () => {
   test('maxEntries is checked against the declared count before the directory is walked', async () => {
     const zip = buildZip([{ name: 'a' }, { name: 'b' }, { name: 'c' }]);
-    await failure(readBytes(zip, { maxEntries: 2 }), 'input-limit', 'maxEntries');
-    await failure(readBytes(buildZip([{ name: 'a' }], { declaredCount: 60000 })), 'input-limit', 'maxEntries');
+    await failure(readBytes(zip, { maxEntries: 2 }), 'input-limit', '--max-entries');
+    await failure(readBytes(buildZip([{ name: 'a' }], { declaredCount: 60000 })), 'input-limit', '--max-entries');
   });
 
   test('maxTotalBytes is checked from declared sizes before inflating', async () => {
     const zip = buildZip([{ name: 'a.txt', data: 'a'.repeat(600) }, { name: 'b.txt', data: 'b'.repeat(600) }]);
-    await failure(readBytes(zip, { maxTotalBytes: 1000 }), 'input-limit', 'maxTotalBytes');
+    await failure(readBytes(zip, { maxTotalBytes: 1000 }), 'input-limit', '--max-total-size');
     expect((await readBytes(zip, { maxTotalBytes: 1200 })).files.size).toBe(2);
   });
 
   test('maxRatio refuses a highly compressed large entry, naming it', async () => {
     const zeros = Buffer.alloc(2 * 1024 * 1024);
     expect(zeros.length / deflateRawSync(zeros).length).toBeGreaterThan(1000);
-    await failure(readSpecs([{ name: 'zeros.bin', data: zeros }]), 'input-limit', 'maxRatio', 'zeros.bin');
+    await failure(readSpecs([{ name: 'zeros.bin', data: zeros }]), 'input-limit', '--max-ratio', 'zeros.bin');
     expect((await readSpecs([{ name: 'zeros.bin', data: zeros }], { maxRatio: 100000 })).files.size).toBe(1);
   });
 
