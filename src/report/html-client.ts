@@ -13,6 +13,7 @@ export const CLIENT_CSS = String.raw`
 [hidden]{display:none!important}
 body{margin:0;font:14px/1.45 system-ui,"Segoe UI",Roboto,Arial,sans-serif;color:#1f2328;background:#f6f7f9}
 header,main{max-width:1500px;margin:0 auto;padding:8px 20px}
+main{padding-top:0}
 h1{font-size:20px;margin:10px 0 2px}
 h2{font-size:16px;margin:0 0 8px}
 h4{font-size:13px;margin:14px 0 6px}
@@ -77,6 +78,11 @@ mark{color:inherit;border-radius:2px}
 .o-both{background:#dafbe1}
 .o-union{background:#fff8c5}
 .o-conflict{background:#ffebe9}
+.o-mine .no{border-right:3px solid #54aeff}
+.o-theirs .no{border-right:3px solid #c297ff}
+.o-both .no{border-right:3px solid #4ac26b}
+.o-union .no{border-right:3px solid #d4a72c}
+.o-conflict .no{border-right:3px solid #ff8182}
 .sw{display:inline-block;width:.9em;height:.9em;border-radius:2px;vertical-align:-1px;margin:0 4px 0 12px;border:1px solid #d0d7de}
 .sw:first-child{margin-left:0}
 details.whole{margin-top:10px}

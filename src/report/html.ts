@@ -41,6 +41,7 @@ export const STATUS_ORDER: readonly FileStatus[] = [
   'modify-delete',
   'delete-modify',
   'binary-conflict',
+  'binary-preferred',
   'only-mine',
   'differs',
   'differs-binary',
