@@ -28,6 +28,7 @@ table.inputs th,table.inputs td{text-align:left;padding:4px 8px;border-bottom:1p
 table.inputs td.num,table.inputs th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 .mono,.path,code{font-family:Consolas,"Cascadia Mono","DejaVu Sans Mono",monospace;word-break:break-all}
 .outputs{margin:8px 0 0;padding:0;list-style:none}
+.notes{margin:8px 0 0;padding:8px 12px 8px 28px;background:#fff8c5;border-radius:6px}
 .counts{display:flex;flex-wrap:wrap;gap:6px;list-style:none;padding:0;margin:0 0 8px}
 .counts button{font:inherit;border:1px solid #d0d7de;background:#f6f8fa;border-radius:14px;padding:3px 10px;cursor:pointer;color:inherit}
 .counts button:hover,.counts button:focus{background:#eaeef2}
@@ -175,6 +176,7 @@ export const CLIENT_JS = String.raw`
     var meta = [];
     if (f.encoding) meta.push(ui.encoding + ': ' + (lang === 'ru' ? f.encoding.replace(' with BOM', ' с BOM') : f.encoding));
     if (f.eol) meta.push(ui.eol + ': ' + ({ lf: ui.eolLf, crlf: ui.eolCrlf, mixed: ui.eolMixed, none: ui.eolNone })[f.eol]);
+    if (f.baseFrom) meta.push(ui.baseFrom + ': ' + f.baseFrom);
     if (meta.length) box.appendChild(el('p', 'meta', meta.join(' · ')));
     if (f.keptAside) {
       var p = el('p', null, ui.keptAsideAt + ': ');

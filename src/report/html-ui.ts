@@ -83,6 +83,7 @@ export const UI = {
   },
   keptAsideAt: { en: 'Your version is saved as', ru: 'Ваша версия сохранена как' },
   encoding: { en: 'Encoding', ru: 'Кодировка' },
+  baseFrom: { en: 'Base taken from', ru: 'База взята из' },
   eol: { en: 'Line ends', ru: 'Концы строк' },
   notes: { en: 'Decisions made for you', ru: 'Решения, принятые автоматически' },
   nothingMore: { en: 'Nothing to show beyond the result.', ru: 'Кроме результата, показывать нечего.' },

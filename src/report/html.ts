@@ -155,8 +155,16 @@ function inputsPanel(report: Report, ui: UiStrings, lang: Lang): string {
     out.keptAside ? `<li>${esc(ui.keptAside)}: <code>${esc(out.keptAside)}</code></li>` : '',
     `<li>${esc(ui.style)}: <code>${esc(report.options.conflictStyle)}</code></li>`,
     '</ul>',
+    mergeNotes(report, lang),
     '</section>',
   ].join('\n');
+}
+
+/** What the merge decided about the inputs as a whole: the same lines the text summary prints, and layout notes. */
+function mergeNotes(report: Report, lang: Lang): string {
+  const notes = [...(report.sameInputs ?? []), ...(report.layout ?? []), ...(report.base?.messages ?? [])];
+  if (notes.length === 0) return '';
+  return `<ul class="notes">${notes.map((n) => `<li>${esc(n[lang])}</li>`).join('')}</ul>`;
 }
 
 function countsPanel(report: Report, ui: UiStrings, lang: Lang): string {

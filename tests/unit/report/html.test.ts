@@ -190,3 +190,11 @@ test('a 2,000-file report with 200 conflicting files renders quickly and stays s
   expect(ms).toBeLessThan(2000);
   expect(page.length).toBeLessThan(8_000_000);
 });
+
+test('notes about the inputs as a whole are shown as the text summary prints them', () => {
+  const report = JSON.parse(JSON.stringify(merged.report));
+  report.sameInputs = [{ en: 'base and theirs are the same <archive>', ru: 'база и theirs — одна и та же выгрузка', roles: ['base', 'theirs'], by: 'path' }];
+  report.layout = [{ code: 'wrapper-folder', en: 'wrapper folder lk/ stripped', ru: 'папка-обёртка lk/ убрана' }];
+  expect(renderHtml(report, merged.texts, 'en')).toContain('<li>base and theirs are the same &#60;archive&#62;</li><li>wrapper folder lk/ stripped</li>');
+  expect(renderHtml(report, merged.texts, 'ru')).toContain('<li>папка-обёртка lk/ убрана</li>');
+});
