@@ -19,10 +19,11 @@ import { saveBaseline } from '../store/store';
 import { renderSummary } from '../report/text';
 import { sourceEntry, type FileOutcome, type Trees } from '../tree/merge-tree';
 import { baseReport, mergeWithBasis, resolveBase, splitBaseFrom } from './base-source';
+import { prepareWorkflow, type WorkflowOptions } from '../workdir/merge-hook';
 import { checkMayReplace, checkOutputs, writeAll } from './outputs';
 import { findSameInputs } from './same-inputs';
 
-export interface MergeOptions {
+export interface MergeOptions extends WorkflowOptions {
   /** The vendor's old export; absent: --base-from candidates, else the baseline store, else no base (issue 7). */
   base?: string;
   /** --base-from: candidate old exports, in order of trust (values may be comma-separated lists). */
@@ -36,8 +37,8 @@ export interface MergeOptions {
   baselineName?: string;
   mine: string;
   theirs: string;
-  /** The merged zip to write. */
-  output: string;
+  /** The merged zip to write; may be absent when outDir is given. */
+  output?: string;
   /** Where to write the report, if anywhere. */
   report?: string;
   /** The report's format; default: by the extension of `report` (reportFormat). */
@@ -67,10 +68,11 @@ export function keptAsideDir(output: string): string {
 }
 
 export async function runMerge(options: MergeOptions): Promise<MergeRun> {
-  const outputs = [options.output, ...(options.report ? [options.report] : [])];
+  const outputs = [...(options.output ? [options.output] : []), ...(options.report ? [options.report] : [])];
   const baseFrom = splitBaseFrom(options.baseFrom);
   const inputs = [options.base, options.mine, options.theirs, ...baseFrom].filter((p): p is string => p !== undefined);
-  await checkOutputs(outputs, inputs, options.force, [keptAsideDir(options.output)]);
+  await checkOutputs(outputs, inputs, options.force, [keptAsideDir(options.output ?? options.outDir!)]);
+  const workflow = await prepareWorkflow(options, [options.base, options.mine, options.theirs, ...baseFrom]);
 
   const read = (p: string, role: 'base' | 'mine' | 'theirs') => readRole(p, role, options.limits);
   const [mine, theirs] = await allInOrder([read(options.mine, 'mine'), read(options.theirs, 'theirs')]);
@@ -90,16 +92,17 @@ export async function runMerge(options: MergeOptions): Promise<MergeRun> {
     basis,
     mine,
     theirs,
-    { style: options.conflictStyle, labels, ignoreWhitespace: options.ignoreWhitespace, preferBinary: options.preferBinary },
+    { style: options.conflictStyle, labels, ignoreWhitespace: options.ignoreWhitespace, preferBinary: options.preferBinary, strategyFor: workflow.strategyFor },
     baseFrom,
   );
   const { outcomes, dirs, trees, layout } = merged;
+  const conflictFiles = await workflow.reuse(outcomes);
   // Saved before the outputs: the vendor's export is worth keeping whatever becomes of this merge.
   const saved = options.saveBaseline
     ? await saveBaseline(storeDir, theirs, { name: options.baselineName, source: path.basename(options.theirs) })
     : undefined;
 
-  const asideDir = keptAsideDir(options.output);
+  const asideDir = keptAsideDir(options.output ?? options.outDir!);
   const aside = new Map<string, Uint8Array>();
   const asideName = new Map<string, string>();
   for (const o of outcomes) {
@@ -117,7 +120,7 @@ export async function runMerge(options: MergeOptions): Promise<MergeRun> {
       mine: inputInfo(mine),
       theirs: inputInfo(theirs),
     },
-    output: { archive: options.output, keptAside: aside.size ? asideDir : null },
+    output: { archive: options.output ?? null, keptAside: aside.size ? asideDir : null },
     style: options.conflictStyle,
     keptAsidePath: (p) => asideName.get(p)!,
     layout,
@@ -131,8 +134,25 @@ export async function runMerge(options: MergeOptions): Promise<MergeRun> {
   }
 
   const reportText = options.report ? renderReport(report, outcomes, options) : undefined;
+  const zipTree = outputTree(trees, outcomes, dirs, options.nameEncoding);
   await writeAll([
-    { target: options.output, write: (t) => writeZip(outputTree(trees, outcomes, dirs, options.nameEncoding), t) },
+    ...(options.output ? [{ target: options.output, write: (t: string) => writeZip(zipTree, t) }] : []),
+    ...(options.outDir
+      ? [{
+          target: options.outDir,
+          write: (t: string) =>
+            workflow.writeWorkdir(t, {
+              output: zipTree,
+              outcomes,
+              trees,
+              conflictFiles,
+              report,
+              inputs: { base: options.base ?? null, mine: options.mine, theirs: options.theirs },
+              conflictStyle: options.conflictStyle,
+              version: options.version,
+            }),
+        }]
+      : []),
     ...(aside.size ? [{ target: asideDir, write: (t: string) => writeDirAtomic(t, aside) }] : []),
     ...(options.report && reportText !== undefined
       ? [{ target: options.report, write: (t: string) => writeFileAtomic(t, reportText) }]

@@ -7,7 +7,7 @@ import type { NameEncoding, Tree } from '../archive/tree';
 import type { ConflictStyle } from '../merge3';
 import { describeEncoding } from '../text/encoding';
 import type { EolStyle } from '../text/lines';
-import type { ChangeSpan, FileOutcome, LayoutNote, Note } from '../tree';
+import type { ChangeSpan, FileOutcome, LayoutNote, Note, ReusedResolution, RuleRef } from '../tree';
 import { STATUS_LABELS, needsAttention, type ConflictKind, type FileStatus, type Wording } from '../tree/status';
 
 export const REPORT_SCHEMA = 'cabinet-merge/report@1';
@@ -56,6 +56,12 @@ export interface FileReport {
    * Windows), relative to the output archive's folder. */
   keptAside?: string;
   notes?: Note[];
+  /** The rules-file rule whose strategy merged this file (only for files both sides changed). */
+  rule?: RuleRef;
+  /** Conflicting hunks that rule's strategy settled (mine / theirs / union). */
+  favored?: number;
+  /** Conflict blocks "resolved from a previous resolution" (recorded by an earlier `pack`): where, for review. */
+  reused?: ReusedResolution[];
   /** With --base-from: the candidate base this file was merged against. */
   baseFrom?: string;
 }
@@ -172,5 +178,8 @@ function fileReport(o: FileOutcome, ctx: ReportContext): FileReport {
   const baseFrom = ctx.baseFrom?.get(o.path);
   if (baseFrom !== undefined) r.baseFrom = baseFrom;
   if (o.notes.length) r.notes = o.notes;
+  if (o.rule) r.rule = o.rule;
+  if (o.favored) r.favored = o.favored;
+  if (o.reused?.length) r.reused = o.reused;
   return r;
 }

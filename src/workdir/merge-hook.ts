@@ -1,0 +1,83 @@
+/**
+ * What issue 6 adds to `merge`, kept out of commands/merge.ts so that file only wires it in:
+ * - the rules file (src/rules/) → `strategyFor` for the tree merge;
+ * - re-applying recorded resolutions (rerere/apply.ts) to the outcomes, before the report is built;
+ * - `--out-dir WORK`: the working folder (create.ts), checked before any input is read.
+ */
+
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { CabinetError } from '../errors';
+import { applyResolutions, collectConflicts, wantedKeys, type ConflictFile } from '../rerere/apply';
+import { loadResolutions, resolutionsDir } from '../rerere/store';
+import { loadRules, strategyFor, type Rules } from '../rules/rules';
+import type { FileOutcome } from '../tree/merge-tree';
+import type { StrategyFor } from '../tree/strategy';
+import { writeWorkdir, type WorkdirInput } from './create';
+
+export interface WorkflowOptions {
+  /** Write the merged tree and its state into this folder (it must not exist or be empty). */
+  outDir?: string;
+  /** The rules file; default: cabinet-merge.json in the current directory, if there is one. */
+  rules?: string;
+  /** The resolution store; default: rerere/store.ts defaultResolutionsDir. */
+  resolutions?: string;
+  /** Re-apply recorded resolutions (default true). */
+  reuseResolutions?: boolean;
+}
+
+export interface Workflow {
+  rules?: Rules;
+  strategyFor: StrategyFor;
+  /** Collects the conflicted files (preimages) and re-applies recorded resolutions to `outcomes`. */
+  reuse(outcomes: FileOutcome[]): Promise<ConflictFile[]>;
+  writeWorkdir(target: string, input: WorkdirInput): Promise<void>;
+}
+
+export async function prepareWorkflow(options: WorkflowOptions, inputs: readonly (string | undefined)[]): Promise<Workflow> {
+  if (options.outDir !== undefined) await checkOutDir(options.outDir, inputs.filter((p): p is string => p !== undefined));
+  const rules = await loadRules(options.rules);
+  return {
+    rules,
+    strategyFor: strategyFor(rules),
+    async reuse(outcomes) {
+      const files = collectConflicts(outcomes);
+      if (options.reuseResolutions !== false && files.length > 0) {
+        const found = await loadResolutions(resolutionsDir(options.resolutions), wantedKeys(files));
+        if (found.size > 0) applyResolutions(outcomes, files, found);
+      }
+      return files;
+    },
+    async writeWorkdir(target, input) {
+      await writeWorkdir(target, input);
+    },
+  };
+}
+
+/** WORK must not be or hold an input, and must not exist unless it is an empty folder (nothing of the admin's is replaced). */
+async function checkOutDir(outDir: string, inputs: string[]): Promise<void> {
+  const work = path.resolve(outDir);
+  for (const input of inputs) {
+    const abs = path.resolve(input);
+    if (work === abs || abs.startsWith(work + path.sep) || work.startsWith(abs + path.sep)) {
+      throw new CabinetError('output-invalid', {
+        en: `--out-dir ${outDir}: overlaps the input ${input}; choose a new folder outside the inputs`,
+        ru: `--out-dir ${outDir}: пересекается с входными данными ${input}; укажите новую папку вне входных данных`,
+      });
+    }
+  }
+  const entries = await fs.readdir(work).catch((e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? [] : ['?']));
+  if (entries.length > 0) {
+    throw new CabinetError('output-exists', {
+      en: `--out-dir ${outDir}: already exists and is not empty (an earlier working folder?). Choose a new folder, or remove it once you no longer need its edits`,
+      ru: `--out-dir ${outDir}: папка уже существует и не пуста (прежняя рабочая папка?). Укажите новую папку или удалите эту, когда её правки больше не нужны`,
+    });
+  }
+  const parent = await fs.stat(path.dirname(work)).catch(() => undefined);
+  if (!parent?.isDirectory()) {
+    throw new CabinetError('output-invalid', {
+      en: `--out-dir ${outDir}: the folder above it does not exist; create it first`,
+      ru: `--out-dir ${outDir}: родительская папка не существует; сначала создайте её`,
+    });
+  }
+}
