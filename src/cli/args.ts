@@ -11,6 +11,8 @@ import type { ConflictStyle } from '../merge3';
 import { baselineCommand, type BaselineArgs } from './baseline-args';
 import { detectLang, type Lang } from './lang';
 import { LIMIT_OPTIONS, limitsFrom } from './limit-args';
+import { WORKFLOW_MERGE_OPTIONS, workdirCommands, workflowFrom, type WorkdirArgs } from './workdir-args';
+import type { WorkflowOptions } from '../workdir/merge-hook';
 
 export interface GlobalOptions {
   lang: Lang;
@@ -19,7 +21,7 @@ export interface GlobalOptions {
   json: boolean;
 }
 
-export interface MergeArgs extends GlobalOptions {
+export interface MergeArgs extends GlobalOptions, WorkflowOptions {
   command: 'merge';
   /** Absent: two archives only (issue 7); --base-from candidates or the baseline store may supply a base. */
   base?: string;
@@ -30,7 +32,8 @@ export interface MergeArgs extends GlobalOptions {
   baselineName?: string;
   mine: string;
   theirs: string;
-  output: string;
+  /** Absent when --out-dir is given alone. */
+  output?: string;
   report?: string;
   reportFormat?: ReportFormat;
   conflictStyle: ConflictStyle;
@@ -42,7 +45,7 @@ export interface MergeArgs extends GlobalOptions {
   limits: ReadOptions;
 }
 
-export type ParsedArgs = MergeArgs | BaselineArgs | { command: 'none'; lang: Lang; verbose: boolean };
+export type ParsedArgs = MergeArgs | BaselineArgs | WorkdirArgs | { command: 'none'; lang: Lang; verbose: boolean };
 
 const MERGE_EXAMPLE =
   'cabinet-merge merge --base OLD_VENDOR.zip --mine MY_EXPORT.zip --theirs NEW_VENDOR.zip -o MERGED.zip --report REPORT.json';
@@ -113,6 +116,7 @@ export function parseArgs(argv: string[], version: string): Promise<ParsedArgs> 
             describe: 'How the merged zip stores file names (default: as the vendor\'s new export does)',
           })
           .options(LIMIT_OPTIONS)
+          .options(WORKFLOW_MERGE_OPTIONS)
           .example(MERGE_EXAMPLE, 'Merge three exports, write the merged zip and a report')
           .example('cabinet-merge merge OLD.zip MINE.zip NEW.zip -o MERGED.zip', 'The same with positional arguments'),
       (a) => {
@@ -135,10 +139,10 @@ export function parseArgs(argv: string[], version: string): Promise<ParsedArgs> 
         if (a['report-format'] && !a.report) {
           throw usageError('--report-format needs --report FILE', 'Для --report-format укажите файл: --report ФАЙЛ');
         }
-        if (!a.output) {
+        if (!a.output && !a['out-dir']) {
           throw usageError(
-            `merge needs an output archive: -o MERGED.zip`,
-            `Укажите файл результата: -o MERGED.zip`,
+            `merge needs an output: -o MERGED.zip, or --out-dir WORK to resolve conflicts in an editor`,
+            `Укажите результат: -o MERGED.zip или --out-dir ПАПКА, чтобы решать конфликты в редакторе`,
           );
         }
         parsed = {
@@ -164,10 +168,12 @@ export function parseArgs(argv: string[], version: string): Promise<ParsedArgs> 
           preferBinary: a.prefer as 'mine' | 'theirs' | undefined,
           nameEncoding: a['name-encoding'] as NameEncoding | undefined,
           limits: limitsFrom(a),
+          ...workflowFrom(a),
         };
       },
     )
     .command(baselineCommand((b) => (parsed = b)))
+    .command(workdirCommands((w) => (parsed = w)))
     .demandCommand(1, 'Name a command, e.g.: cabinet-merge merge --help')
     .strict()
     .version(version)

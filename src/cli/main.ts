@@ -8,6 +8,10 @@
 
 import { renderBaseline, runBaseline } from '../commands/baseline';
 import { runMerge } from '../commands/merge';
+import { runPack } from '../commands/pack';
+import { runResolve } from '../commands/resolve';
+import { runStatus } from '../commands/status';
+import { renderPack, renderResolve, renderStatus, renderWorkdirHint } from '../workdir/render';
 import { CabinetError, EXIT_ERROR } from '../errors';
 import { removePendingSync } from '../io/atomic';
 import { renderSummary } from '../report/text';
@@ -24,12 +28,29 @@ async function main(argv: string[]): Promise<number> {
       const { report } = await runMerge({ ...args, version: VERSION });
       if (args.json) process.stdout.write(JSON.stringify(report, null, 2) + '\n');
       else if (!args.quiet) process.stdout.write(renderSummary(report, args.lang));
+      if (args.outDir && !args.json && !args.quiet) process.stdout.write(renderWorkdirHint(args.outDir, report.exitCode, args.lang));
       return report.exitCode;
     }
     case 'baseline': {
       const result = await runBaseline(args);
       if (args.json) process.stdout.write(JSON.stringify(result, null, 2) + '\n');
       else if (!args.quiet) process.stdout.write(renderBaseline(result, args.lang));
+      return 0;
+    }
+    case 'status': {
+      const run = await runStatus(args.work, args.limits);
+      if (args.json) process.stdout.write(JSON.stringify(run.inspection, (_k, v: unknown) => (v instanceof Map ? undefined : v), 2) + '\n');
+      else if (!args.quiet || run.exitCode !== 0) process.stdout.write(renderStatus(run, args.work, args.lang));
+      return run.exitCode;
+    }
+    case 'pack': {
+      const run = await runPack(args);
+      if (!args.quiet || run.exitCode !== 0) process.stdout.write(renderPack(run, args.work, args.lang));
+      return run.exitCode;
+    }
+    case 'resolve': {
+      const run = await runResolve(args);
+      if (!args.quiet) process.stdout.write(renderResolve(run, args.lang));
       return 0;
     }
     default: {

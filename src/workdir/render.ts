@@ -180,3 +180,16 @@ export function renderPack(run: PackRun, work: string, lang: Lang): string {
 export function renderResolve(run: ResolveRun, lang: Lang): string {
   return (run.action === 'written' ? T.resolvedWritten : T.resolvedRemoved)[lang](run.path, run.side) + '\n';
 }
+
+/** After `merge --out-dir`: where the files are and what to do next. */
+export function renderWorkdirHint(work: string, exitCode: number, lang: Lang): string {
+  const en =
+    exitCode === 0
+      ? `Working folder: ${work}. Nothing to resolve; pack it with: cabinet-merge pack ${work} -o MERGED.zip`
+      : `Working folder: ${work}. Edit the conflicts there (the files keep their encodings), check with: cabinet-merge status ${work}, then: cabinet-merge pack ${work} -o MERGED.zip`;
+  const ru =
+    exitCode === 0
+      ? `Рабочая папка: ${work}. Решать нечего; соберите архив: cabinet-merge pack ${work} -o MERGED.zip`
+      : `Рабочая папка: ${work}. Исправьте там конфликты (кодировки файлов сохранены), проверьте: cabinet-merge status ${work}, затем: cabinet-merge pack ${work} -o MERGED.zip`;
+  return (lang === 'ru' ? ru : en) + '\n';
+}

@@ -1,0 +1,132 @@
+/**
+ * The working-folder workflow on the command line (issue 6): merge's --out-dir, --rules, --resolutions and
+ * --no-reuse-resolutions, and the commands `status`, `pack`, `resolve`. Registered by args.ts.
+ */
+
+import type { CommandModule, Options } from 'yargs';
+import type { ReadOptions } from '../archive/limits';
+import { CabinetError } from '../errors';
+import type { WorkflowOptions } from '../workdir/merge-hook';
+import type { Side } from '../workdir/state';
+import type { GlobalOptions } from './args';
+import { detectLang } from './lang';
+import { LIMIT_OPTIONS, limitsFrom } from './limit-args';
+
+const RESOLUTIONS_HELP =
+  'Where resolutions of conflicts are recorded by pack and re-used by merge (default: env CABINET_MERGE_RESOLUTIONS, else %LOCALAPPDATA%\\cabinet-merge\\resolutions on Windows, ~/.local/share/cabinet-merge/resolutions elsewhere)';
+
+export const WORKFLOW_MERGE_OPTIONS = {
+  'out-dir': {
+    type: 'string' as const,
+    describe: 'Also (or instead of -o) write the merged files into this new folder to resolve conflicts in an editor; then: status, resolve, pack',
+  },
+  rules: {
+    type: 'string' as const,
+    describe: 'Rules file mapping path patterns to strategies (merge, mine, theirs, union, binary); default: cabinet-merge.json in the current folder, if any',
+  },
+  resolutions: { type: 'string' as const, describe: RESOLUTIONS_HELP },
+  'reuse-resolutions': {
+    type: 'boolean' as const,
+    default: true,
+    describe: 'Re-apply resolutions recorded by earlier packs to the same conflicts (--no-reuse-resolutions: do not)',
+  },
+} as const satisfies Record<string, Options>;
+
+/** merge's workflow options from yargs' parsed arguments. */
+export function workflowFrom(a: Record<string, unknown>): WorkflowOptions {
+  return {
+    outDir: a['out-dir'] as string | undefined,
+    rules: a.rules as string | undefined,
+    resolutions: a.resolutions as string | undefined,
+    reuseResolutions: a['reuse-resolutions'] !== false,
+  };
+}
+
+export interface StatusArgs extends GlobalOptions {
+  command: 'status';
+  work: string;
+  limits: ReadOptions;
+}
+
+export interface PackArgs extends GlobalOptions {
+  command: 'pack';
+  work: string;
+  output: string;
+  force: boolean;
+  resolutions?: string;
+  limits: ReadOptions;
+}
+
+export interface ResolveArgs extends GlobalOptions {
+  command: 'resolve';
+  work: string;
+  path: string;
+  side: Side;
+}
+
+export type WorkdirArgs = StatusArgs | PackArgs | ResolveArgs;
+
+function globals(a: Record<string, unknown>): GlobalOptions {
+  return { lang: detectLang(a.lang as string | undefined), verbose: a.verbose as boolean, quiet: a.quiet as boolean, json: a.json as boolean };
+}
+
+export function workdirCommands(done: (args: WorkdirArgs) => void): CommandModule[] {
+  return [
+    {
+      command: 'status <work>',
+      describe: 'Show what is left to resolve in a working folder made by merge --out-dir (exit 1 while anything is)',
+      builder: (y) =>
+        y
+          .positional('work', { type: 'string', describe: 'The working folder' })
+          .options(LIMIT_OPTIONS)
+          .example('cabinet-merge status WORK', 'Files with conflict markers (and their lines), decisions needed, what is resolved'),
+      handler: (a) => done({ command: 'status', work: a.work as string, limits: limitsFrom(a), ...globals(a) }),
+    },
+    {
+      command: 'pack <work>',
+      describe: 'Pack a working folder into the merged zip, in the vendor\'s layout and encodings; records your resolutions',
+      builder: (y) =>
+        y
+          .positional('work', { type: 'string', describe: 'The working folder' })
+          .option('output', { alias: 'o', type: 'string', describe: 'The zip to write' })
+          .option('force', { type: 'boolean', default: false, describe: 'Pack even with conflict markers, undecided conflicts or characters the file encoding cannot hold' })
+          .option('resolutions', { type: 'string', describe: RESOLUTIONS_HELP })
+          .options(LIMIT_OPTIONS)
+          .example('cabinet-merge pack WORK -o MERGED.zip', 'Write the zip once status reports nothing left'),
+      handler: (a) => {
+        if (!a.output) throw new CabinetError('usage', { en: 'pack needs the zip to write: -o MERGED.zip', ru: 'Укажите архив результата: -o MERGED.zip' });
+        done({
+          command: 'pack',
+          work: a.work as string,
+          output: a.output as string,
+          force: a.force as boolean,
+          resolutions: a.resolutions as string | undefined,
+          limits: limitsFrom(a),
+          ...globals(a),
+        });
+      },
+    },
+    {
+      command: 'resolve <work> <path>',
+      describe: 'Settle a conflicted file wholesale with one side\'s version (binary files, changed/deleted files)',
+      builder: (y) =>
+        y
+          .positional('work', { type: 'string', describe: 'The working folder' })
+          .positional('path', { type: 'string', describe: 'The file, as status shows it (e.g. js/receipt-print.js)' })
+          .option('mine', { type: 'boolean', describe: 'Take your version (keep your file)' })
+          .option('theirs', { type: 'boolean', describe: "Take the vendor's new version (a file the vendor deleted is removed)" })
+          .option('base', { type: 'boolean', describe: "Take the vendor's old version" })
+          .example('cabinet-merge resolve WORK js/receipt-print.js --mine', 'Keep your changed file although the vendor deleted it'),
+      handler: (a) => {
+        const sides = (['mine', 'theirs', 'base'] as const).filter((s) => a[s] === true);
+        if (sides.length !== 1) {
+          throw new CabinetError('usage', {
+            en: 'resolve needs exactly one of --mine, --theirs, --base',
+            ru: 'Для resolve укажите ровно один из ключей --mine, --theirs, --base',
+          });
+        }
+        done({ command: 'resolve', work: a.work as string, path: a.path as string, side: sides[0], ...globals(a) });
+      },
+    },
+  ];
+}
