@@ -10,7 +10,7 @@
  */
 
 import { createHash } from 'node:crypto';
-import { CONFLICT_LABELS, needsAttention, STATUS_LABELS, type ConflictKind, type FileStatus } from '../tree/status';
+import { CONFLICT_LABELS, needsAttention, STATUS_LABELS, STATUS_ORDER, type ConflictKind, type FileStatus } from '../tree/status';
 import { CLIENT_CSS, CLIENT_JS } from './html-client';
 import { buildViews, type MergedTexts } from './html-data';
 import { fill, uiStrings, type UiStrings } from './html-ui';
@@ -21,40 +21,9 @@ export { collectMergedTexts } from './html-data';
 
 type Lang = 'en' | 'ru';
 
-/**
- * Statuses in the order the text summary lists them (report/text.ts); a unit test keeps the two equal. A status
- * missing here is still shown, after these (orderedStatuses).
- */
-export const STATUS_ORDER: readonly FileStatus[] = [
-  'unchanged',
-  'mine',
-  'theirs',
-  'same-change',
-  'merged',
-  'added-mine',
-  'added-theirs',
-  'added-both',
-  'deleted-mine',
-  'deleted-theirs',
-  'deleted-both',
-  'conflict',
-  'modify-delete',
-  'delete-modify',
-  'binary-conflict',
-  'binary-preferred',
-  'only-mine',
-  'differs',
-  'differs-binary',
-];
-
-/** The statuses present in the report, in STATUS_ORDER, then any others. */
+/** The statuses present in the report, in report order (tree/status.ts). */
 function orderedStatuses(report: Report): FileStatus[] {
-  const present = (Object.keys(report.totals.byStatus) as FileStatus[]).filter((s) => report.totals.byStatus[s]);
-  const rank = (s: FileStatus) => {
-    const i = STATUS_ORDER.indexOf(s);
-    return i < 0 ? STATUS_ORDER.length : i;
-  };
-  return present.sort((a, b) => rank(a) - rank(b));
+  return STATUS_ORDER.filter((s) => report.totals.byStatus[s]);
 }
 
 /**

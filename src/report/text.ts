@@ -3,7 +3,7 @@
  * the conflict lines to look at. Wording comes from tree/status.ts; only the frame sentences live here.
  */
 
-import { CONFLICT_LABELS, STATUS_LABELS, needsAttention, type FileStatus } from '../tree/status';
+import { CONFLICT_LABELS, STATUS_LABELS, STATUS_ORDER as ORDER, needsAttention } from '../tree/status';
 import type { FileReport, Report } from './model';
 
 export type Lang = 'en' | 'ru';
@@ -27,33 +27,6 @@ const FRAME = {
     ru: 'Откройте каждый файл, найдите маркеры <<<<<<<, оставьте нужные строки и удалите маркеры; затем загрузите архив.',
   },
 };
-
-/**
- * Where each status stands in the summary's list. A Record, so that a status added to tree/status.ts without a
- * place here is a compile error rather than a count silently missing from the summary.
- */
-const RANK: Record<FileStatus, number> = {
-  unchanged: 0,
-  mine: 1,
-  theirs: 2,
-  'same-change': 3,
-  merged: 4,
-  'added-mine': 5,
-  'added-theirs': 6,
-  'added-both': 7,
-  'deleted-mine': 8,
-  'deleted-theirs': 9,
-  'deleted-both': 10,
-  conflict: 11,
-  'modify-delete': 12,
-  'delete-modify': 13,
-  'binary-conflict': 14,
-  'binary-preferred': 15,
-  'only-mine': 16,
-  differs: 17,
-  'differs-binary': 18,
-};
-const ORDER = (Object.keys(RANK) as FileStatus[]).sort((a, b) => RANK[a] - RANK[b]);
 
 export function renderSummary(report: Report, lang: Lang): string {
   const out: string[] = [FRAME.merged[lang](report.totals.files)];

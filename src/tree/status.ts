@@ -102,3 +102,32 @@ export function needsAttention(status: FileStatus): boolean {
     status === 'differs-binary'
   );
 }
+
+/**
+ * Where each status stands when reports list them (text summary, HTML). A Record, so that a status added above
+ * without a place here is a compile error rather than a count silently missing from a report.
+ */
+const RANK: Record<FileStatus, number> = {
+  unchanged: 0,
+  mine: 1,
+  theirs: 2,
+  'same-change': 3,
+  merged: 4,
+  'added-mine': 5,
+  'added-theirs': 6,
+  'added-both': 7,
+  'deleted-mine': 8,
+  'deleted-theirs': 9,
+  'deleted-both': 10,
+  conflict: 11,
+  'modify-delete': 12,
+  'delete-modify': 13,
+  'binary-conflict': 14,
+  'binary-preferred': 15,
+  'only-mine': 16,
+  differs: 17,
+  'differs-binary': 18,
+};
+
+/** Every status, in report order. */
+export const STATUS_ORDER: readonly FileStatus[] = (Object.keys(RANK) as FileStatus[]).sort((a, b) => RANK[a] - RANK[b]);
