@@ -129,8 +129,8 @@ const WORDS = {
           ru: `Новая выгрузка поставщика уже сохранена как база '${m.name}' (${m.id}).`,
         },
   remind: (theirs: string): Wording => ({
-    en: `Next time, make this a three-way merge: save the vendor's new export as a baseline now — cabinet-merge baseline save "${theirs}" --name "VERSION" (or add --save-baseline to merge).`,
-    ru: `Чтобы в следующий раз слияние было трёхсторонним, сохраните новую выгрузку поставщика как базу сейчас: cabinet-merge baseline save "${theirs}" --name "ВЕРСИЯ" (или добавьте --save-baseline к merge).`,
+    en: `So that the next update is a three-way merge, save the vendor's new export as a baseline now — cabinet-merge baseline save "${theirs}" --name "VERSION" (or add --save-baseline to merge).`,
+    ru: `Чтобы следующее обновление было трёхсторонним слиянием, сохраните новую выгрузку поставщика как базу сейчас: cabinet-merge baseline save "${theirs}" --name "ВЕРСИЯ" (или добавьте --save-baseline к merge).`,
   }),
 };
 
