@@ -46,3 +46,21 @@ describe('scanMarkers', () => {
     expect(markerLines(twoOpeners)).toEqual([1, 2]);
   });
 });
+
+describe('the markers the merge writes are the ones status finds, in every style (git layout, VS Code reads it)', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { mergePath } = require('../../../src/tree/merge-tree') as typeof import('../../../src/tree/merge-tree');
+  const enc = (s: string) => new TextEncoder().encode(s);
+  test.each(['merge', 'diff3', 'zdiff3'] as const)('%s', (style) => {
+    const o = mergePath(
+      { path: 'a.css', base: enc('x\r\na\r\ny\r\n'), mine: enc('x\r\nb\r\ny\r\n'), theirs: enc('x\r\nc\r\ny\r\n') },
+      { style, labels: { mine: 'mine (MY.zip)', base: 'base (OLD.zip)', theirs: 'theirs (NEW.zip)' } },
+    );
+    const text = new TextDecoder().decode(o.output);
+    expect(scanMarkers(text).blocks).toEqual(o.text!.conflicts.map((c) => ({ startLine: c.startLine, endLine: c.endLine })));
+    expect(text).toMatch(/^<<<<<<< mine \(MY\.zip\)\r\n/m);
+    expect(text).toMatch(/^=======\r\n/m);
+    expect(text).toMatch(/^>>>>>>> theirs \(NEW\.zip\)\r\n/m);
+    if (style !== 'merge') expect(text).toMatch(/^\|\|\|\|\|\|\| base \(OLD\.zip\)\r\n/m);
+  });
+});
