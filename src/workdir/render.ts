@@ -5,6 +5,7 @@
 
 import type { PackRun } from '../commands/pack';
 import type { ResolveRun } from '../commands/resolve';
+import type { Report } from '../report/model';
 import type { StatusRun } from '../commands/status';
 import { CONFLICT_LABELS, STATUS_LABELS } from '../tree/status';
 import type { Inspection, MarkedFile } from './inspect';
@@ -192,4 +193,18 @@ export function renderWorkdirHint(work: string, exitCode: number, lang: Lang): s
       ? `Рабочая папка: ${work}. Решать нечего; соберите архив: cabinet-merge pack ${work} -o MERGED.zip`
       : `Рабочая папка: ${work}. Исправьте там конфликты (кодировки файлов сохранены), проверьте: cabinet-merge status ${work}, затем: cabinet-merge pack ${work} -o MERGED.zip`;
   return (lang === 'ru' ? ru : en) + '\n';
+}
+
+/** After `merge`: the conflicts settled by recorded resolutions, to review (empty when there are none). */
+export function renderReusedSummary(report: Report, lang: Lang): string {
+  const files = report.files.filter((f) => f.reused?.length);
+  if (files.length === 0) return '';
+  const out = [T.reused[lang](files.length)];
+  for (const f of files) {
+    const where = f.reused!.map((u) =>
+      u.length === 0 ? T.deletedBlock[lang](u.startLine) : T.reusedLines[lang](`${u.startLine}-${u.startLine + u.length - 1}`, u.recorded.slice(0, 10)),
+    );
+    out.push(`  ${f.path}: ${where.join('; ')}`);
+  }
+  return out.join('\n') + '\n';
 }

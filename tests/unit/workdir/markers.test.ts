@@ -1,3 +1,4 @@
+import { mergePath } from '../../../src/tree/merge-tree';
 import { markerLines, markerOf, scanMarkers } from '../../../src/workdir/markers';
 
 describe('markerOf (git is_conflict_marker, size 7)', () => {
@@ -48,8 +49,6 @@ describe('scanMarkers', () => {
 });
 
 describe('the markers the merge writes are the ones status finds, in every style (git layout, VS Code reads it)', () => {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { mergePath } = require('../../../src/tree/merge-tree') as typeof import('../../../src/tree/merge-tree');
   const enc = (s: string) => new TextEncoder().encode(s);
   test.each(['merge', 'diff3', 'zdiff3'] as const)('%s', (style) => {
     const o = mergePath(
