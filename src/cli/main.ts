@@ -18,6 +18,7 @@ import { renderSummary } from '../report/text';
 import { VERSION } from '../version';
 import { parseArgs } from './args';
 import { detectLang, type Lang } from './lang';
+import { currentTerminal, painter, progressBar, useColour } from './terminal';
 
 async function main(argv: string[]): Promise<number> {
   const args = await parseArgs(argv, VERSION);
@@ -25,9 +26,11 @@ async function main(argv: string[]): Promise<number> {
     case 'none':
       return 0; // --help or --version, already printed by yargs
     case 'merge': {
-      const { report } = await runMerge({ ...args, version: VERSION });
+      const terminal = currentTerminal();
+      const progress = progressBar(terminal, args.lang, args.quiet || args.json);
+      const { report } = await runMerge({ ...args, version: VERSION, onProgress: progress.onProgress }).finally(progress.stop);
       if (args.json) process.stdout.write(JSON.stringify(report, null, 2) + '\n');
-      else if (!args.quiet) process.stdout.write(renderSummary(report, args.lang));
+      else if (!args.quiet) process.stdout.write(renderSummary(report, args.lang, painter(useColour(terminal))));
       if (!args.json && !args.quiet) process.stdout.write(renderReusedSummary(report, args.lang));
       if (args.outDir && !args.json && !args.quiet) process.stdout.write(renderWorkdirHint(args.outDir, report.exitCode, args.lang));
       return report.exitCode;

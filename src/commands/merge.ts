@@ -55,6 +55,8 @@ export interface MergeOptions extends WorkflowOptions {
   nameEncoding?: NameEncoding;
   /** Read limits (archive/limits.ts defaults when absent). */
   limits?: ReadOptions;
+  /** Progress of the per-path merge (the CLI draws a bar on a terminal). */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface MergeRun {
@@ -92,7 +94,7 @@ export async function runMerge(options: MergeOptions): Promise<MergeRun> {
     basis,
     mine,
     theirs,
-    { style: options.conflictStyle, labels, ignoreWhitespace: options.ignoreWhitespace, preferBinary: options.preferBinary, strategyFor: workflow.strategyFor },
+    { style: options.conflictStyle, labels, ignoreWhitespace: options.ignoreWhitespace, preferBinary: options.preferBinary, strategyFor: workflow.strategyFor, onProgress: options.onProgress },
     baseFrom,
   );
   const { outcomes, dirs, trees, layout } = merged;

@@ -21,6 +21,10 @@ const FRAME = {
     ru: (n: number) => `Требуют вашего решения (${n}):`,
   },
   lines: { en: 'lines', ru: 'строки' },
+  more: {
+    en: (n: number) => `  … and ${n} more: the report (--report) lists them all.`,
+    ru: (n: number) => `  … и ещё ${n}: полный список — в отчёте (--report).`,
+  },
   savedAs: { en: 'yours saved as', ru: 'ваша версия:' },
   hint: {
     en: 'Open each file, find the <<<<<<< markers, keep the right lines, delete the markers; then import the archive.',
@@ -28,7 +32,14 @@ const FRAME = {
   },
 };
 
-export function renderSummary(report: Report, lang: Lang): string {
+/** A terminal summary lists at most this many paths; the report has them all. */
+const MAX_LISTED = 40;
+
+/** Colours for a terminal: (colour, text) → text with escape codes, or the text unchanged (the default). */
+export type Paint = (colour: 'red' | 'green' | 'yellow' | 'bold', text: string) => string;
+const plain: Paint = (_colour, text) => text;
+
+export function renderSummary(report: Report, lang: Lang, paint: Paint = plain): string {
   const out: string[] = [FRAME.merged[lang](report.totals.files)];
   for (const note of report.sameInputs ?? []) out.push(note[lang]);
   for (const s of ORDER) {
@@ -39,10 +50,11 @@ export function renderSummary(report: Report, lang: Lang): string {
   if (report.output.keptAside) out.push(FRAME.aside[lang](report.output.keptAside));
   const attention = report.files.filter((f) => needsAttention(f.status));
   if (attention.length === 0) {
-    out.push(FRAME.clean[lang]);
+    out.push(paint('green', FRAME.clean[lang]));
   } else {
-    out.push(FRAME.attention[lang](attention.length));
-    for (const f of attention) out.push(`  ${f.path}: ${describe(f, lang)}`);
+    out.push(paint('yellow', FRAME.attention[lang](attention.length)));
+    for (const f of attention.slice(0, MAX_LISTED)) out.push(`  ${paint('red', f.path)}: ${describe(f, lang)}`);
+    if (attention.length > MAX_LISTED) out.push(FRAME.more[lang](attention.length - MAX_LISTED));
     if (attention.some((f) => f.conflicts?.length)) out.push(FRAME.hint[lang]);
   }
   for (const line of report.base?.messages ?? []) out.push(line[lang]);

@@ -27,6 +27,8 @@ export interface TreeMergeOptions {
   preferBinary?: 'mine' | 'theirs';
   /** The content strategy for a path both sides changed (a rules file); default: 'merge' for every path. */
   strategyFor?: StrategyFor;
+  /** Called after each path with the count done and the total, for a progress bar. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface FileOutcome {
@@ -95,11 +97,21 @@ export function mergeTrees(input: Trees, options: TreeMergeOptions): TreeMergeRe
   const { notes: layout, ...trees } = alignTrees(input);
   const paths = new Set<string>();
   for (const tree of [trees.base, trees.mine, trees.theirs]) for (const p of tree?.files.keys() ?? []) paths.add(p);
-  const outcomes = [...paths].sort(comparePaths).map((path) =>
+  const outcomes = eachPath(paths, options, (path) =>
     mergePath({ path, base: bytesOf(trees.base, path), mine: bytesOf(trees.mine, path), theirs: bytesOf(trees.theirs, path) }, options),
   );
   keepCaseClashesAside(outcomes);
   return { outcomes, dirs: mergeDirs(trees), trees, layout };
+}
+
+/** Merges every path in path order, reporting progress. */
+export function eachPath(paths: Iterable<string>, options: TreeMergeOptions, merge: (path: string) => FileOutcome): FileOutcome[] {
+  const sorted = [...paths].sort(comparePaths);
+  return sorted.map((path, i) => {
+    const outcome = merge(path);
+    options.onProgress?.(i + 1, sorted.length);
+    return outcome;
+  });
 }
 
 /**

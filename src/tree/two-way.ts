@@ -19,7 +19,7 @@ import type { Tree } from '../archive/tree';
 import { alignTrees, contentRoot } from './align';
 import { chooseBase } from './candidates';
 import { sameBytes, type Triple } from './decide';
-import { comparePaths, keepCaseClashesAside, mergePath, type FileOutcome, type TreeMergeOptions, type TreeMergeResult } from './merge-tree';
+import { comparePaths, eachPath, keepCaseClashesAside, mergePath, type FileOutcome, type TreeMergeOptions, type TreeMergeResult } from './merge-tree';
 import { mergeText } from './merge-text';
 import { binaryPreferred } from './notes';
 
@@ -45,7 +45,7 @@ export function mergeTreesWithoutBase(
 
   const paths = new Set<string>([...mine.files.keys(), ...theirs.files.keys()]);
   const baseFrom = new Map<string, number>();
-  const outcomes = [...paths].sort(comparePaths).map((path) => {
+  const outcomes = eachPath(paths, options, (path) => {
     const t: Triple = { path, mine: mine.files.get(path)?.bytes, theirs: theirs.files.get(path)?.bytes };
     const chosen = t.mine && candidates.length ? chooseBase(t.mine, lookup(path)) : undefined;
     if (chosen === undefined) return mergePathWithoutBase(t, options);

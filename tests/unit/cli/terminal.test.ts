@@ -1,0 +1,53 @@
+import { painter, progressBar, useColour } from '../../../src/cli/terminal';
+import { renderSummary } from '../../../src/report/text';
+import type { Report } from '../../../src/report/model';
+
+const tty = { stdoutTty: true, stderrTty: true, env: {} };
+
+test('colours only on a terminal, never with NO_COLOR or TERM=dumb', () => {
+  expect(useColour(tty)).toBe(true);
+  expect(useColour({ ...tty, stdoutTty: false })).toBe(false);
+  expect(useColour({ ...tty, env: { NO_COLOR: '1' } })).toBe(false);
+  expect(useColour({ ...tty, env: { TERM: 'dumb' } })).toBe(false);
+});
+
+test('painter adds SGR codes when on and nothing when off', () => {
+  expect(painter(true)('red', 'x')).toBe('\u001b[31mx\u001b[0m');
+  expect(painter(false)('red', 'x')).toBe('x');
+});
+
+test('no progress bar without a terminal or with --quiet', () => {
+  expect(progressBar({ ...tty, stderrTty: false }, 'en', false).onProgress).toBeUndefined();
+  expect(progressBar(tty, 'en', true).onProgress).toBeUndefined();
+  expect(typeof progressBar(tty, 'en', false).onProgress).toBe('function');
+});
+
+function reportWith(conflicted: number): Report {
+  const files = Array.from({ length: conflicted }, (_, i) => ({
+    path: `p${String(i).padStart(3, '0')}.css`,
+    status: 'conflict' as const,
+    statusText: { en: 'conflict', ru: 'конфликт' },
+    conflict: 'content' as const,
+    conflicts: [{ startLine: 1, endLine: 5, mine: { start: 2, length: 1 }, theirs: { start: 4, length: 1 } }],
+  }));
+  return {
+    schema: 'cabinet-merge/report@1',
+    tool: { name: 'cabinet-merge', version: 't' },
+    inputs: { base: null, mine: { path: 'm', kind: 'folder', files: 0, bytes: 0, nameEncoding: 'utf8' }, theirs: { path: 't', kind: 'folder', files: 0, bytes: 0, nameEncoding: 'utf8' } },
+    output: { archive: 'o.zip', keptAside: null },
+    options: { conflictStyle: 'diff3' },
+    result: 'conflicts',
+    exitCode: 1,
+    totals: { files: conflicted, byStatus: { conflict: conflicted }, needsAttention: conflicted, conflictBlocks: conflicted },
+    files,
+    layout: [],
+  } as unknown as Report;
+}
+
+test('the terminal summary lists at most 40 paths and points to the report for the rest', () => {
+  const text = renderSummary(reportWith(45), 'en');
+  expect(text).toContain('p039.css');
+  expect(text).not.toContain('p040.css');
+  expect(text).toContain('… and 5 more');
+  expect(renderSummary(reportWith(45), 'ru')).toContain('… и ещё 5');
+});
