@@ -20,6 +20,7 @@ export interface ResolveOptions {
 }
 
 export interface ResolveRun {
+  work: string;
   path: string;
   side: Side;
   /** 'written': WORK/path now holds that side's file; 'removed': that side has no such file. */
@@ -56,5 +57,5 @@ export async function runResolve(options: ResolveOptions): Promise<ResolveRun> {
   }
   conflict.decision = { side, at: new Date().toISOString() };
   await writeState(work, state);
-  return { path: p, side, action };
+  return { work, path: p, side, action };
 }

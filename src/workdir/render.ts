@@ -21,7 +21,7 @@ const T = {
   },
   blocks: {
     en: (n: number, lines: string) => `${n} conflict block${n === 1 ? '' : 's'}, line${lines.includes(',') ? 's' : ''} ${lines}`,
-    ru: (n: number, lines: string) => `блоков: ${n}, строки ${lines}`,
+    ru: (n: number, lines: string) => `блоков: ${n}, ${lines.includes(',') ? 'строки' : 'строка'} ${lines}`,
   },
   stray: { en: (l: string) => `unpaired markers at lines ${l}`, ru: (l: string) => `непарные маркеры в строках ${l}` },
   pasted: { en: ' (not a conflict of the merge: markers pasted in?)', ru: ' (в слиянии конфликта не было: маркеры вставлены?)' },
@@ -44,8 +44,8 @@ const T = {
     ru: (n: number) => `Решено по сохранённому ранее решению — проверьте (${n}):`,
   },
   reusedLines: {
-    en: (l: string, when: string) => `lines ${l} (recorded ${when})`,
-    ru: (l: string, when: string) => `строки ${l} (решение от ${when})`,
+    en: (l: string, when: string) => `line${l.includes('-') ? 's' : ''} ${l} (recorded ${when})`,
+    ru: (l: string, when: string) => `${l.includes('-') ? 'строки' : 'строка'} ${l} (решение от ${when})`,
   },
   deletedBlock: { en: (l: number) => `block removed before line ${l}`, ru: (l: number) => `блок удалён перед строкой ${l}` },
   added: { en: 'Added since the merge (will be packed):', ru: 'Добавлены после слияния (войдут в архив):' },
@@ -81,14 +81,19 @@ const T = {
     ru: 'Собрано с --force: в перечисленных файлах остались маркеры конфликтов.',
   },
   resolvedWritten: {
-    en: (p: string, s: string) => `${p}: now ${s}'s version. Check with: cabinet-merge status`,
-    ru: (p: string, s: string) => `${p}: теперь версия ${s}. Проверьте: cabinet-merge status`,
+    en: (p: string, s: string, w: string) => `${p}: now ${s}'s version. Check with: cabinet-merge status ${w}`,
+    ru: (p: string, s: string, w: string) => `${p}: теперь версия ${s}. Проверьте: cabinet-merge status ${w}`,
   },
   resolvedRemoved: {
-    en: (p: string, s: string) => `${p}: removed (${s} has no such file). Check with: cabinet-merge status`,
-    ru: (p: string, s: string) => `${p}: удалён (у ${s} такого файла нет). Проверьте: cabinet-merge status`,
+    en: (p: string, s: string, w: string) => `${p}: removed (${s} has no such file). Check with: cabinet-merge status ${w}`,
+    ru: (p: string, s: string, w: string) => `${p}: удалён (у ${s} такого файла нет). Проверьте: cabinet-merge status ${w}`,
   },
 };
+
+/** '13' for one line, '13-15' for several. */
+function span(start: number, length: number): string {
+  return length === 1 ? `${start}` : `${start}-${start + length - 1}`;
+}
 
 function lineList(nums: number[]): string {
   return nums.join(', ');
@@ -128,7 +133,7 @@ function inspectionLines(i: Inspection, work: string, lang: Lang): string[] {
     out.push(T.reused[lang](i.reused.length));
     for (const r of i.reused) {
       const where = (r.conflict.reused ?? []).map((u) =>
-        u.length === 0 ? T.deletedBlock[lang](u.startLine) : T.reusedLines[lang](`${u.startLine}-${u.startLine + u.length - 1}`, u.recorded.slice(0, 10)),
+        u.length === 0 ? T.deletedBlock[lang](u.startLine) : T.reusedLines[lang](span(u.startLine, u.length), u.recorded.slice(0, 10)),
       );
       out.push(`  ${r.path}: ${where.join('; ')}`);
     }
@@ -179,7 +184,7 @@ export function renderPack(run: PackRun, work: string, lang: Lang): string {
 }
 
 export function renderResolve(run: ResolveRun, lang: Lang): string {
-  return (run.action === 'written' ? T.resolvedWritten : T.resolvedRemoved)[lang](run.path, run.side) + '\n';
+  return (run.action === 'written' ? T.resolvedWritten : T.resolvedRemoved)[lang](run.path, run.side, run.work) + '\n';
 }
 
 /** After `merge --out-dir`: where the files are and what to do next. */
@@ -202,7 +207,7 @@ export function renderReusedSummary(report: Report, lang: Lang): string {
   const out = [T.reused[lang](files.length)];
   for (const f of files) {
     const where = f.reused!.map((u) =>
-      u.length === 0 ? T.deletedBlock[lang](u.startLine) : T.reusedLines[lang](`${u.startLine}-${u.startLine + u.length - 1}`, u.recorded.slice(0, 10)),
+      u.length === 0 ? T.deletedBlock[lang](u.startLine) : T.reusedLines[lang](span(u.startLine, u.length), u.recorded.slice(0, 10)),
     );
     out.push(`  ${f.path}: ${where.join('; ')}`);
   }
