@@ -4,9 +4,9 @@
  * no temp file), and the inputs byte-for-byte unchanged. Then the output-path checks, the same archive given twice,
  * and Ctrl+C while writing.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { CLI, runCli, type CliResult } from '../helpers/cli';
 import {
@@ -271,16 +271,26 @@ describe('output paths', () => {
     );
   });
 
-  // As root, chmod does not stop writes, so this runs only for ordinary users (CI); the path-under-a-file case
-  // above covers the same refusal as root.
+  // As root, permissions do not stop writes: then the CLI runs as 'nobody' through setpriv (util-linux) when it is
+  // there; as an ordinary user (CI) it runs directly. Without either, the path-under-a-file case above stands in.
   const asRoot = process.getuid?.() === 0;
-  (asRoot ? test.skip : test)('a folder that is not writable is refused before reading anything', () => {
+  const setpriv = ['/usr/bin/setpriv', '/bin/setpriv'].find((p) => existsSync(p));
+  (asRoot && !setpriv ? test.skip : test)('a folder that is not writable is refused before reading anything', () => {
     const dir = workspace();
+    chmodSync(dir, 0o777);
     const locked = path.join(dir, 'locked');
-    mkdirSync(locked, { mode: 0o555 });
-    expect(expectRefused(dir, ['merge', 'base.zip', 'mine.zip', 'theirs.zip', '-o', 'locked/MERGED.zip'])).toMatch(
-      /EACCES|EPERM/,
+    mkdirSync(locked);
+    chmodSync(locked, 0o555);
+    const args = ['merge', 'base.zip', 'mine.zip', 'theirs.zip', '-o', 'locked/MERGED.zip'];
+    const before = snapshot(dir);
+    const env = { ...process.env, LANG: 'en_US.UTF-8', LC_ALL: '', LC_MESSAGES: '' };
+    const r = asRoot
+      ? spawnSync(setpriv!, ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, CLI, ...args], { cwd: dir, env, encoding: 'utf8' })
+      : spawnSync(process.execPath, [CLI, ...args], { cwd: dir, env, encoding: 'utf8' });
+    expect(expectOneMessage({ status: r.status, stdout: r.stdout, stderr: r.stderr })).toMatch(
+      /locked\/MERGED\.zip: its folder cannot be written to \((EACCES|EPERM)\)/,
     );
+    expect(snapshot(dir)).toEqual(before);
   });
 });
 
