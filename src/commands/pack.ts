@@ -20,7 +20,7 @@ import { extractResolutions } from '../rerere/extract';
 import { RESOLUTION_SCHEMA, recordResolutions, resolutionsDir, type RecordedResolution } from '../rerere/store';
 import { restoreFormat, type Unencodable } from '../workdir/format';
 import { inspectWorkdir, type Inspection } from '../workdir/inspect';
-import { preimagePath, writeState } from '../workdir/state';
+import { readPreimages, writeState } from '../workdir/state';
 import type { Wording } from '../tree/status';
 
 export interface PackOptions {
@@ -97,10 +97,11 @@ async function collectResolutions(inspection: Inspection, texts: ReadonlyMap<str
   const records: RecordedResolution[] = [];
   const now = new Date().toISOString();
   const marked = new Set(inspection.markers.map((m) => m.path));
+  const preimages = await readPreimages(inspection.work);
   for (const [p, c] of Object.entries(inspection.state.conflicts)) {
     const final = texts.get(p);
     if (c.decision || !c.blocks?.length || final === undefined || marked.has(p)) continue;
-    const preimage = await fs.readFile(preimagePath(inspection.work, p), 'utf8').catch(() => undefined);
+    const preimage = preimages[p];
     if (preimage === undefined) continue;
     const found = extractResolutions(preimage, final, c.blocks);
     c.blocks.forEach((b, i) => {

@@ -16,7 +16,7 @@ import { decodeText } from '../text/encoding';
 import { eolStyle, splitLines } from '../text/lines';
 import type { FileOutcome, Trees } from '../tree/merge-tree';
 import { needsAttention } from '../tree/status';
-import { SIDES, STATE_DIR, STATE_SCHEMA, type ConflictState, type FileState, type TextFormat, type WorkState } from './state';
+import { PREIMAGES_FILE, SIDES, STATE_DIR, STATE_SCHEMA, type ConflictState, type FileState, type TextFormat, type WorkState } from './state';
 
 export interface WorkdirInput {
   /** The tree the merge writes (or would write) as the zip: files with their dates, folders, layout. */
@@ -58,6 +58,7 @@ export function buildWorkdir(input: WorkdirInput, now = new Date()): { state: Wo
   }
 
   const preimages = new Map(input.conflictFiles.map((c) => [c.path, c]));
+  const preimageTexts: Record<string, string> = {};
   const conflicts: Record<string, ConflictState> = {};
   for (const o of outcomes) {
     const pre = preimages.get(o.path);
@@ -73,7 +74,7 @@ export function buildWorkdir(input: WorkdirInput, now = new Date()): { state: Wo
     }
     if (pre) {
       c.blocks = pre.sites.map((s) => ({ key: s.key, startLine: s.startLine, endLine: s.endLine, mine: s.mine, theirs: s.theirs }));
-      put(`preimage/${o.path}`, pre.preimage);
+      preimageTexts[o.path] = pre.preimage;
     }
     if (o.reused?.length) c.reused = o.reused;
     conflicts[o.path] = c;
@@ -91,6 +92,7 @@ export function buildWorkdir(input: WorkdirInput, now = new Date()): { state: Wo
     conflicts,
   };
   put('state.json', JSON.stringify(state, null, 2) + '\n');
+  put(PREIMAGES_FILE, JSON.stringify(preimageTexts, null, 1) + '\n');
   put('report.json', JSON.stringify(input.report, null, 2) + '\n');
   put('README.txt', README);
   return { state, tree: { files: [...output.files, ...extra], dirs: output.dirs, nameEncoding: 'utf8', root: '' } };

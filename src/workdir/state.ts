@@ -9,8 +9,11 @@
  *   report.json           the merge report
  *   sides/<side>/<path>   base's, mine's and theirs' versions of every conflicted file, byte for byte, so an
  *                         editor can compare them and `resolve` can take one
- *   preimage/<path>       a conflicted file as merged (with all its blocks, before recorded resolutions were
- *                         re-applied), UTF-8: `pack` diffs it against the edited file to record resolutions
+ *   preimages.json        each conflicted file as merged (with all its blocks, before recorded resolutions were
+ *                         re-applied): `pack` diffs it against the edited file to record resolutions. One JSON
+ *                         file, not a copy per file, so that its markers are not at the start of a line: an
+ *                         editor's "find in files" for <<<<<<< and VS Code's conflict highlighting see only WORK's
+ *                         own files
  *   aside/<as>/<path>     files kept out of the output (a name that clashes on Windows)
  *
  * Paths inside WORK and in the state are the merge's paths: a wrapper folder of theirs is not in WORK (it is
@@ -99,8 +102,15 @@ export function sidePath(work: string, side: Side, p: string): string {
   return fileIn(path.join(stateDir(work), 'sides', side), p);
 }
 
-export function preimagePath(work: string, p: string): string {
-  return fileIn(path.join(stateDir(work), 'preimage'), p);
+export const PREIMAGES_FILE = 'preimages.json';
+
+/** The preimages (see the header comment), by path; empty when the file is missing or damaged. */
+export async function readPreimages(work: string): Promise<Record<string, string>> {
+  try {
+    return JSON.parse(await fs.readFile(path.join(stateDir(work), PREIMAGES_FILE), 'utf8')) as Record<string, string>;
+  } catch {
+    return {};
+  }
 }
 
 function notWorkdir(work: string, why: string, whyRu: string, cause?: unknown): CabinetError {

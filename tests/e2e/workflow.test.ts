@@ -46,6 +46,10 @@ describe('merge --out-dir → status → edit → resolve → pack → next rele
     expect(merged.stdout).toContain(`Working folder: ${work}`);
     expect(existsSync(path.join(work, '.cabinet-merge', 'sides', 'mine', 'js', 'receipt-print.js'))).toBe(true);
     expect(existsSync(path.join(work, '.cabinet-merge', 'sides', 'theirs', 'css', 'theme.css'))).toBe(true);
+    // The state folder holds no line-start markers, so "find in files" and VS Code see only the real conflicts.
+    for (const f of walk(path.join(work, '.cabinet-merge'))) {
+      expect([f, /^<<<<<<< /m.test(readFileSync(path.join(work, '.cabinet-merge', f), 'latin1'))]).toEqual([f, false]);
+    }
     // Files in WORK are the zip's bytes: windows-1251 stays windows-1251.
     const help = readFileSync(path.join(work, 'pages/help.html'));
     expect(decodeText(help)?.encoding).toBe('windows-1251');
