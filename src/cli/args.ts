@@ -10,9 +10,10 @@ import type { ReportFormat } from '../commands/merge';
 import type { ConflictStyle } from '../merge3';
 import { baselineCommand, type BaselineArgs } from './baseline-args';
 import { detectLang, type Lang } from './lang';
-import { LIMIT_OPTIONS, limitsFrom } from './limit-args';
-import { WORKFLOW_MERGE_OPTIONS, workdirCommands, workflowFrom, type WorkdirArgs } from './workdir-args';
+import { limitOptions, limitsFrom } from './limit-args';
+import { workdirCommands, workflowFrom, workflowMergeOptions, type WorkdirArgs } from './workdir-args';
 import type { WorkflowOptions } from '../workdir/merge-hook';
+import { argvLang, setHelpLanguage, t } from './help';
 
 export interface GlobalOptions {
   lang: Lang;
@@ -56,69 +57,72 @@ function usageError(en: string, ru: string): CabinetError {
 
 /** Parses argv (without the node and script names). Throws CabinetError('usage') for bad arguments. */
 export function parseArgs(argv: string[], version: string): Promise<ParsedArgs> {
-  let parsed: ParsedArgs = { command: 'none', lang: detectLang(undefined), verbose: false };
+  const helpLang = detectLang(argvLang(argv));
+  setHelpLanguage(helpLang);
+  let parsed: ParsedArgs = { command: 'none', lang: helpLang, verbose: false };
   const cli: Argv = yargs(argv)
+    .locale(helpLang)
     .scriptName('cabinet-merge')
-    .usage('$0 <command> [options]\n\nThree-way merge of 1C:Enterprise personal cabinet exports (zip archives or folders).')
-    .option('lang', { choices: ['en', 'ru'] as const, describe: 'Language of messages (default: from LANG / the system)' })
-    .option('verbose', { type: 'boolean', default: false, describe: 'Show error details' })
-    .option('quiet', { type: 'boolean', default: false, describe: 'Print nothing on success' })
-    .option('json', { type: 'boolean', default: false, describe: 'Print the JSON report instead of the summary' })
+    .usage(`$0 <command> [options]\n\n${t('Three-way merge of 1C:Enterprise personal cabinet exports (zip archives or folders).')}`)
+    .option('lang', { choices: ['en', 'ru'] as const, describe: t('Language of messages (default: from LANG / the system)') })
+    .option('verbose', { type: 'boolean', default: false, describe: t('Show error details') })
+    .option('quiet', { type: 'boolean', default: false, describe: t('Print nothing on success') })
+    .option('json', { type: 'boolean', default: false, describe: t('Print the JSON report instead of the summary') })
     .command(
       'merge [base] [mine] [theirs]',
-      'Merge your customised export with the vendor\'s new export, using the vendor\'s old export as the base',
+      t("Merge your customised export with the vendor's new export, using the vendor's old export as the base"),
       (y) =>
         y
-          .positional('base', { type: 'string', describe: "The vendor's old export (pristine), zip or folder" })
-          .positional('mine', { type: 'string', describe: 'Your customised export of the old version' })
-          .positional('theirs', { type: 'string', describe: "The vendor's new export" })
-          .option('base', { type: 'string', describe: "The vendor's old export (pristine), zip or folder" })
-          .option('mine', { type: 'string', describe: 'Your customised export of the old version, zip or folder' })
-          .option('theirs', { type: 'string', describe: "The vendor's new export, zip or folder" })
+          .positional('base', { type: 'string', describe: t("The vendor's old export (pristine), zip or folder") })
+          .positional('mine', { type: 'string', describe: t('Your customised export of the old version') })
+          .positional('theirs', { type: 'string', describe: t("The vendor's new export") })
+          .option('base', { type: 'string', describe: t("The vendor's old export (pristine), zip or folder") })
+          .option('mine', { type: 'string', describe: t('Your customised export of the old version, zip or folder') })
+          .option('theirs', { type: 'string', describe: t("The vendor's new export, zip or folder") })
           .option('base-from', {
             type: 'string',
             array: true,
-            describe: 'No --base? Candidate old vendor exports (comma-separated or repeated); each file takes the candidate closest to yours',
+            describe: t('No --base? Candidate old vendor exports (comma-separated or repeated); each file takes the candidate closest to yours'),
           })
           .option('store', {
             type: 'string',
-            describe: 'The baseline store folder (default: env CABINET_MERGE_STORE or the user data folder); --no-store: do not look for a base there',
+            describe: t('The baseline store folder (default: env CABINET_MERGE_STORE or the user data folder); --no-store: do not look for a base there'),
           })
-          .option('save-baseline', { type: 'boolean', default: false, describe: "Also save the vendor's new export as a baseline in the store" })
-          .option('baseline-name', { type: 'string', describe: 'Name for --save-baseline, e.g. "ЖКХ 3.1.12"' })
-          .example('cabinet-merge merge --mine MY_EXPORT.zip --theirs NEW_VENDOR.zip -o MERGED.zip', 'Two archives only: a stored baseline, or every difference left to you')
-          .option('output', { alias: 'o', type: 'string', describe: 'The merged zip to write' })
+          .option('save-baseline', { type: 'boolean', default: false, describe: t("Also save the vendor's new export as a baseline in the store") })
+          .option('baseline-name', { type: 'string', describe: t('Name for --save-baseline, e.g. "ЖКХ 3.1.12"') })
+          .example('cabinet-merge merge --mine MY_EXPORT.zip --theirs NEW_VENDOR.zip -o MERGED.zip', t('Two archives only: a stored baseline, or every difference left to you'))
+          .option('output', { alias: 'o', type: 'string', describe: t('The merged zip to write') })
           .option('report', {
             type: 'string',
-            describe: 'Write the report to this file: REPORT.html a page to open in a browser, REPORT.txt the summary, otherwise JSON',
+            describe: t('Write the report to this file: REPORT.html a page to open in a browser, REPORT.txt the summary, otherwise JSON'),
           })
           .option('report-format', {
             choices: ['html', 'json', 'text'] as const,
-            describe: 'Format of the --report file, whatever its extension',
+            describe: t('Format of the --report file, whatever its extension'),
           })
           .option('conflict-style', {
             choices: ['diff3', 'merge', 'zdiff3'] as const,
             default: 'diff3' as const,
-            describe: 'Conflict markers: diff3 shows the base section (what the vendor had), merge does not, zdiff3 moves common lines out',
+            describe: t('Conflict markers: diff3 shows the base section (what the vendor had), merge does not, zdiff3 moves common lines out'),
           })
-          .option('force', { type: 'boolean', default: false, describe: 'Overwrite existing output files' })
+          .option('force', { type: 'boolean', default: false, describe: t('Overwrite existing output files') })
           .option('ignore-whitespace', {
             type: 'boolean',
             default: false,
-            describe: 'Changes in the amount of whitespace alone do not conflict with a real change (git -X ignore-space-change)',
+            describe: t('Changes in the amount of whitespace alone do not conflict with a real change (git -X ignore-space-change)'),
           })
           .option('prefer', {
             choices: ['mine', 'theirs'] as const,
-            describe: 'For binary files (images, fonts) changed on both sides: take this side instead of reporting a conflict',
+            describe: t('For binary files (images, fonts) changed on both sides: take this side instead of reporting a conflict'),
           })
           .option('name-encoding', {
             choices: ['utf8', 'cp866'] as const,
-            describe: 'How the merged zip stores file names (default: as the vendor\'s new export does)',
+            describe: t('How the merged zip stores file names (default: as the vendor\'s new export does)'),
           })
-          .options(LIMIT_OPTIONS)
-          .options(WORKFLOW_MERGE_OPTIONS)
-          .example(MERGE_EXAMPLE, 'Merge three exports, write the merged zip and a report')
-          .example('cabinet-merge merge OLD.zip MINE.zip NEW.zip -o MERGED.zip', 'The same with positional arguments'),
+          .options(limitOptions())
+          .options(workflowMergeOptions())
+          .example(MERGE_EXAMPLE, t('Merge three exports, write the merged zip and a report'))
+          .example('cabinet-merge merge OLD.zip MINE.zip NEW.zip -o MERGED.zip', t('The same with positional arguments')),
       (a) => {
         const lang = detectLang(a.lang as string | undefined);
         let base = (a.base as string | undefined) ?? undefined;
@@ -174,7 +178,7 @@ export function parseArgs(argv: string[], version: string): Promise<ParsedArgs> 
     )
     .command(baselineCommand((b) => (parsed = b)))
     .command(workdirCommands((w) => (parsed = w)))
-    .demandCommand(1, 'Name a command, e.g.: cabinet-merge merge --help')
+    .demandCommand(1, t('Name a command, e.g.: cabinet-merge merge --help'))
     .strict()
     .version(version)
     .help()

@@ -6,6 +6,7 @@ import type { CommandModule } from 'yargs';
 import { CabinetError } from '../errors';
 import type { GlobalOptions } from './args';
 import { detectLang } from './lang';
+import { t } from './help';
 
 export interface BaselineArgs extends GlobalOptions {
   command: 'baseline';
@@ -22,16 +23,16 @@ const STORE_HELP =
 export function baselineCommand(done: (args: BaselineArgs) => void): CommandModule {
   return {
     command: 'baseline <action> [target]',
-    describe: "Keep pristine vendor exports (baselines) so that every update is a three-way merge: save, list, remove",
+    describe: t("Keep pristine vendor exports (baselines) so that every update is a three-way merge: save, list, remove"),
     builder: (y) =>
       y
-        .positional('action', { choices: ['save', 'list', 'remove'] as const, describe: 'save an export, list the stored ones, remove one' })
-        .positional('target', { type: 'string', describe: "save: the vendor's export (zip or folder); remove: a baseline's name or id" })
-        .option('name', { type: 'string', describe: 'save: a name for the baseline, e.g. the version ("ЖКХ 3.1.12"); default: the file name' })
-        .option('store', { type: 'string', describe: STORE_HELP })
-        .example('cabinet-merge baseline save NEW_VENDOR.zip --name "ЖКХ 3.1.12"', "Store the vendor's export right after the update")
-        .example('cabinet-merge baseline list', 'Show the stored baselines')
-        .example('cabinet-merge baseline remove 3f2a9c1b7d0e', 'Remove a baseline by id (or by name)'),
+        .positional('action', { choices: ['save', 'list', 'remove'] as const, describe: t('save an export, list the stored ones, remove one') })
+        .positional('target', { type: 'string', describe: t("save: the vendor's export (zip or folder); remove: a baseline's name or id") })
+        .option('name', { type: 'string', describe: t('save: a name for the baseline, e.g. the version ("ЖКХ 3.1.12"); default: the file name') })
+        .option('store', { type: 'string', describe: t(STORE_HELP) })
+        .example('cabinet-merge baseline save NEW_VENDOR.zip --name "ЖКХ 3.1.12"', t("Store the vendor's export right after the update"))
+        .example('cabinet-merge baseline list', t('Show the stored baselines'))
+        .example('cabinet-merge baseline remove 3f2a9c1b7d0e', t('Remove a baseline by id (or by name)')),
     handler: (a) => {
       const action = a.action as BaselineArgs['action'];
       const target = a.target as string | undefined;

@@ -6,23 +6,25 @@
 import type { Options } from 'yargs';
 import { DEFAULT_LIMITS, type ReadOptions } from '../archive/limits';
 import { CabinetError } from '../errors';
+import { t } from './help';
 
 const MIB = 1024 * 1024;
 
-export const LIMIT_OPTIONS = {
+/** The options, with descriptions in the help language (built when yargs asks, after the language is known). */
+export const limitOptions = () => ({
   'max-entries': {
     type: 'number' as const,
-    describe: `Refuse an input with more files and folders than this (default ${DEFAULT_LIMITS.maxEntries})`,
+    describe: t(`Refuse an input with more files and folders than this (default ${DEFAULT_LIMITS.maxEntries})`),
   },
   'max-total-size': {
     type: 'string' as const,
-    describe: `Refuse an input larger than this uncompressed, e.g. 500M or 2G (default ${DEFAULT_LIMITS.maxTotalBytes / MIB / 1024}G)`,
+    describe: t(`Refuse an input larger than this uncompressed, e.g. 500M or 2G (default ${DEFAULT_LIMITS.maxTotalBytes / MIB / 1024}G)`),
   },
   'max-ratio': {
     type: 'number' as const,
-    describe: `Refuse a zip entry of 1 MiB or more that expands more than this many times (default ${DEFAULT_LIMITS.maxRatio})`,
+    describe: t(`Refuse a zip entry of 1 MiB or more that expands more than this many times (default ${DEFAULT_LIMITS.maxRatio})`),
   },
-} as const satisfies Record<string, Options>;
+}) as const satisfies Record<string, Options>;
 
 /** '2G', '500M', '64K', '1000' (bytes) → bytes; undefined for anything else. */
 export function parseSize(text: string): number | undefined {

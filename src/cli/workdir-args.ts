@@ -10,27 +10,29 @@ import type { WorkflowOptions } from '../workdir/merge-hook';
 import type { Side } from '../workdir/state';
 import type { GlobalOptions } from './args';
 import { detectLang } from './lang';
-import { LIMIT_OPTIONS, limitsFrom } from './limit-args';
+import { limitOptions, limitsFrom } from './limit-args';
+import { t } from './help';
 
 const RESOLUTIONS_HELP =
   'Where resolutions of conflicts are recorded by pack and re-used by merge (default: env CABINET_MERGE_RESOLUTIONS, else %LOCALAPPDATA%\\cabinet-merge\\resolutions on Windows, ~/.local/share/cabinet-merge/resolutions elsewhere)';
 
-export const WORKFLOW_MERGE_OPTIONS = {
+/** merge's working-folder options, with descriptions in the help language (built when yargs asks). */
+export const workflowMergeOptions = () => ({
   'out-dir': {
     type: 'string' as const,
-    describe: 'Also (or instead of -o) write the merged files into this new folder to resolve conflicts in an editor; then: status, resolve, pack',
+    describe: t('Also (or instead of -o) write the merged files into this new folder to resolve conflicts in an editor; then: status, resolve, pack'),
   },
   rules: {
     type: 'string' as const,
-    describe: 'Rules file mapping path patterns to strategies (merge, mine, theirs, union, binary); default: cabinet-merge.json in the current folder, if any',
+    describe: t('Rules file mapping path patterns to strategies (merge, mine, theirs, union, binary); default: cabinet-merge.json in the current folder, if any'),
   },
-  resolutions: { type: 'string' as const, describe: RESOLUTIONS_HELP },
+  resolutions: { type: 'string' as const, describe: t(RESOLUTIONS_HELP) },
   'reuse-resolutions': {
     type: 'boolean' as const,
     default: true,
-    describe: 'Re-apply resolutions recorded by earlier packs to the same conflicts (--no-reuse-resolutions: do not)',
+    describe: t('Re-apply resolutions recorded by earlier packs to the same conflicts (--no-reuse-resolutions: do not)'),
   },
-} as const satisfies Record<string, Options>;
+}) as const satisfies Record<string, Options>;
 
 /** merge's workflow options from yargs' parsed arguments. */
 export function workflowFrom(a: Record<string, unknown>): WorkflowOptions {
@@ -74,25 +76,25 @@ export function workdirCommands(done: (args: WorkdirArgs) => void): CommandModul
   return [
     {
       command: 'status <work>',
-      describe: 'Show what is left to resolve in a working folder made by merge --out-dir (exit 1 while anything is)',
+      describe: t('Show what is left to resolve in a working folder made by merge --out-dir (exit 1 while anything is)'),
       builder: (y) =>
         y
-          .positional('work', { type: 'string', describe: 'The working folder' })
-          .options(LIMIT_OPTIONS)
-          .example('cabinet-merge status WORK', 'Files with conflict markers (and their lines), decisions needed, what is resolved'),
+          .positional('work', { type: 'string', describe: t('The working folder') })
+          .options(limitOptions())
+          .example('cabinet-merge status WORK', t('Files with conflict markers (and their lines), decisions needed, what is resolved')),
       handler: (a) => done({ command: 'status', work: a.work as string, limits: limitsFrom(a), ...globals(a) }),
     },
     {
       command: 'pack <work>',
-      describe: 'Pack a working folder into the merged zip, in the vendor\'s layout and encodings; records your resolutions',
+      describe: t('Pack a working folder into the merged zip, in the vendor\'s layout and encodings; records your resolutions'),
       builder: (y) =>
         y
-          .positional('work', { type: 'string', describe: 'The working folder' })
-          .option('output', { alias: 'o', type: 'string', describe: 'The zip to write' })
-          .option('force', { type: 'boolean', default: false, describe: 'Pack even with conflict markers, undecided conflicts or characters the file encoding cannot hold' })
-          .option('resolutions', { type: 'string', describe: RESOLUTIONS_HELP })
-          .options(LIMIT_OPTIONS)
-          .example('cabinet-merge pack WORK -o MERGED.zip', 'Write the zip once status reports nothing left'),
+          .positional('work', { type: 'string', describe: t('The working folder') })
+          .option('output', { alias: 'o', type: 'string', describe: t('The zip to write') })
+          .option('force', { type: 'boolean', default: false, describe: t('Pack even with conflict markers, undecided conflicts or characters the file encoding cannot hold') })
+          .option('resolutions', { type: 'string', describe: t(RESOLUTIONS_HELP) })
+          .options(limitOptions())
+          .example('cabinet-merge pack WORK -o MERGED.zip', t('Write the zip once status reports nothing left')),
       handler: (a) => {
         if (!a.output) throw new CabinetError('usage', { en: 'pack needs the zip to write: -o MERGED.zip', ru: 'Укажите архив результата: -o MERGED.zip' });
         done({
@@ -108,15 +110,15 @@ export function workdirCommands(done: (args: WorkdirArgs) => void): CommandModul
     },
     {
       command: 'resolve <work> <path>',
-      describe: 'Settle a conflicted file wholesale with one side\'s version (binary files, changed/deleted files)',
+      describe: t('Settle a conflicted file wholesale with one side\'s version (binary files, changed/deleted files)'),
       builder: (y) =>
         y
-          .positional('work', { type: 'string', describe: 'The working folder' })
-          .positional('path', { type: 'string', describe: 'The file, as status shows it (e.g. js/receipt-print.js)' })
-          .option('mine', { type: 'boolean', describe: 'Take your version (keep your file)' })
-          .option('theirs', { type: 'boolean', describe: "Take the vendor's new version (a file the vendor deleted is removed)" })
-          .option('base', { type: 'boolean', describe: "Take the vendor's old version" })
-          .example('cabinet-merge resolve WORK js/receipt-print.js --mine', 'Keep your changed file although the vendor deleted it'),
+          .positional('work', { type: 'string', describe: t('The working folder') })
+          .positional('path', { type: 'string', describe: t('The file, as status shows it (e.g. js/receipt-print.js)') })
+          .option('mine', { type: 'boolean', describe: t('Take your version (keep your file)') })
+          .option('theirs', { type: 'boolean', describe: t("Take the vendor's new version (a file the vendor deleted is removed)") })
+          .option('base', { type: 'boolean', describe: t("Take the vendor's old version") })
+          .example('cabinet-merge resolve WORK js/receipt-print.js --mine', t('Keep your changed file although the vendor deleted it')),
       handler: (a) => {
         const sides = (['mine', 'theirs', 'base'] as const).filter((s) => a[s] === true);
         if (sides.length !== 1) {

@@ -1,0 +1,32 @@
+/** --help in Russian: every description the CLI gives yargs has a translation, and yargs' own words follow. */
+import { parseArgs } from '../../../src/cli/args';
+import { setHelpLanguage, untranslated } from '../../../src/cli/help';
+
+const COMMANDS: [string, string[]][] = [['(top level)', []], ['merge', ['merge']], ['baseline', ['baseline']], ['status', ['status']], ['pack', ['pack']], ['resolve', ['resolve']]];
+
+async function helpText(args: string[]): Promise<string> {
+  const printed: string[] = [];
+  const log = jest.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void printed.push(a.join(' ')));
+  const err = jest.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void printed.push(a.join(' ')));
+  try {
+    await parseArgs([...args, '--help'], 'test').catch(() => undefined);
+  } finally {
+    log.mockRestore();
+    err.mockRestore();
+  }
+  return printed.join('\n');
+}
+
+afterAll(() => setHelpLanguage('en'));
+
+test.each(COMMANDS)('%s --help --lang ru is Russian throughout', async (_name, command) => {
+  const text = await helpText([...command, '--lang', 'ru']);
+  expect(text).toMatch(/Опции:/);
+  expect(untranslated()).toEqual([]);
+});
+
+test('merge --help in English describes the options in English', async () => {
+  const text = await helpText(['merge', '--lang', 'en']);
+  expect(text).toContain("The vendor's old export (pristine), zip or folder");
+  expect(text).toContain('Options:');
+});
