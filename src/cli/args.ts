@@ -6,7 +6,7 @@ import yargs, { type Argv } from 'yargs';
 import type { ReadOptions } from '../archive/limits';
 import type { NameEncoding } from '../archive/tree';
 import { CabinetError } from '../errors';
-import type { ReportFormat } from '../commands/merge';
+import type { MergeOptions, ReportFormat } from '../commands/merge';
 import type { ConflictStyle } from '../merge3';
 import { baselineCommand, type BaselineArgs } from './baseline-args';
 import { detectLang, type Lang } from './lang';
@@ -22,26 +22,12 @@ export interface GlobalOptions {
   json: boolean;
 }
 
-export interface MergeArgs extends GlobalOptions, WorkflowOptions {
+/** merge's arguments: the command's own options (commands/merge.ts) less what main.ts adds, plus the globals. */
+export interface MergeArgs extends GlobalOptions, Omit<MergeOptions, 'version' | 'onProgress' | 'lang'> {
   command: 'merge';
-  /** Absent: two archives only (issue 7); --base-from candidates or the baseline store may supply a base. */
-  base?: string;
-  baseFrom?: string[];
-  store?: string;
   useStore: boolean;
   saveBaseline: boolean;
-  baselineName?: string;
-  mine: string;
-  theirs: string;
-  /** Absent when --out-dir is given alone. */
-  output?: string;
-  report?: string;
-  reportFormat?: ReportFormat;
-  conflictStyle: ConflictStyle;
-  force: boolean;
   ignoreWhitespace: boolean;
-  preferBinary?: 'mine' | 'theirs';
-  nameEncoding?: NameEncoding;
   /** --max-entries, --max-total-size, --max-ratio (cli/limit-args.ts). */
   limits: ReadOptions;
 }
