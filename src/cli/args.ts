@@ -12,7 +12,6 @@ import { baselineCommand, type BaselineArgs } from './baseline-args';
 import { detectLang, type Lang } from './lang';
 import { limitOptions, limitsFrom } from './limit-args';
 import { workdirCommands, workflowFrom, workflowMergeOptions, type WorkdirArgs } from './workdir-args';
-import type { WorkflowOptions } from '../workdir/merge-hook';
 import { argvLang, setHelpLanguage, t } from './help';
 
 export interface GlobalOptions {

@@ -9,7 +9,6 @@ import type { Report } from '../report/model';
 import type { StatusRun } from '../commands/status';
 import { CONFLICT_LABELS, STATUS_LABELS } from '../tree/status';
 import type { Inspection, MarkedFile } from './inspect';
-import { markerLines } from './markers';
 import type { ConflictState } from './state';
 
 type Lang = 'en' | 'ru';
