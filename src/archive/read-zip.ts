@@ -19,6 +19,8 @@ import {
 import { FileEntry, NameEncoding, Tree } from './tree';
 import {
   FLAG_ENCRYPTED,
+  METHOD_DEFLATED,
+  METHOD_STORED,
   RawEntry,
   entryData,
   findEndOfCentral,
@@ -27,8 +29,6 @@ import {
   startsLikeZip,
 } from './zipformat';
 
-const METHOD_STORED = 0;
-const METHOD_DEFLATED = 8;
 const METHOD_AES = 99;
 const METHOD_NAMES: Record<number, string> = {
   9: 'Deflate64',
@@ -192,11 +192,16 @@ function placeEntries(tree: Tree, entries: Checked[]): void {
   }
 }
 
-/** Second pass: the file's bytes, inflated with the declared size as a cap, then size and CRC-32 checked. */
+/**
+ * Second pass: the file's bytes, inflated with the declared size as a cap, then size and CRC-32 checked. The entry
+ * keeps its compressed data (`raw`, a view into `buf`) for the writer to copy, unless its DEFLATE stream ended before
+ * its declared compressed size: such trailing bytes are not copied into our output.
+ */
 function inflateEntry(buf: Buffer, entry: Checked): FileEntry {
   const { raw, where } = entry;
   const data = withWhere(where, () => entryData(buf, raw));
-  const bytes = raw.method === METHOD_STORED ? Buffer.from(data) : inflate(data, raw.uncompressedSize, where);
+  const { bytes, consumed } =
+    raw.method === METHOD_STORED ? { bytes: Buffer.from(data), consumed: data.length } : inflate(data, raw.uncompressedSize, where);
   if (bytes.length !== raw.uncompressedSize) {
     throw entryCorrupt(
       where,
@@ -211,20 +216,30 @@ function inflateEntry(buf: Buffer, entry: Checked): FileEntry {
       'контрольная сумма (CRC-32) не совпадает: данные повреждены',
     );
   }
-  return {
+  const file: FileEntry = {
     path: entry.path,
     bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length),
     date: fromDosDateTime(raw.dosDate, raw.dosTime),
   };
+  if (consumed === data.length) file.raw = { method: raw.method, crc32: raw.crc32, size: bytes.length, compressed: data };
+  return file;
+}
+
+/** What zlib's sync functions return with `info: true` (@types/node types it as a plain Buffer). */
+interface ZlibInfo {
+  buffer: Buffer;
+  /** bytesWritten: input bytes the stream consumed, up to its end. */
+  engine: { bytesWritten: number };
 }
 
 /**
  * Raw DEFLATE with output capped one byte above the declared size: a bomb that lies about its size stops there and
- * is reported by the size check, instead of filling memory.
+ * is reported by the size check, instead of filling memory. Also returns how many input bytes the stream used.
  */
-function inflate(data: Uint8Array, declared: number, where: Where): Buffer {
+function inflate(data: Uint8Array, declared: number, where: Where): { bytes: Buffer; consumed: number } {
   try {
-    return inflateRawSync(data, { maxOutputLength: declared + 1 });
+    const { buffer, engine } = inflateRawSync(data, { maxOutputLength: declared + 1, info: true }) as unknown as ZlibInfo;
+    return { bytes: buffer, consumed: engine.bytesWritten };
   } catch (e) {
     // Checked by code, not instanceof: errors from Node internals may come from another realm (e.g. under jest).
     if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {

@@ -13,6 +13,24 @@ export interface FileEntry {
   bytes: Uint8Array;
   /** Last-modified time as stored in the archive or file system. */
   date: Date;
+  /**
+   * The entry's data as its zip stored it, so the zip writer can copy it instead of compressing `bytes` again. Set
+   * only by the zip reader, and only after `bytes` were inflated from it and their size and CRC-32 checked. Whoever
+   * builds a FileEntry with other bytes must leave it out; the writer still checks size and CRC-32 before copying.
+   */
+  raw?: RawData;
+}
+
+/** Compressed data of one zip entry, for a copy that keeps its bytes. */
+export interface RawData {
+  /** 0 (stored) or 8 (DEFLATE): the only methods the reader accepts. */
+  method: number;
+  /** CRC-32 of the uncompressed bytes, as stored and as verified. */
+  crc32: number;
+  /** Length of the uncompressed bytes. */
+  size: number;
+  /** The compressed bytes: a view into the archive's buffer, not a copy. */
+  compressed: Uint8Array;
 }
 
 export interface Tree {

@@ -1,40 +1,57 @@
 /**
  * OutputTree → zip file or folder.
  *
- * Zips are deterministic: entries in path order, each with the date the caller gave, DEFLATE through JSZip's
- * pure-JS pako (the same bytes on every machine and Node version, unlike native zlib builds), DOS attributes
- * only. Names follow tree.nameEncoding: 'utf8' → UTF-8 with the flag for non-ASCII names; 'cp866' → CP866 bytes
- * without the flag, as Russian Windows tools write them (JSZip then adds an Info-ZIP Unicode Path field for 7-Zip
- * and unzip). A name CP866 cannot hold is written in UTF-8 and its flag set afterwards, since JSZip never sets the
- * flag when given a custom encoder.
+ * Zips are deterministic: entries in path order, each with the date the caller gave, DOS attributes only, and data
+ * that depends on nothing but the entry:
+ * - a file read from a zip and written unchanged (its FileEntry still carries `raw`, and its bytes match the size and
+ *   CRC-32 recorded there) is copied as it was stored, stored or DEFLATE: no work, and its bytes stay identical;
+ * - any other non-empty file is DEFLATE-compressed by pako at level 6, pure JS, so the same bytes on every machine
+ *   and Node version (native zlib builds differ); pako is also what JSZip, our earlier writer, compressed with;
+ * - folders and empty files are stored.
+ * Names follow tree.nameEncoding: 'utf8' → UTF-8 with the language-encoding flag for non-ASCII names; 'cp866' →
+ * CP866 bytes without the flag, as Russian Windows tools write them, and a name CP866 cannot hold in UTF-8 with the
+ * flag. Every non-ASCII name also gets an Info-ZIP Unicode Path field (0x7075) holding its UTF-8 form, for 7-Zip and
+ * unzip. zipbuild.ts lays out the bytes.
  *
  * Both writers overwrite the zip / refuse a non-empty folder; whether to overwrite an existing zip is the caller's
  * decision ('output-exists' belongs to the command).
  */
 import { promises as fs } from 'fs';
 import * as path from 'path';
+import { crc32 } from 'zlib';
 import iconv from 'iconv-lite';
-import JSZip from 'jszip';
+import { deflateRaw } from 'pako';
 import { CabinetError } from '../errors';
 import { forget, removeOnInterrupt, tempSibling, writeFileAtomic } from '../io/atomic';
 import { ancestors, cp866Representable, segmentProblem } from './names';
-import { FileEntry, OutputTree } from './tree';
-import { FLAG_UTF8, orFlags, readCentralDirectory } from './zipformat';
+import { FileEntry, OutputTree, RawData } from './tree';
+import { ZipEntry, buildZip, zipLength } from './zipbuild';
+import { EXTRA_UNICODE_PATH, FLAG_UTF8, METHOD_DEFLATED, METHOD_STORED, toDosDateTime } from './zipformat';
 
-/** The classic zip format JSZip writes (no ZIP64) holds at most this many entries and 4 GiB offsets. */
+/** The classic zip format we write (no ZIP64) holds at most this many entries and 4 GiB offsets. */
 const MAX_ZIP_ENTRIES = 0xffff;
 const MAX_ZIP_BYTES = 0xffffffff;
 /** DOS dates cover 1980-01-01 to 2107-12-31; dates outside are clamped rather than wrapped into garbage. */
 const DOS_MIN = Date.UTC(1980, 0, 1);
 const DOS_MAX = Date.UTC(2107, 11, 31, 23, 59, 58);
-/** zlib level 6, the usual default, stated so a change of JSZip default cannot change our bytes. */
+/** zlib's usual default, and what JSZip used: the bytes of recompressed entries are those earlier versions wrote. */
 const DEFLATE_LEVEL = 6;
+const DOS_DIRECTORY = 0x10;
+const NO_BYTES = new Uint8Array(0);
 
-/** One zip entry to write: full name (with root and, for folders, trailing '/'). */
+/** One zip entry to write: full name (with root and, for folders, trailing '/'); `file` for files. */
 interface ZipItem {
   name: string;
   date: Date;
-  bytes?: Uint8Array;
+  file?: FileEntry;
+}
+
+/** How a zip was written: entry count, files copied as stored and files compressed here, size in bytes. */
+export interface ZipWritten {
+  entries: number;
+  copied: number;
+  compressed: number;
+  size: number;
 }
 
 /**
@@ -42,7 +59,7 @@ interface ZipItem {
  * Throws 'output-invalid' for a tree that cannot be written (unsafe or clashing paths, too large for classic zip)
  * and 'output-failed' for I/O errors; on failure no temp file is left and the target is untouched.
  */
-export async function writeZip(tree: OutputTree, outPath: string): Promise<void> {
+export async function writeZip(tree: OutputTree, outPath: string): Promise<ZipWritten> {
   validateTree(tree);
   const items = zipItems(tree);
   if (items.length > MAX_ZIP_ENTRIES) {
@@ -51,18 +68,22 @@ export async function writeZip(tree: OutputTree, outPath: string): Promise<void>
       `в нём ${items.length} записей; zip вмещает не более ${MAX_ZIP_ENTRIES}`,
     );
   }
-  const bytes = await buildZip(items, tree.nameEncoding === 'cp866');
-  if (bytes.length > MAX_ZIP_BYTES) {
+  const cp866 = tree.nameEncoding === 'cp866';
+  const written: ZipWritten = { entries: items.length, copied: 0, compressed: 0, size: 0 };
+  const entries = items.map((item) => zipEntry(item, cp866, written));
+  written.size = zipLength(entries);
+  if (written.size > MAX_ZIP_BYTES) {
     throw invalid('the zip would exceed 4 GiB', 'zip получился бы больше 4 ГиБ');
   }
-  await writeZipFile(outPath, bytes);
+  await writeZipFile(outPath, buildZip(entries));
+  return written;
 }
 
 /** Sorted zip entries: the root folder (if any), directory entries 'x/' and files, all under `root/`. */
 function zipItems(tree: OutputTree): ZipItem[] {
   const fallback = newestDate(tree);
   const prefix = tree.root === '' ? '' : `${tree.root}/`;
-  const items: ZipItem[] = tree.files.map((f) => ({ name: prefix + f.path, date: f.date, bytes: f.bytes }));
+  const items: ZipItem[] = tree.files.map((f) => ({ name: prefix + f.path, date: f.date, file: f }));
   for (const dir of new Set(tree.dirs)) items.push({ name: `${prefix}${dir}/`, date: tree.dirDates?.get(dir) ?? fallback });
   if (prefix !== '') items.push({ name: prefix, date: fallback });
   return items.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -76,55 +97,58 @@ function newestDate(tree: OutputTree): Date {
   return new Date(newest);
 }
 
-/** Generates the zip bytes with JSZip, then sets the UTF-8 flag on names written as UTF-8 in a CP866 archive. */
-async function buildZip(items: ZipItem[], cp866: boolean): Promise<Buffer> {
-  const zip = new JSZip();
-  for (const item of items) {
-    const options = { date: dosClamp(item.date), createFolders: false, binary: true };
-    if (item.bytes === undefined) zip.file(item.name, null, { ...options, dir: true });
-    else zip.file(item.name, item.bytes, options);
-  }
-  keepInsertionOrder(zip, items);
-  const utf8Fallback = new Set<string>();
-  const buf = await zip.generateAsync({
-    type: 'nodebuffer',
-    compression: 'DEFLATE',
-    compressionOptions: { level: DEFLATE_LEVEL },
-    platform: 'DOS',
-    encodeFileName: cp866 ? (name) => encodeCp866(name, utf8Fallback) : undefined,
-  });
-  if (utf8Fallback.size > 0) flagUtf8Names(buf, utf8Fallback);
-  return buf;
-}
-
-/**
- * JSZip writes entries in the key order of its `files` object, where names that look like array indices ('404')
- * come first. generateAsync only walks entries through zip.forEach, so an own forEach over our sorted list keeps
- * the path order exactly.
- */
-function keepInsertionOrder(zip: JSZip, items: ZipItem[]): void {
-  zip.forEach = (callback) => {
-    for (const item of items) callback(item.name, zip.files[item.name]);
+/** One item as a zip entry: name encoded, date in DOS fields, data copied or compressed (counted in `written`). */
+function zipEntry(item: ZipItem, cp866: boolean, written: ZipWritten): ZipEntry {
+  return {
+    ...storedName(item.name, cp866),
+    ...toDosDateTime(dosClamp(item.date)),
+    externalAttributes: item.file ? 0 : DOS_DIRECTORY,
+    ...entryData(item.file, written),
   };
 }
 
 /**
- * CP866 bytes as a binary string (JSZip's encoder contract), or UTF-8 bytes, noted in `fallback`, when CP866 cannot
- * hold the name.
+ * The stored name, its flags and extra field. UTF-8 names carry the language-encoding flag when not ASCII; CP866
+ * names never do. Non-ASCII names get the Info-ZIP Unicode Path field (0x7075): version 1, the CRC-32 of the stored
+ * name, the UTF-8 name. ASCII names are the same bytes either way and get neither.
  */
-function encodeCp866(name: string, fallback: Set<string>): string {
-  if (cp866Representable(name)) return iconv.encode(name, 'cp866').toString('latin1');
-  const utf8 = Buffer.from(name, 'utf8').toString('latin1');
-  fallback.add(utf8);
-  return utf8;
+function storedName(name: string, cp866: boolean): { name: Uint8Array; flags: number; extra: Uint8Array } {
+  const utf8 = Buffer.from(name, 'utf8');
+  if (utf8.length === name.length) return { name: utf8, flags: 0, extra: NO_BYTES };
+  const stored = cp866 && cp866Representable(name) ? iconv.encode(name, 'cp866') : utf8;
+  const extra = Buffer.alloc(9 + utf8.length);
+  extra.writeUInt16LE(EXTRA_UNICODE_PATH, 0);
+  extra.writeUInt16LE(5 + utf8.length, 2);
+  extra.writeUInt8(1, 4);
+  extra.writeUInt32LE(crc32(stored), 5);
+  utf8.copy(extra, 9);
+  return { name: stored, flags: stored === utf8 ? FLAG_UTF8 : 0, extra };
 }
 
-/** Sets the UTF-8 flag on every entry whose stored name bytes are one of `utf8Names` (as binary strings). */
-function flagUtf8Names(buf: Buffer, utf8Names: Set<string>): void {
-  const directory = readCentralDirectory(buf, () => undefined);
-  for (const entry of directory.entries) {
-    if (utf8Names.has(Buffer.from(entry.nameBytes).toString('latin1'))) orFlags(buf, entry, FLAG_UTF8);
+/** A file's data as the zip stores it: copied from `raw` when allowed, else DEFLATE; folders and empty files stored. */
+function entryData(file: FileEntry | undefined, written: ZipWritten): Pick<ZipEntry, 'method' | 'crc32' | 'size' | 'data'> {
+  if (file === undefined || file.bytes.length === 0) return { method: METHOD_STORED, crc32: 0, size: 0, data: NO_BYTES };
+  const raw = copyable(file);
+  if (raw) {
+    written.copied++;
+    return { method: raw.method, crc32: raw.crc32, size: raw.size, data: raw.compressed };
   }
+  written.compressed++;
+  const data = deflateRaw(file.bytes, { level: DEFLATE_LEVEL });
+  return { method: METHOD_DEFLATED, crc32: crc32(file.bytes), size: file.bytes.length, data };
+}
+
+/**
+ * `file.raw` when it may be copied as is: a method every reader knows (stored or DEFLATE), and the very bytes being
+ * written — size and CRC-32 compared, so a caller that changed `bytes` but kept `raw` gets them recompressed, not
+ * the old data. (The reader only sets `raw` after checking it inflates to `bytes`.)
+ */
+function copyable(file: FileEntry): RawData | undefined {
+  const raw = file.raw;
+  if (raw === undefined || (raw.method !== METHOD_STORED && raw.method !== METHOD_DEFLATED)) return undefined;
+  if (raw.method === METHOD_STORED && raw.compressed.length !== raw.size) return undefined;
+  if (raw.size !== file.bytes.length || crc32(file.bytes) !== raw.crc32) return undefined;
+  return raw;
 }
 
 function dosClamp(date: Date): Date {

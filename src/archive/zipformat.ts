@@ -5,27 +5,29 @@
  * Why not JSZip.loadAsync: it rewrites '..' out of names (utils.resolve) and lets a later duplicate replace an
  * earlier one, hiding exactly the entries we must refuse; it does not name the entry when it meets encryption; and
  * it inflates with no cap on output, so a lying size field cannot be bounded. Parsing the directory ourselves gives
- * every raw field before any byte is inflated. JSZip (pako) is still used for writing, where its pure-JS deflate
- * gives the same bytes on every machine.
+ * every raw field before any byte is inflated. zipbuild.ts writes the same format; the constants are shared.
  *
  * Errors thrown here are CabinetErrors without the archive name; the caller adds it with withContext().
  */
 import { CabinetError } from '../errors';
 
-const SIG_LOCAL = 0x04034b50;
-const SIG_CENTRAL = 0x02014b50;
-const SIG_EOCD = 0x06054b50;
+export const SIG_LOCAL = 0x04034b50;
+export const SIG_CENTRAL = 0x02014b50;
+export const SIG_EOCD = 0x06054b50;
 const SIG_ZIP64_LOCATOR = 0x07064b50;
 const SIG_ZIP64_EOCD = 0x06064b50;
-const EOCD_SIZE = 22;
-const CENTRAL_SIZE = 46;
-const LOCAL_SIZE = 30;
+/** Fixed sizes of the end record, a central directory record and a local header, before names and extras. */
+export const EOCD_SIZE = 22;
+export const CENTRAL_SIZE = 46;
+export const LOCAL_SIZE = 30;
 const ZIP64_LOCATOR_SIZE = 20;
 /** The EOCD may be followed by a comment of up to 65535 bytes, so it is searched for in that window. */
 const EOCD_SEARCH = EOCD_SIZE + 0xffff;
 const U16_MAX = 0xffff;
 const U32_MAX = 0xffffffff;
 
+export const METHOD_STORED = 0;
+export const METHOD_DEFLATED = 8;
 export const FLAG_ENCRYPTED = 0x0001;
 export const FLAG_UTF8 = 0x0800;
 export const EXTRA_ZIP64 = 0x0001;
@@ -261,17 +263,8 @@ export function entryData(buf: Buffer, entry: RawEntry): Uint8Array {
 }
 
 /**
- * Sets the general-purpose flag bits `bits` of an entry in both its central record and its local header, in place.
- * Used by the writer to mark a UTF-8 name; the flags are covered by no checksum.
- */
-export function orFlags(buf: Buffer, entry: RawEntry, bits: number): void {
-  buf.writeUInt16LE(buf.readUInt16LE(entry.centralOffset + 8) | bits, entry.centralOffset + 8);
-  buf.writeUInt16LE(buf.readUInt16LE(entry.localOffset + 6) | bits, entry.localOffset + 6);
-}
-
-/**
- * DOS date and time → Date. The fields carry no time zone; they are read as UTC, and JSZip writes them from UTC,
- * so a read → write round trip keeps the stored digits exactly (what Explorer showed before, it shows after).
+ * DOS date and time → Date. The fields carry no time zone; they are read as UTC, and toDosDateTime writes them from
+ * UTC, so a read → write round trip keeps the stored digits exactly (what Explorer showed before, it shows after).
  */
 export function fromDosDateTime(dosDate: number, dosTime: number): Date {
   return new Date(
@@ -284,4 +277,15 @@ export function fromDosDateTime(dosDate: number, dosTime: number): Date {
       (dosTime & 0x1f) * 2,
     ),
   );
+}
+
+/**
+ * Date → DOS date and time fields, from UTC (see fromDosDateTime). Seconds are rounded down to DOS's 2-second
+ * resolution; the date must lie in the DOS range (1980–2107), which the writer ensures by clamping.
+ */
+export function toDosDateTime(date: Date): { dosDate: number; dosTime: number } {
+  return {
+    dosDate: ((date.getUTCFullYear() - 1980) << 9) | ((date.getUTCMonth() + 1) << 5) | date.getUTCDate(),
+    dosTime: (date.getUTCHours() << 11) | (date.getUTCMinutes() << 5) | (date.getUTCSeconds() >> 1),
+  };
 }

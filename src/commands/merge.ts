@@ -7,7 +7,7 @@
 import * as path from 'node:path';
 import type { ReadOptions } from '../archive/limits';
 import { readTree } from '../archive/read';
-import type { NameEncoding, OutputTree, Tree } from '../archive/tree';
+import type { FileEntry, NameEncoding, OutputTree, Tree } from '../archive/tree';
 import { writeZip } from '../archive/write';
 import { CabinetError } from '../errors';
 import { writeDirAtomic, writeFileAtomic } from '../io/atomic';
@@ -138,7 +138,7 @@ export async function runMerge(options: MergeOptions): Promise<MergeRun> {
   const reportText = options.report ? renderReport(report, outcomes, options) : undefined;
   const zipTree = outputTree(trees, outcomes, dirs, options.nameEncoding);
   await writeAll([
-    ...(options.output ? [{ target: options.output, write: (t: string) => writeZip(zipTree, t) }] : []),
+    ...(options.output ? [{ target: options.output, write: async (t: string) => void (await writeZip(zipTree, t)) }] : []),
     ...(options.outDir
       ? [{
           target: options.outDir,
@@ -205,12 +205,21 @@ async function readRole(p: string, role: 'base' | 'mine' | 'theirs', limits?: Re
   }
 }
 
-/** The tree to write: theirs' name encoding and layout; each entry keeps the date of the entry it came from. */
+/**
+ * The tree to write: theirs' name encoding and layout; each entry keeps the date of the entry it came from, and,
+ * when its bytes are that entry's very bytes (a side taken unchanged), its stored data, so the zip writer copies it
+ * instead of compressing it again.
+ */
 function outputTree(trees: Trees, outcomes: readonly FileOutcome[], dirs: string[], nameEncoding?: NameEncoding): OutputTree {
   const fallback = latestDate(trees.theirs);
   const files = outcomes
     .filter((o) => o.output !== undefined)
-    .map((o) => ({ path: o.path, bytes: o.output!, date: sourceEntry(trees, o)?.date ?? fallback }));
+    .map((o): FileEntry => {
+      const source = sourceEntry(trees, o);
+      const file: FileEntry = { path: o.path, bytes: o.output!, date: source?.date ?? fallback };
+      if (source?.raw && source.bytes === o.output) file.raw = source.raw;
+      return file;
+    });
   return { files, dirs, nameEncoding: nameEncoding ?? trees.theirs.nameEncoding, root: trees.theirs.root };
 }
 

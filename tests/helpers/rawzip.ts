@@ -24,6 +24,11 @@ export interface RawSpec {
   data?: Uint8Array | string;
   /** 'deflate' (default) or 'store', or a raw method number written as is (its data is then stored). */
   method?: 'deflate' | 'store' | number;
+  /**
+   * The data as stored, instead of what the builder makes of `data` (another compressor's output, or a stream
+   * broken on purpose); the CRC-32 and size still describe `data`.
+   */
+  compressed?: Uint8Array;
   /** Adds an Info-ZIP Unicode Path field (0x7075) to the central and local headers. */
   unicodePath?: { name: string; version?: number; crcOf?: Uint8Array };
   versionMadeBy?: number;
@@ -117,7 +122,7 @@ function prepare(spec: RawSpec): Prepared {
     extra: unicodePathExtra(spec, nameBytes),
     method,
     flags: (spec.flags ?? 0) | (spec.dataDescriptor ? FLAG_DATA_DESCRIPTOR : 0),
-    compressed: method === 8 ? deflateRawSync(raw) : raw,
+    compressed: spec.compressed ? Buffer.from(spec.compressed) : method === 8 ? deflateRawSync(raw) : raw,
     crc: spec.crc ?? crc32(raw),
     size: spec.uncompressedSize ?? raw.length,
     dosDate,
