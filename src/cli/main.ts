@@ -11,7 +11,7 @@ import { runMerge } from '../commands/merge';
 import { runPack } from '../commands/pack';
 import { runResolve } from '../commands/resolve';
 import { runStatus } from '../commands/status';
-import { renderPack, renderResolve, renderReusedSummary, renderStatus, renderWorkdirHint } from '../workdir/render';
+import { renderPack, renderResolve, renderStatus, renderWorkdirHint } from '../workdir/render';
 import { CabinetError, EXIT_ERROR } from '../errors';
 import { removePendingSync } from '../io/atomic';
 import { renderSummary } from '../report/text';
@@ -31,7 +31,6 @@ async function main(argv: string[]): Promise<number> {
       const { report } = await runMerge({ ...args, version: VERSION, onProgress: progress.onProgress }).finally(progress.stop);
       if (args.json) process.stdout.write(JSON.stringify(report, null, 2) + '\n');
       else if (!args.quiet) process.stdout.write(renderSummary(report, args.lang, painter(useColour(terminal))));
-      if (!args.json && !args.quiet) process.stdout.write(renderReusedSummary(report, args.lang));
       if (args.outDir && !args.json && !args.quiet) process.stdout.write(renderWorkdirHint(args.outDir, report.exitCode, args.lang));
       return report.exitCode;
     }

@@ -1,8 +1,11 @@
 /**
  * The short human summary printed after a merge: counts by status, then every path that needs the admin, with
- * the conflict lines to look at. Wording comes from tree/status.ts; only the frame sentences live here.
+ * the conflict lines to look at; then what was settled for the admin without markers (conflicts resolved from a
+ * previous resolution, to review, and conflicting lines settled by a rules-file rule); then the lines about the
+ * base. Wording comes from tree/status.ts; only the frame sentences live here.
  */
 
+import type { ReusedResolution, RuleRef } from '../tree';
 import { CONFLICT_LABELS, STATUS_LABELS, STATUS_ORDER as ORDER, needsAttention } from '../tree/status';
 import type { FileReport, Report } from './model';
 
@@ -29,6 +32,26 @@ const FRAME = {
   hint: {
     en: 'Open each file, find the <<<<<<< markers, keep the right lines, delete the markers; then import the archive.',
     ru: 'Откройте каждый файл, найдите маркеры <<<<<<<, оставьте нужные строки и удалите маркеры; затем загрузите архив.',
+  },
+  reused: {
+    en: (n: number) => `Resolved from a previous resolution — please review (${n}):`,
+    ru: (n: number) => `Решено по сохранённому ранее решению — проверьте (${n}):`,
+  },
+  reusedLines: {
+    en: (l: string, when: string) => `line${l.includes('-') ? 's' : ''} ${l} (recorded ${when})`,
+    ru: (l: string, when: string) => `${l.includes('-') ? 'строки' : 'строка'} ${l} (решение от ${when})`,
+  },
+  deletedBlock: {
+    en: (l: number, when: string) => `block removed before line ${l} (recorded ${when})`,
+    ru: (l: number, when: string) => `блок удалён перед строкой ${l} (решение от ${when})`,
+  },
+  ruled: {
+    en: (n: number) => `Conflicting lines settled by the rules file (${n}):`,
+    ru: (n: number) => `Спорные строки решены по файлу правил (${n}):`,
+  },
+  rule: {
+    en: (r: RuleRef, n: number) => `rule ${r.index + 1} "${r.pattern}" → ${r.strategy} (${r.source}): ${n} conflicting hunk${n === 1 ? '' : 's'}`,
+    ru: (r: RuleRef, n: number) => `правило ${r.index + 1} "${r.pattern}" → ${r.strategy} (${r.source}): спорных фрагментов — ${n}`,
   },
 };
 
@@ -57,8 +80,45 @@ export function renderSummary(report: Report, lang: Lang, paint: Paint = plain):
     if (attention.length > MAX_LISTED) out.push(FRAME.more[lang](attention.length - MAX_LISTED));
     if (attention.some((f) => f.conflicts?.length)) out.push(FRAME.hint[lang]);
   }
+  const reused = report.files.filter((f) => f.reused?.length);
+  if (reused.length) {
+    out.push(paint('yellow', FRAME.reused[lang](reused.length)));
+    out.push(...listed(reused, lang, (f) => reusedWhere(f.reused!, lang)));
+  }
+  const ruled = report.files.filter((f) => f.rule && f.favored);
+  if (ruled.length) {
+    out.push(FRAME.ruled[lang](ruled.length));
+    out.push(...listed(ruled, lang, (f) => FRAME.rule[lang](f.rule!, f.favored!)));
+  }
   for (const line of report.base?.messages ?? []) out.push(line[lang]);
   return out.join('\n') + '\n';
+}
+
+/** One indented line per file (at most MAX_LISTED, then how many more). */
+function listed(files: readonly FileReport[], lang: Lang, what: (f: FileReport) => string): string[] {
+  const out = files.slice(0, MAX_LISTED).map((f) => `  ${f.path}: ${what(f)}`);
+  if (files.length > MAX_LISTED) out.push(FRAME.more[lang](files.length - MAX_LISTED));
+  return out;
+}
+
+/** The title of a list of files with reused resolutions; `status` prints the same. */
+export function reusedTitle(n: number, lang: Lang): string {
+  return FRAME.reused[lang](n);
+}
+
+/**
+ * Where a file's re-applied resolutions sit in the merged file and when they were recorded:
+ * "line 13 (recorded 2026-01-05); lines 40-42 (recorded …)". A resolution that deleted its block has no lines.
+ */
+export function reusedWhere(reused: readonly ReusedResolution[], lang: Lang): string {
+  return reused
+    .map((u) => {
+      const when = u.recorded.slice(0, 10);
+      if (u.length === 0) return FRAME.deletedBlock[lang](u.startLine, when);
+      const lines = u.length === 1 ? `${u.startLine}` : `${u.startLine}-${u.startLine + u.length - 1}`;
+      return FRAME.reusedLines[lang](lines, when);
+    })
+    .join('; ');
 }
 
 function describe(f: FileReport, lang: Lang): string {

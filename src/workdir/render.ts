@@ -1,11 +1,12 @@
 /**
- * The text `status`, `pack` and `resolve` print, in English or Russian. Conflict wording comes from
- * tree/status.ts; only the frame sentences live here.
+ * The text `status`, `pack` and `resolve` print, in English or Russian, and the hint after `merge --out-dir`.
+ * Conflict wording comes from tree/status.ts, and the lines about reused resolutions from the merge summary
+ * (report/text.ts), which lists them after a merge; only the frame sentences live here.
  */
 
 import type { PackRun } from '../commands/pack';
 import type { ResolveRun } from '../commands/resolve';
-import type { Report } from '../report/model';
+import { reusedTitle, reusedWhere } from '../report/text';
 import type { StatusRun } from '../commands/status';
 import { CONFLICT_LABELS, STATUS_LABELS } from '../tree/status';
 import type { Inspection, MarkedFile } from './inspect';
@@ -38,15 +39,6 @@ const T = {
     removed: { en: 'file removed from the folder', ru: 'файл удалён из папки' },
     decided: { en: (s: string) => `took ${s} (resolve)`, ru: (s: string) => `взята версия ${s} (resolve)` },
   },
-  reused: {
-    en: (n: number) => `Resolved from a previous resolution — please review (${n}):`,
-    ru: (n: number) => `Решено по сохранённому ранее решению — проверьте (${n}):`,
-  },
-  reusedLines: {
-    en: (l: string, when: string) => `line${l.includes('-') ? 's' : ''} ${l} (recorded ${when})`,
-    ru: (l: string, when: string) => `${l.includes('-') ? 'строки' : 'строка'} ${l} (решение от ${when})`,
-  },
-  deletedBlock: { en: (l: number) => `block removed before line ${l}`, ru: (l: number) => `блок удалён перед строкой ${l}` },
   added: { en: 'Added since the merge (will be packed):', ru: 'Добавлены после слияния (войдут в архив):' },
   removed: { en: 'Removed since the merge (will not be packed):', ru: 'Удалены после слияния (не войдут в архив):' },
   allDone: {
@@ -89,11 +81,6 @@ const T = {
   },
 };
 
-/** '13' for one line, '13-15' for several. */
-function span(start: number, length: number): string {
-  return length === 1 ? `${start}` : `${start}-${start + length - 1}`;
-}
-
 function lineList(nums: number[]): string {
   return nums.join(', ');
 }
@@ -129,13 +116,8 @@ function inspectionLines(i: Inspection, work: string, lang: Lang): string[] {
     }
   }
   if (i.reused.length) {
-    out.push(T.reused[lang](i.reused.length));
-    for (const r of i.reused) {
-      const where = (r.conflict.reused ?? []).map((u) =>
-        u.length === 0 ? T.deletedBlock[lang](u.startLine) : T.reusedLines[lang](span(u.startLine, u.length), u.recorded.slice(0, 10)),
-      );
-      out.push(`  ${r.path}: ${where.join('; ')}`);
-    }
+    out.push(reusedTitle(i.reused.length, lang));
+    for (const r of i.reused) out.push(`  ${r.path}: ${reusedWhere(r.conflict.reused ?? [], lang)}`);
   }
   const resolved = i.resolved;
   if (resolved.length) {
@@ -197,18 +179,4 @@ export function renderWorkdirHint(work: string, exitCode: number, lang: Lang): s
       ? `Рабочая папка: ${work}. Решать нечего; соберите архив: cabinet-merge pack ${work} -o MERGED.zip`
       : `Рабочая папка: ${work}. Исправьте там конфликты (кодировки файлов сохранены), проверьте: cabinet-merge status ${work}, затем: cabinet-merge pack ${work} -o MERGED.zip`;
   return (lang === 'ru' ? ru : en) + '\n';
-}
-
-/** After `merge`: the conflicts settled by recorded resolutions, to review (empty when there are none). */
-export function renderReusedSummary(report: Report, lang: Lang): string {
-  const files = report.files.filter((f) => f.reused?.length);
-  if (files.length === 0) return '';
-  const out = [T.reused[lang](files.length)];
-  for (const f of files) {
-    const where = f.reused!.map((u) =>
-      u.length === 0 ? T.deletedBlock[lang](u.startLine) : T.reusedLines[lang](span(u.startLine, u.length), u.recorded.slice(0, 10)),
-    );
-    out.push(`  ${f.path}: ${where.join('; ')}`);
-  }
-  return out.join('\n') + '\n';
 }

@@ -1,8 +1,10 @@
 /** Builds a real report and merged texts from in-memory cabinets, for the HTML report's tests. */
 import type { Tree } from '../../../src/archive/tree';
 import { collectMergedTexts } from '../../../src/report/html';
-import { buildReport, inputInfo, type Report } from '../../../src/report/model';
-import { mergeTrees, type FileOutcome } from '../../../src/tree/merge-tree';
+import { buildReport, inputInfo, type BaseReport, type Report } from '../../../src/report/model';
+import { applyResolutions, collectConflicts, type ConflictSite } from '../../../src/rerere/apply';
+import { RESOLUTION_SCHEMA, type RecordedResolution } from '../../../src/rerere/store';
+import { mergeTrees, type FileOutcome, type TreeMergeOptions } from '../../../src/tree/merge-tree';
 
 export type Files = Record<string, string | Uint8Array>;
 
@@ -22,13 +24,39 @@ export interface Merged {
   texts: Map<string, string[]>;
 }
 
-/** Merges three in-memory cabinets (diff3 markers) and builds the report as `merge` does. */
-export function mergeFixture(base: Files, mine: Files, theirs: Files): Merged {
+export interface FixtureOptions extends Partial<TreeMergeOptions> {
+  /** A recorded resolution for a conflict block (as an earlier `pack` would have stored), or undefined for none. */
+  resolve?: (path: string, site: ConflictSite) => string[] | undefined;
+  /** The report's `base` section, as `merge` would write it. */
+  base?: BaseReport;
+  baseFrom?: ReadonlyMap<string, string>;
+}
+
+/**
+ * Merges three in-memory cabinets (diff3 markers) and builds the report as `merge` does: `options` adds merge
+ * knobs (a rules strategy), resolutions to re-apply, and the `base` section.
+ */
+export function mergeFixture(base: Files, mine: Files, theirs: Files, fixtureOptions: FixtureOptions = {}): Merged {
+  const { resolve, base: baseSection, baseFrom, ...options } = fixtureOptions;
   const trees = { base: tree('C:\\exports\\OLD.zip', base), mine: tree('C:\\exports\\MINE.zip', mine), theirs: tree('NEW.zip', theirs) };
   const { outcomes, layout } = mergeTrees(trees, {
     style: 'diff3',
     labels: { mine: 'mine (MINE.zip)', base: 'base (OLD.zip)', theirs: 'theirs (NEW.zip)' },
+    ...options,
   });
+  if (resolve) {
+    const files = collectConflicts(outcomes);
+    const found = new Map<string, RecordedResolution>();
+    for (const f of files) {
+      for (const site of f.sites) {
+        const resolution = resolve(f.path, site);
+        if (resolution === undefined) continue;
+        const { key, mine: m, theirs: t } = site;
+        found.set(key, { schema: RESOLUTION_SCHEMA, key, mine: m, theirs: t, resolution, path: f.path, recorded: '2026-01-05T09:30:00.000Z' });
+      }
+    }
+    applyResolutions(outcomes, files, found);
+  }
   const report = buildReport(outcomes, {
     version: '0.0.0-test',
     inputs: { base: inputInfo(trees.base), mine: inputInfo(trees.mine), theirs: inputInfo(trees.theirs) },
@@ -36,6 +64,8 @@ export function mergeFixture(base: Files, mine: Files, theirs: Files): Merged {
     style: 'diff3',
     keptAsidePath: (p) => `MERGED.conflicts/mine/${p}`,
     layout,
+    base: baseSection,
+    baseFrom,
   });
   return { report, outcomes, texts: collectMergedTexts(outcomes) };
 }
@@ -77,4 +107,45 @@ export function bigCabinet(files = 2000, conflicts = 200): { base: Files; mine: 
     }
   }
   return { base, mine, theirs };
+}
+
+const numbered = (n: number, edit: Record<number, string> = {}) =>
+  Array.from({ length: n }, (_, i) => edit[i + 1] ?? `line ${i + 1}`).join('\n') + '\n';
+
+/** The rule `settledMerge` merges css/ by. */
+export const CSS_RULE = { index: 1, pattern: 'css/**', strategy: 'theirs', source: 'cabinet-merge.json:4:5' } as const;
+
+/**
+ * A merge in which things were settled without markers: css/theme.css by a rule (one conflicting hunk, theirs),
+ * js/lib.js and js/del.js wholly by previous resolutions (the second one deleted its block), js/app.js partly
+ * (block at line 5 re-applied, the one at line 9 still a conflict); pages/a.html is an ordinary conflict.
+ */
+export function settledMerge(extra: FixtureOptions = {}): Merged {
+  const base: Files = {
+    'css/theme.css': ':root {\n  --bg: #1f6fb2;\n  --fg: #222;\n}\n',
+    'js/app.js': numbered(12),
+    'js/lib.js': 'x\ny\nz\n',
+    'js/del.js': 'p\nq\nr\n',
+    'pages/a.html': 'a\nb\nc\n',
+  };
+  const mine: Files = {
+    'css/theme.css': ':root {\n  --bg: #0a7d5a;\n  --fg: #222;\n}\n',
+    'js/app.js': numbered(12, { 5: 'mine 5', 9: 'mine 9' }),
+    'js/lib.js': 'x\nY mine\nz\n',
+    'js/del.js': 'p\nQ mine\nr\n',
+    'pages/a.html': 'a\nB mine\nc\n',
+  };
+  const theirs: Files = {
+    'css/theme.css': ':root {\n  --bg: #17548a;\n  --fg: #222;\n}\n',
+    'js/app.js': numbered(12, { 5: 'theirs 5', 9: 'theirs 9' }),
+    'js/lib.js': 'x\nY vendor\nz\n',
+    'js/del.js': 'p\nQ vendor\nr\n',
+    'pages/a.html': 'a\nB vendor\nc\n',
+  };
+  const resolutions: Record<string, string[]> = { 'mine 5': ['resolved 5'], 'Y mine': ['Y mine', 'Y vendor'], 'Q mine': [] };
+  return mergeFixture(base, mine, theirs, {
+    strategyFor: (p) => (p.startsWith('css/') ? { strategy: 'theirs', rule: { ...CSS_RULE } } : { strategy: 'merge' }),
+    resolve: (_path, site) => resolutions[site.mine[0]],
+    ...extra,
+  });
 }
