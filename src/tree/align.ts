@@ -73,25 +73,95 @@ function overlap(trees: Tree[]): number {
   return shared;
 }
 
-/** Renames paths of `tree` to the spelling `canonical` uses for the same lower-cased path. */
-function recase(tree: Tree, canonical: Map<string, string>, role: Role, notes: LayoutNote[]): Tree {
-  let renamed = false;
-  const files = new Map<string, FileEntry>();
-  for (const [p, f] of tree.files) {
-    const target = canonical.get(p.toLowerCase());
-    if (target !== undefined && target !== p && !tree.files.has(target)) {
-      renamed = true;
-      files.set(target, { ...f, path: target });
-      notes.push({
-        code: 'case-renamed',
-        en: `${role}: '${p}' matched as '${target}' (the archives differ only in letter case, which Windows ignores)`,
-        ru: `${role}: '${p}' сопоставлен с '${target}' (имена отличаются только регистром букв, Windows их не различает)`,
-      });
-    } else {
-      files.set(p, f);
+/**
+ * The spelling a case-insensitive path should take: theirs' (then base's) spelling of the same file, or, for a
+ * path they do not have, its folders spelled as they spell them ('LK/new.html' → 'lk/new.html' when theirs has
+ * 'lk/'). Built from theirs first, so the vendor's layout wins.
+ */
+class Spelling {
+  private readonly files = new Map<string, string>();
+  private readonly folders = new Map<string, string>();
+
+  add(tree: Tree | undefined): void {
+    if (!tree) return;
+    const folder = (f: string) => {
+      for (let d = f; d && !this.folders.has(d.toLowerCase()); d = parentOf(d)) this.folders.set(d.toLowerCase(), d);
+    };
+    for (const p of tree.files.keys()) {
+      if (!this.files.has(p.toLowerCase())) this.files.set(p.toLowerCase(), p);
+      folder(parentOf(p));
     }
+    for (const d of tree.dirs) folder(d);
   }
-  return renamed ? { ...tree, files } : tree;
+
+  folder(d: string): string {
+    if (d === '') return '';
+    const known = this.folders.get(d.toLowerCase());
+    if (known !== undefined) return known;
+    const parent = this.folder(parentOf(d));
+    return parent ? `${parent}/${baseName(d)}` : baseName(d);
+  }
+
+  file(p: string): string {
+    const known = this.files.get(p.toLowerCase());
+    if (known !== undefined) return known;
+    const parent = this.folder(parentOf(p));
+    return parent ? `${parent}/${baseName(p)}` : p;
+  }
+}
+
+function parentOf(p: string): string {
+  const i = p.lastIndexOf('/');
+  return i < 0 ? '' : p.slice(0, i);
+}
+
+function baseName(p: string): string {
+  return p.slice(p.lastIndexOf('/') + 1);
+}
+
+function caseRenamed(role: Role, from: string, to: string): LayoutNote {
+  return {
+    code: 'case-renamed',
+    en: `${role}: '${from}' matched as '${to}' (the archives differ only in letter case, which Windows ignores)`,
+    ru: `${role}: '${from}' сопоставлен с '${to}' (имена отличаются только регистром букв, Windows их не различает)`,
+  };
+}
+
+/**
+ * Respells paths and folders of `tree` as `spelling` does. A path whose respelling another path of the same tree
+ * already takes keeps its own spelling (the two differ only in case; the output keeps the second one aside, see
+ * caseClashes), so no file is ever overwritten here. One note per renamed file, or per renamed folder when only
+ * the folder's spelling changed.
+ */
+function recase(tree: Tree, spelling: Spelling, role: Role, notes: LayoutNote[]): Tree {
+  const files = new Map<string, FileEntry>();
+  const pending: [string, FileEntry, string][] = [];
+  for (const [p, f] of tree.files) {
+    const target = spelling.file(p);
+    if (target === p) files.set(p, f);
+    else pending.push([p, f, target]);
+  }
+  const folderNotes = new Map<string, string>();
+  for (const [p, f, target] of pending) {
+    if (files.has(target) || tree.files.has(target)) {
+      files.set(p, f);
+      continue;
+    }
+    files.set(target, { ...f, path: target });
+    if (baseName(target) === baseName(p)) folderNotes.set(parentOf(p), parentOf(target));
+    else notes.push(caseRenamed(role, p, target));
+  }
+  const dirs = new Set<string>();
+  const dirDates = new Map<string, Date>();
+  for (const d of tree.dirs) {
+    const target = spelling.folder(d);
+    if (target !== d) folderNotes.set(d, target);
+    dirs.add(target);
+    const date = tree.dirDates?.get(d);
+    if (date) dirDates.set(target, date);
+  }
+  for (const [from, to] of folderNotes) notes.push(caseRenamed(role, `${from}/`, `${to}/`));
+  return pending.length || folderNotes.size ? { ...tree, files, dirs, dirDates } : tree;
 }
 
 export function alignTrees(trees: { base?: Tree; mine: Tree; theirs: Tree }): Aligned {
@@ -116,13 +186,12 @@ export function alignTrees(trees: { base?: Tree; mine: Tree; theirs: Tree }): Al
   }
 
   // Theirs' spelling wins, then base's; mine follows.
-  const canonical = new Map<string, string>();
-  for (const r of ['theirs', 'base'] as const) {
-    for (const p of aligned[r]?.files.keys() ?? []) if (!canonical.has(p.toLowerCase())) canonical.set(p.toLowerCase(), p);
-  }
+  const spelling = new Spelling();
+  spelling.add(aligned.theirs);
+  spelling.add(aligned.base);
   for (const r of ['base', 'mine'] as const) {
     const t = aligned[r];
-    if (t) aligned[r] = recase(t, canonical, r, notes);
+    if (t) aligned[r] = recase(t, spelling, r, notes);
   }
   return { base: aligned.base, mine: aligned.mine!, theirs: aligned.theirs!, notes };
 }
