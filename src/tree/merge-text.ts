@@ -6,8 +6,9 @@
  * - The result is written in theirs' encoding and BOM (the vendor's new format). When the sides' encodings differ,
  *   the merge runs on Unicode text and a note says so. When theirs' encoding cannot hold a character of the result
  *   (a windows-1251 file and an admin's 'ł'), the file is written as UTF-8 with BOM and a note names the character:
- *   never a silent '?'.
- * - With ignoreWhitespace, a whitespace-only change on one side does not conflict with a real change on the other
+ *   never a silent '?'. A theirs that is plain ASCII says nothing about the encoding: then mine's (or base's) is
+ *   kept, so an admin's windows-1251 text stays windows-1251.
+ * - With ignoreWhitespace (three-way only), a whitespace-only change on one side does not conflict with a real change on the other
  *   (the real change wins); a whitespace-only change of lines the other side did not touch is kept.
  * - withoutBase (no base is known at all, as opposed to a file absent from a known base): every difference
  *   between mine and theirs is a two-way conflict block (merge3/two-way.ts), in 'merge' style.
@@ -67,6 +68,22 @@ function keysOf(l: Lines, ignoreWhitespace: boolean): string[] {
   return keys;
 }
 
+/** Plain ASCII without a BOM: valid in every encoding we write, so it says nothing about the file's encoding. */
+function encodingNeutral(d: DecodedText): boolean {
+  return d.encoding === 'utf-8' && !d.bom && !/[^\x00-\x7f]/.test(d.text);
+}
+
+/**
+ * Whose encoding (and BOM) the merged file is written in: theirs' — the vendor's new format — unless theirs is
+ * encoding-neutral ASCII; then the first of mine and base that is not, so an admin's windows-1251 text is not
+ * turned into UTF-8 just because the vendor's copy happened to be all Latin.
+ */
+function outputEncoding(decoded: Partial<Record<Side, DecodedText>>, present: Side[]): Side {
+  if (!encodingNeutral(decoded.theirs!)) return 'theirs';
+  for (const s of ['mine', 'base'] as const) if (present.includes(s) && !encodingNeutral(decoded[s]!)) return s;
+  return 'theirs';
+}
+
 /**
  * Merges a triple as text, or returns undefined when any present side is not text (the caller treats it as
  * binary). `mine` and `theirs` must both be present; `base` may be absent (add/add).
@@ -88,7 +105,8 @@ export function mergeText(t: Triple, options: TextMergeOptions): TextOutcome | u
     theirs: splitLines(text.theirs.text),
   };
   const style: ConflictStyle = t.base === undefined ? 'merge' : options.style;
-  const ws = options.ignoreWhitespace === true;
+  // Without a base there is no "real change" for a whitespace change to yield to: every difference is shown.
+  const ws = options.ignoreWhitespace === true && !options.withoutBase;
   const result = options.withoutBase
     ? mergeTwoWay({ mine: keysOf(lines.mine, ws), theirs: keysOf(lines.theirs, ws) })
     : merge3({ base: keysOf(lines.base, ws), mine: keysOf(lines.mine, ws), theirs: keysOf(lines.theirs, ws) }, { style, favor: options.favor });
@@ -96,20 +114,21 @@ export function mergeText(t: Triple, options: TextMergeOptions): TextOutcome | u
 
   const notes: Note[] = [];
   const present = SIDES.filter((s) => decoded[s] !== undefined);
+  const target = outputEncoding(decoded, present);
   const names = present.map((s) => `${s}: ${describeEncoding(decoded[s]!)}`);
   if (new Set(present.map((s) => describeEncoding(decoded[s]!))).size > 1) {
-    notes.push(encodingDiffers(names.join(', '), describeEncoding(text.theirs)));
+    notes.push(encodingDiffers(names.join(', '), describeEncoding(decoded[target]!), target));
   }
   const eols = present.map((s) => eolStyle(lines[s].eols)).filter((e) => e !== 'none');
   if (new Set(eols).size > 1) {
     notes.push(eolDiffers(present.map((s) => `${s}: ${eolStyle(lines[s].eols)}`).join(', '), rendered.eol));
   }
 
-  let { encoding, bom } = text.theirs;
+  let { encoding, bom } = decoded[target]!;
   const check = canEncode(rendered.text, encoding);
   if (!check.ok) {
     const line = rendered.text.slice(0, check.index).split('\n').length;
-    notes.push(encodingFallback(describeEncoding(text.theirs), check.char, line));
+    notes.push(encodingFallback(describeEncoding(decoded[target]!), check.char, line));
     encoding = 'utf-8';
     bom = true;
   }

@@ -11,11 +11,19 @@ export interface Note {
   ru: string;
 }
 
-export function encodingDiffers(sides: string, written: string): Note {
+/** `from`: whose encoding was written — theirs (the vendor's new format), or another side when theirs is plain ASCII. */
+export function encodingDiffers(sides: string, written: string, from: 'base' | 'mine' | 'theirs'): Note {
+  const why =
+    from === 'theirs'
+      ? { en: "as in the vendor's new export", ru: 'как в новой выгрузке поставщика' }
+      : {
+          en: `as in ${from === 'mine' ? 'your export' : "the vendor's old export"}: the vendor's new file has only ASCII characters, which fit any encoding`,
+          ru: `как в ${from === 'mine' ? 'вашей выгрузке' : 'старой выгрузке поставщика'}: в новом файле поставщика только латиница (ASCII), она подходит для любой кодировки`,
+        };
   return {
     code: 'encoding-differs',
-    en: `the sides use different encodings (${sides}); merged as Unicode and written in ${written}, as in the vendor's new export`,
-    ru: `стороны в разных кодировках (${sides}); объединено в Юникоде и записано в ${written}, как в новой выгрузке поставщика`,
+    en: `the sides use different encodings (${sides}); merged as Unicode and written in ${written}, ${why.en}`,
+    ru: `стороны в разных кодировках (${sides}); объединено в Юникоде и записано в ${written}, ${why.ru}`,
   };
 }
 

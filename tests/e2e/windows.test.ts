@@ -125,3 +125,14 @@ test('--prefer mine settles a binary conflict with the admin\'s image', async ()
   expect(r.tree.files.get('logo.png')!.bytes).toEqual(Buffer.from(png(2)));
   expect(r.file('logo.png').status).toBe('binary-preferred');
 });
+
+test('--ignore-whitespace without a base: a whitespace-only difference is still shown, not settled for theirs', async () => {
+  const dir = tempDir('e2e-ws2');
+  const mine = zip(dir, 'mine.zip', { 'w.js': 'if (a)  {\r\nz\r\n' });
+  const theirs = zip(dir, 'theirs.zip', { 'w.js': 'if (a) {\r\nz\r\n' });
+  const out = path.join(dir, 'o.zip');
+  const r = runCli(['merge', '--mine', mine, '--theirs', theirs, '-o', out, '--ignore-whitespace', '--no-store']);
+  expect(r.status).toBe(1);
+  const merged = Buffer.from((await readTree(out)).files.get('w.js')!.bytes).toString();
+  expect(merged).toBe('<<<<<<< mine (mine.zip)\r\nif (a)  {\r\n=======\r\nif (a) {\r\n>>>>>>> theirs (theirs.zip)\r\nz\r\n');
+});
