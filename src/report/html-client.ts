@@ -38,6 +38,7 @@ table.inputs td.num,table.inputs th.num{text-align:right;font-variant-numeric:ta
 .toolbar{display:flex;gap:12px;align-items:center;flex-wrap:wrap;position:sticky;top:0;background:#f6f7f9;padding:8px 0;z-index:1}
 .toolbar input,.toolbar select{font:inherit;padding:4px 8px;border:1px solid #d0d7de;border-radius:6px;background:#fff}
 .toolbar input{min-width:280px}
+.toolbar select{max-width:min(100%,34em)}
 #cm-shown{color:#57606a}
 details.file{background:#fff;border:1px solid #d0d7de;border-radius:6px;margin:4px 0}
 details.file>summary{cursor:pointer;padding:5px 10px;display:flex;gap:10px;align-items:baseline;flex-wrap:wrap}
@@ -87,6 +88,20 @@ mark{color:inherit;border-radius:2px}
 .sw{display:inline-block;width:.9em;height:.9em;border-radius:2px;vertical-align:-1px;margin:0 4px 0 12px;border:1px solid #d0d7de}
 .sw:first-child{margin-left:0}
 details.whole{margin-top:10px}
+.facts{border-collapse:collapse;margin:0 0 4px}
+.facts th{text-align:left;font-weight:600;color:#424a53;padding:2px 14px 2px 0;vertical-align:top;white-space:nowrap}
+.facts td{padding:2px 0}
+.facts meter{width:140px;vertical-align:middle}
+table.candidates{width:auto;margin:6px 0 0}
+.totals button{font:inherit;color:inherit;background:none;border:0;padding:0;cursor:pointer;text-decoration:underline dotted}
+.tag{font-size:12px;padding:1px 8px;border-radius:10px;border:1px solid #d0d7de;color:#424a53}
+.tag.reused{border-color:#1b7c83;background:#d8f3f0;color:#0d5c63}
+.tag.rule{border-color:#8c959f}
+.rule{margin:6px 0}
+section.reused{border-left:3px solid #1b7c83;padding:2px 0 2px 10px;margin:8px 0}
+section.reused ul{margin:4px 0}
+.o-reused{background:#d8f3f0}
+.o-reused .no{border-right:3px solid #1b7c83}
 details.whole>summary{cursor:pointer;font-weight:600;font-size:13px}
 @media (max-width:900px){.cols.three,.cols.two{grid-template-columns:1fr}}
 `;
@@ -98,13 +113,22 @@ export const CLIENT_JS = String.raw`
   var ui = data.ui, report = data.report, views = data.views, lang = data.lang;
   var ATTENTION = {};
   data.attention.forEach(function (s) { ATTENTION[s] = 1; });
-  var ORIGINS = ['mine', 'theirs', 'both', 'union', 'conflict'];
-  var ORIGIN_TEXT = { mine: ui.originMine, theirs: ui.originTheirs, both: ui.originBoth, union: ui.originUnion, conflict: ui.originConflict };
+  var ORIGINS = ['mine', 'theirs', 'both', 'union', 'conflict', 'reused'];
+  var ORIGIN_TEXT = { mine: ui.originMine, theirs: ui.originTheirs, both: ui.originBoth, union: ui.originUnion, conflict: ui.originConflict, reused: ui.originReused };
   /** Lines of one conflict column built at most; the rest is in the merged file. */
   var MAX_COLUMN_LINES = 2000;
 
   function fill(t, v) {
     return t.replace(/\{(\w+)\}/g, function (m, k) { return k in v ? String(v[k]) : m; });
+  }
+  function baseName(p) {
+    var parts = p.split(/[\\/]/).filter(Boolean);
+    return parts.length ? parts[parts.length - 1] : p;
+  }
+  /** '13' or '13–15': where a reused resolution's lines are; for one that deleted its block, where it was. */
+  function reusedAt(u) {
+    if (u.length === 0) return fill(ui.reusedDeleted, { a: u.startLine });
+    return u.length === 1 ? String(u.startLine) : u.startLine + '–' + (u.startLine + u.length - 1);
   }
   function el(tag, cls, text) {
     var e = document.createElement(tag);
@@ -132,9 +156,12 @@ export const CLIENT_JS = String.raw`
     if (f.conflicts && f.conflicts.length) {
       s.appendChild(el('span', 'where', f.conflicts.map(function (c) { return c.startLine + '–' + c.endLine; }).join(', ')));
     }
+    var reused = !!(f.reused && f.reused.length), ruled = !!(f.rule && f.favored);
+    if (reused) s.appendChild(el('span', 'tag reused', fill(ui.reusedTag, { where: f.reused.map(reusedAt).join(', ') })));
+    if (ruled) s.appendChild(el('span', 'tag rule', fill(ui.ruleTag, { n: f.rule.index + 1, strategy: f.rule.strategy })));
     d.appendChild(s);
     frag.appendChild(d);
-    rows.push({ el: d, status: f.status, key: f.path.toLowerCase() });
+    rows.push({ el: d, status: f.status, key: f.path.toLowerCase(), reused: reused, ruled: ruled });
   });
   list.appendChild(frag);
 
@@ -150,7 +177,8 @@ export const CLIENT_JS = String.raw`
     var st = filter.value, q = search.value.trim().toLowerCase(), n = 0;
     for (var i = 0; i < rows.length; i++) {
       var r = rows[i];
-      var ok = (st === 'all' || (st === 'attention' ? ATTENTION[r.status] === 1 : r.status === st)) &&
+      var ok = (st === 'all' || (st === 'attention' ? ATTENTION[r.status] === 1 : st === 'reused' ? r.reused :
+        st === 'ruled' ? r.ruled : r.status === st)) &&
         (q === '' || r.key.indexOf(q) >= 0);
       r.el.hidden = !ok;
       if (ok) n++;
@@ -178,6 +206,24 @@ export const CLIENT_JS = String.raw`
     if (f.eol) meta.push(ui.eol + ': ' + ({ lf: ui.eolLf, crlf: ui.eolCrlf, mixed: ui.eolMixed, none: ui.eolNone })[f.eol]);
     if (f.baseFrom) meta.push(ui.baseFrom + ': ' + f.baseFrom);
     if (meta.length) box.appendChild(el('p', 'meta', meta.join(' · ')));
+    if (f.rule) {
+      var rule = fill(ui.ruleText, { n: f.rule.index + 1, pattern: f.rule.pattern, strategy: data.strategyLabels[f.rule.strategy], source: f.rule.source });
+      box.appendChild(el('p', 'rule', ui.ruleTitle + ': ' + rule + (f.favored ? ' · ' + fill(ui.favored, { n: f.favored }) : '')));
+    }
+    if (f.reused && f.reused.length) {
+      var rs = el('section', 'reused');
+      rs.appendChild(el('h4', null, ui.reusedTitle));
+      rs.appendChild(el('p', 'legend', ui.reusedLegend));
+      var rl = el('ul');
+      f.reused.forEach(function (u) {
+        var at = u.length === 0 ? reusedAt(u) : fill(u.length === 1 ? ui.reusedLine : ui.reusedLines, { a: u.startLine, b: u.startLine + u.length - 1 });
+        var li = el('li', null, at + ' ' + fill(ui.reusedRecorded, { date: u.recorded.slice(0, 10), path: u.recordedPath }));
+        li.setAttribute('data-reused', String(u.startLine));
+        rl.appendChild(li);
+      });
+      rs.appendChild(rl);
+      box.appendChild(rs);
+    }
     if (f.keptAside) {
       var p = el('p', null, ui.keptAsideAt + ': ');
       p.appendChild(el('code', null, f.keptAside));
@@ -196,8 +242,9 @@ export const CLIENT_JS = String.raw`
       var text = {};
       view.chunks.forEach(function (c) { for (var i = 0; i < c[1].length; i++) text[c[0] + i] = c[1][i]; });
       var conflicts = f.conflicts || [];
+      var baseTitle = f.baseFrom ? fill(ui.sideBase, { name: baseName(f.baseFrom) }) : data.sides.base;
       conflicts.forEach(function (c, k) {
-        box.appendChild(conflictView(c, k, conflicts.length, text, view.words ? view.words[k] : null));
+        box.appendChild(conflictView(c, k, conflicts.length, text, view.words ? view.words[k] : null, baseTitle));
       });
       if (conflicts.length) {
         var whole = el('details', 'whole');
@@ -215,14 +262,14 @@ export const CLIENT_JS = String.raw`
     return box;
   }
 
-  function conflictView(c, k, n, text, words) {
+  function conflictView(c, k, n, text, words, baseTitle) {
     var sec = el('section', 'conflict');
     sec.setAttribute('data-conflict', String(k));
     sec.appendChild(el('h4', null, fill(ui.conflictOf, { k: k + 1, n: n, a: c.startLine, b: c.endLine })));
     sec.appendChild(el('p', 'legend', words ? (c.base ? ui.wordsVsBase : ui.wordsVsOther) : ui.noWords));
     var grid = el('div', 'cols ' + (c.base ? 'three' : 'two'));
     grid.appendChild(column('mine', data.sides.mine, c.mine, text, words && words.mine));
-    if (c.base) grid.appendChild(column('base', data.sides.base, c.base, text, words && words.base));
+    if (c.base) grid.appendChild(column('base', baseTitle, c.base, text, words && words.base));
     grid.appendChild(column('theirs', data.sides.theirs, c.theirs, text, words && words.theirs));
     sec.appendChild(grid);
     return sec;
@@ -277,6 +324,10 @@ export const CLIENT_JS = String.raw`
     (f.changes || []).forEach(function (s) {
       used[s.from] = 1;
       for (var i = 0; i < s.length; i++) origin[s.start + i] = s.from;
+    });
+    (f.reused || []).forEach(function (u) {
+      if (u.length) used.reused = 1;
+      for (var i = 0; i < u.length; i++) origin[u.startLine + i] = 'reused';
     });
     var legend = el('p', 'legend');
     ORIGINS.forEach(function (o) {

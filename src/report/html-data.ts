@@ -3,8 +3,9 @@
  * the merged text around every change and conflict, and the word-level marks of each conflict.
  *
  * - collectMergedTexts: from the merge outcomes, the merged text (as lines) of each file merged as text that has
- *   changes or conflicts to show. Conflict sections are slices of it (ConflictReport spans), and the report's
- *   `changes` spans say which lines came from mine, theirs or both.
+ *   changes, conflicts or reused resolutions to show. Conflict sections are slices of it (ConflictReport spans),
+ *   the report's `changes` spans say which lines came from mine, theirs or both, and `reused` spans which lines a
+ *   previous resolution put in.
  * - buildViews: from the report and those texts, what the page embeds per file: only the lines around changes (so
  *   the page grows with the changes, not with the cabinet) and the word marks of each conflict.
  * Both are pure.
@@ -27,7 +28,7 @@ export function collectMergedTexts(outcomes: readonly FileOutcome[]): Map<string
   const texts = new Map<string, string[]>();
   for (const o of outcomes) {
     if (!o.text || !o.output) continue;
-    if (o.text.conflicts.length === 0 && o.text.changes.length === 0) continue;
+    if (o.text.conflicts.length === 0 && o.text.changes.length === 0 && !o.reused?.length) continue;
     // iconv strips a leading BOM, as decodeText does.
     const text = iconv.decode(Buffer.from(o.output.buffer, o.output.byteOffset, o.output.byteLength), o.text.encoding);
     texts.set(o.path, splitLines(text).lines);
@@ -68,7 +69,7 @@ export function buildViews(report: Report, texts: MergedTexts): Record<string, F
   const views: Record<string, FileView> = {};
   for (const f of report.files) {
     const lines = texts.get(f.path);
-    if (!lines || !(f.conflicts?.length || f.changes?.length)) continue;
+    if (!lines || !(f.conflicts?.length || f.changes?.length || f.reused?.length)) continue;
     views[f.path] = fileView(f, lines);
   }
   return views;
@@ -84,11 +85,15 @@ function fileView(f: FileReport, lines: readonly string[]): FileView {
   return view;
 }
 
-/** The lines of every change and conflict with CONTEXT_LINES around each, overlapping runs joined. */
+/**
+ * The lines of every change, conflict and reused resolution with CONTEXT_LINES around each, overlapping runs
+ * joined. A resolution that deleted its block (length 0) shows the lines around where it was.
+ */
 function chunksAround(f: FileReport, lines: readonly string[]): Chunk[] {
   const spans: [number, number][] = [];
   for (const s of f.changes ?? []) spans.push([s.start, s.start + s.length - 1]);
   for (const c of f.conflicts ?? []) spans.push([c.startLine, c.endLine]);
+  for (const u of f.reused ?? []) spans.push([u.startLine, u.startLine + u.length - 1]);
   spans.sort((a, b) => a[0] - b[0]);
   const runs: [number, number][] = [];
   for (const [from, to] of spans) {

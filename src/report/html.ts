@@ -3,7 +3,8 @@
  * CSS and script only; a Content-Security-Policy that allows nothing else (no network, no external anything), with
  * the inline script and stylesheet admitted by hash.
  *
- * The summary (result, inputs, counts by status, totals) is static HTML, complete without JavaScript. The file
+ * The summary (result, inputs, the base and what it meant, counts by status, totals) is static HTML, complete
+ * without JavaScript. The file
  * list and each file's conflict and change views are built by the inline script (html-client.ts) from a JSON
  * block holding the JSON report itself plus the views of html-data.ts, escaped so that no file content can close
  * the block (`</script>`, `<!--`).
@@ -11,10 +12,11 @@
 
 import { createHash } from 'node:crypto';
 import { CONFLICT_LABELS, needsAttention, STATUS_LABELS, STATUS_ORDER, type ConflictKind, type FileStatus } from '../tree/status';
+import { STRATEGY_LABELS, type Strategy } from '../tree/strategy';
 import { CLIENT_CSS, CLIENT_JS } from './html-client';
 import { buildViews, type MergedTexts } from './html-data';
 import { fill, uiStrings, type UiStrings } from './html-ui';
-import type { InputInfo, Report } from './model';
+import type { BaseReport, InputInfo, Report } from './model';
 
 export type { MergedTexts } from './html-data';
 export { collectMergedTexts } from './html-data';
@@ -34,11 +36,14 @@ export function renderHtml(report: Report, texts: MergedTexts, lang: Lang): stri
   const ui = uiStrings(lang);
   const conflictLabels = {} as Record<ConflictKind, string>;
   for (const k of Object.keys(CONFLICT_LABELS) as ConflictKind[]) conflictLabels[k] = CONFLICT_LABELS[k][lang];
+  const strategyLabels = {} as Record<Strategy, string>;
+  for (const k of Object.keys(STRATEGY_LABELS) as Strategy[]) strategyLabels[k] = STRATEGY_LABELS[k][lang];
   const { base, mine, theirs } = report.inputs;
   const payload = {
     lang,
     ui,
     conflictLabels,
+    strategyLabels,
     attention: (Object.keys(STATUS_LABELS) as FileStatus[]).filter(needsAttention),
     sides: {
       mine: fill(ui.sideMine, { name: baseName(mine.path) }),
@@ -71,6 +76,7 @@ export function renderHtml(report: Report, texts: MergedTexts, lang: Lang): stri
     header(report, ui),
     '<main>',
     inputsPanel(report, ui, lang),
+    basePanel(report, ui, lang),
     countsPanel(report, ui, lang),
     filesSection(report, ui, lang),
     '</main>',
@@ -105,7 +111,7 @@ function inputsPanel(report: Report, ui: UiStrings, lang: Lang): string {
         `<td>${esc(info.kind === 'zip' ? ui.kindZip : ui.kindFolder)}</td>` +
         `<td class="num" data-files="${info.files}">${num(info.files, lang)}</td>` +
         `<td class="num" data-bytes="${info.bytes}" title="${num(info.bytes, lang)} ${esc(ui.bytes)}">${size(info.bytes, ui, lang)}</td></tr>`
-      : `<tr data-role="${role}"><td>${esc(label)}</td><td colspan="4">${esc(ui.noBase)}</td></tr>`;
+      : `<tr data-role="${role}"><td>${esc(label)}</td><td colspan="4">${esc(noBaseText(report.base, ui))}</td></tr>`;
   const out = report.output;
   return [
     '<section class="panel" id="cm-inputs">',
@@ -129,11 +135,85 @@ function inputsPanel(report: Report, ui: UiStrings, lang: Lang): string {
   ].join('\n');
 }
 
-/** What the merge decided about the inputs as a whole: the same lines the text summary prints, and layout notes. */
+/** The base row of the inputs table when no one base tree was used for every file. */
+function noBaseText(base: BaseReport | undefined, ui: UiStrings): string {
+  if (base?.source === 'candidates') return ui.inputBaseCandidates;
+  if (base?.source === 'none') return ui.inputBaseNone;
+  return ui.noBase;
+}
+
+/** What the merge decided about the inputs as a whole (same archive twice, layout); the base has its own panel. */
 function mergeNotes(report: Report, lang: Lang): string {
-  const notes = [...(report.sameInputs ?? []), ...(report.layout ?? []), ...(report.base?.messages ?? [])];
+  const notes = [...(report.sameInputs ?? []), ...(report.layout ?? [])];
   if (notes.length === 0) return '';
   return `<ul class="notes">${notes.map((n) => `<li>${esc(n[lang])}</li>`).join('')}</ul>`;
+}
+
+/**
+ * Which base the merge used and how well it matched (the report's `base` section, written by `merge`): the facts
+ * as a short table, then the summary's own lines about the base (what it meant, store events, advice, the
+ * baseline reminder), so the page says everything the terminal said.
+ */
+function basePanel(report: Report, ui: UiStrings, lang: Lang): string {
+  const base = report.base;
+  if (!base) return '';
+  const facts: [string, string][] = [];
+  switch (base.source) {
+    case 'given':
+      facts.push([ui.baseSource, esc(fill(ui.baseGiven, { name: report.inputs.base?.path ?? '' }))]);
+      break;
+    case 'store': {
+      const b = base.baseline;
+      if (b) {
+        const pct = b.mineFiles ? Math.round((100 * b.identicalFiles) / b.mineFiles) : 0;
+        facts.push([ui.baseSource, esc(fill(ui.baseStore, { name: b.name, id: b.id, date: b.savedAt.slice(0, 10), source: b.source }))]);
+        facts.push([
+          ui.baseMatch,
+          `<meter min="0" max="${b.mineFiles}" value="${b.identicalFiles}"></meter> ` +
+            `<span data-base-match="${b.identicalFiles}/${b.mineFiles}">${esc(fill(ui.baseMatchText, { n: num(b.identicalFiles, lang), m: num(b.mineFiles, lang), p: pct }))}</span>`,
+        ]);
+      }
+      break;
+    }
+    case 'candidates':
+      facts.push([ui.baseSource, esc(ui.baseCandidates)]);
+      break;
+    case 'none':
+      facts.push([ui.baseSource, esc(ui.baseNone)]);
+      break;
+    default: {
+      const never: never = base.source;
+      throw new Error(`unknown base source ${String(never)}`);
+    }
+  }
+  if (base.undecidedWithoutBase > 0) {
+    facts.push([ui.baseUndecided, `<b data-base-undecided>${esc(fill(ui.baseUndecidedText, { n: num(base.undecidedWithoutBase, lang) }))}</b>`]);
+  }
+  const candidates = base.candidates?.length
+    ? [
+        '<table class="inputs candidates">',
+        `<thead><tr><th>${esc(ui.colCandidate)}</th><th class="num">${esc(ui.colBasedFiles)}</th></tr></thead>`,
+        '<tbody>',
+        ...base.candidates.map(
+          (c) => `<tr data-candidate><td class="mono">${esc(c.path)}</td><td class="num" data-files="${c.files}">${num(c.files, lang)}</td></tr>`,
+        ),
+        '</tbody>',
+        '</table>',
+      ].join('')
+    : '';
+  const stored =
+    base.theirsBaseline && !base.theirsBaseline.savedNow
+      ? [esc(fill(ui.theirsStored, { name: base.theirsBaseline.name, id: base.theirsBaseline.id }))]
+      : [];
+  const lines = [...base.messages.map((m) => esc(m[lang])), ...stored];
+  return [
+    `<section class="panel" id="cm-base" data-source="${base.source}">`,
+    `<h2>${esc(ui.baseTitle)}</h2>`,
+    `<table class="facts">${facts.map(([k, v]) => `<tr><th>${esc(k)}</th><td>${v}</td></tr>`).join('')}</table>`,
+    candidates,
+    lines.length ? `<ul class="notes">${lines.map((l) => `<li>${l}</li>`).join('')}</ul>` : '',
+    '</section>',
+  ].join('\n');
 }
 
 function countsPanel(report: Report, ui: UiStrings, lang: Lang): string {
@@ -153,9 +233,28 @@ function countsPanel(report: Report, ui: UiStrings, lang: Lang): string {
     `<span>${esc(ui.totalFiles)}: <b data-total="files">${num(t.files, lang)}</b></span>`,
     `<span>${esc(ui.totalAttention)}: <b data-total="needsAttention">${num(t.needsAttention, lang)}</b></span>`,
     `<span>${esc(ui.totalBlocks)}: <b data-total="conflictBlocks">${num(t.conflictBlocks, lang)}</b></span>`,
+    ...settledFilters(report).map(
+      ({ key, n }) =>
+        `<span class="${key}"><button type="button" data-filter="${key}">` +
+        `${esc(key === 'reused' ? ui.totalReused : ui.totalRuled)}: <b data-total="${key}">${num(n, lang)}</b></button></span>`,
+    ),
     '</p>',
     '</section>',
   ].join('\n');
+}
+
+/**
+ * Files settled without markers that the admin may want to look at: conflicts resolved from a previous resolution
+ * (`reused`, to review) and conflicting lines settled by a rules-file rule (`favored`). Filters of the file list
+ * beside the statuses; the page's script knows the same two keys.
+ */
+function settledFilters(report: Report): { key: 'reused' | 'ruled'; n: number }[] {
+  const reused = report.files.filter((f) => f.reused?.length).length;
+  const ruled = report.files.filter((f) => f.rule && f.favored).length;
+  return [
+    ...(reused ? [{ key: 'reused' as const, n: reused }] : []),
+    ...(ruled ? [{ key: 'ruled' as const, n: ruled }] : []),
+  ];
 }
 
 function filesSection(report: Report, ui: UiStrings, lang: Lang): string {
@@ -164,6 +263,9 @@ function filesSection(report: Report, ui: UiStrings, lang: Lang): string {
     ...(report.totals.needsAttention
       ? [`<option value="attention">${esc(ui.filterAttention)} (${num(report.totals.needsAttention, lang)})</option>`]
       : []),
+    ...settledFilters(report).map(
+      ({ key, n }) => `<option value="${key}">${esc(key === 'reused' ? ui.filterReused : ui.filterRuled)} (${num(n, lang)})</option>`,
+    ),
     ...orderedStatuses(report).map(
       (s) => `<option value="${s}">${esc(STATUS_LABELS[s][lang])} (${num(report.totals.byStatus[s]!, lang)})</option>`,
     ),

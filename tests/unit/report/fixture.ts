@@ -1,5 +1,6 @@
 /** Builds a real report and merged texts from in-memory cabinets, for the HTML report's tests. */
 import type { Tree } from '../../../src/archive/tree';
+import { baseReport, mergeWithBasis, type Basis } from '../../../src/commands/base-source';
 import { collectMergedTexts } from '../../../src/report/html';
 import { buildReport, inputInfo, type BaseReport, type Report } from '../../../src/report/model';
 import { applyResolutions, collectConflicts, type ConflictSite } from '../../../src/rerere/apply';
@@ -148,4 +149,53 @@ export function settledMerge(extra: FixtureOptions = {}): Merged {
     resolve: (_path, site) => resolutions[site.mine[0]],
     ...extra,
   });
+}
+
+export type BasisKind = 'given' | 'store' | 'candidates' | 'none';
+
+/**
+ * A merge through the `merge` command's own base handling (commands/base-source.ts), so the report's `base`
+ * section and its messages are the real ones: `base` is the old export (given, stored as a baseline, or the one
+ * --base-from candidate C:\exports\OLD-1.zip); 'none' merges the two exports alone.
+ */
+export function basedFixture(kind: BasisKind, base: Files, mine: Files, theirs: Files): Merged {
+  const trees = { base: tree('C:\\exports\\OLD-1.zip', base), mine: tree('C:\\exports\\MINE.zip', mine), theirs: tree('NEW.zip', theirs) };
+  const manifest = {
+    schema: 'cabinet-merge/baseline@1',
+    id: 'b-20251201',
+    name: 'Кабинет 3.1',
+    savedAt: '2025-12-01T08:00:00.000Z',
+    source: 'OLD-1.zip',
+    nameEncoding: 'utf8',
+    root: '',
+    files: {},
+    dirs: [],
+  } as never;
+  const candidatePaths = kind === 'candidates' ? [trees.base.source, 'C:\\exports\\OLD-2.zip'] : [];
+  const basis: Basis =
+    kind === 'given'
+      ? { kind, tree: trees.base, label: 'OLD-1.zip', notes: [] }
+      : kind === 'store'
+        ? { kind, tree: trees.base, label: "baseline 'Кабинет 3.1'", match: { manifest, identical: 2, mineFiles: 3 }, notes: [] }
+        : kind === 'candidates'
+          ? { kind, candidates: [{ label: 'OLD-1.zip', tree: trees.base }, { label: 'OLD-2.zip', tree: tree('C:\\exports\\OLD-2.zip', {}) }], label: 'candidates', notes: [] }
+          : { kind, label: 'none', notes: [] };
+  const merged = mergeWithBasis(
+    basis,
+    trees.mine,
+    trees.theirs,
+    { style: 'diff3', labels: { mine: 'mine (MINE.zip)', base: 'base', theirs: 'theirs (NEW.zip)' } },
+    candidatePaths,
+  );
+  const report = buildReport(merged.outcomes, {
+    version: '0.0.0-test',
+    inputs: { base: kind === 'given' || kind === 'store' ? inputInfo(trees.base) : null, mine: inputInfo(trees.mine), theirs: inputInfo(trees.theirs) },
+    output: { archive: 'MERGED.zip', keptAside: null },
+    style: 'diff3',
+    keptAsidePath: (p) => `MERGED.conflicts/mine/${p}`,
+    layout: merged.layout,
+    base: baseReport(basis, merged, { theirs: 'NEW.zip', candidatePaths }),
+    baseFrom: merged.baseFrom,
+  });
+  return { report, outcomes: merged.outcomes, texts: collectMergedTexts(merged.outcomes) };
 }

@@ -5,8 +5,9 @@ import { CLIENT_CSS, CLIENT_JS } from '../../../src/report/html-client';
 import { buildViews, CONTEXT_LINES, MAX_VIEW_CHARS } from '../../../src/report/html-data';
 import { UI } from '../../../src/report/html-ui';
 import { renderSummary } from '../../../src/report/text';
-import { STATUS_LABELS, type FileStatus } from '../../../src/tree/status';
-import { bigCabinet, embeddedData, mergeFixture, withoutData, type Files } from './fixture';
+import { CONFLICT_LABELS, STATUS_LABELS, type FileStatus } from '../../../src/tree/status';
+import { STRATEGY_LABELS } from '../../../src/tree/strategy';
+import { basedFixture, bigCabinet, embeddedData, mergeFixture, settledMerge, withoutData, type Files } from './fixture';
 
 const lines = (n: number, edit: Record<number, string> = {}) =>
   Array.from({ length: n }, (_, i) => edit[i + 1] ?? `line ${i + 1}`).join('\n') + '\n';
@@ -196,4 +197,135 @@ test('notes about the inputs as a whole are shown as the text summary prints the
   report.layout = [{ code: 'wrapper-folder', en: 'wrapper folder lk/ stripped', ru: 'папка-обёртка lk/ убрана' }];
   expect(renderHtml(report, merged.texts, 'en')).toContain('<li>base and theirs are the same &#60;archive&#62;</li><li>wrapper folder lk/ stripped</li>');
   expect(renderHtml(report, merged.texts, 'ru')).toContain('<li>папка-обёртка lk/ убрана</li>');
+});
+
+describe('the base: which one was used, how well it matched, what it meant', () => {
+  const B: Files = { 'a.css': 'x\ny\nz\n', 'b.js': 'one\ntwo\nthree\n', 'img.png': new Uint8Array([0, 1, 2, 0]) };
+  const M: Files = { 'a.css': 'x\nY mine\nz\n', 'b.js': 'one\ntwo\nthree\n', 'img.png': new Uint8Array([0, 1, 3, 0]), 'ours.html': '<p>наше</p>\n' };
+  const T: Files = { 'a.css': 'x\nY vendor\nz\n', 'b.js': 'one\nTWO\nthree\n', 'img.png': new Uint8Array([0, 1, 4, 0]) };
+  const panel = (page: string) => /<section class="panel" id="cm-base"[^]*?<\/section>/.exec(page)?.[0] ?? '';
+  const baseRow = (page: string) => /<tr data-role="base">.*?<\/tr>/.exec(page)![0];
+
+  test.each(['given', 'store', 'candidates', 'none'] as const)('%s: every line the summary prints about the base, in both languages', (kind) => {
+    const m = basedFixture(kind, B, M, T);
+    const base = m.report.base!;
+    expect(base.messages.length).toBeGreaterThan(0);
+    for (const lang of ['en', 'ru'] as const) {
+      const page = renderHtml(m.report, m.texts, lang);
+      expect(panel(page)).toContain(`data-source="${kind}"`);
+      for (const line of base.messages) expect(panel(page)).toContain(`<li>${esc(line[lang])}</li>`);
+      // Said once, in the base panel (not again among the notes about the inputs).
+      expect(withoutData(page).split(esc(base.messages[0][lang])).length - 1).toBe(1);
+    }
+  });
+
+  test('given: the old export named', () => {
+    const m = basedFixture('given', B, M, T);
+    expect(panel(renderHtml(m.report, m.texts, 'en'))).toContain('given with --base: C:\\exports\\OLD-1.zip');
+    expect(panel(renderHtml(m.report, m.texts, 'ru'))).toContain('указана через --base: C:\\exports\\OLD-1.zip');
+  });
+
+  test('a stored baseline: which one, and how many of your files are identical to it', () => {
+    const m = basedFixture('store', B, M, T);
+    const en = panel(renderHtml(m.report, m.texts, 'en'));
+    expect(en).toContain(esc("the stored baseline 'Кабинет 3.1' (b-20251201), saved 2025-12-01 from OLD-1.zip"));
+    expect(en).toContain('<meter min="0" max="3" value="2"></meter>');
+    expect(en).toContain('<span data-base-match="2/3">2 of 3 files of your export identical to it (67%)</span>');
+    const ru = panel(renderHtml(m.report, m.texts, 'ru'));
+    expect(ru).toContain(esc("сохранённая база 'Кабинет 3.1' (b-20251201), сохранена 2025-12-01 из OLD-1.zip"));
+    expect(ru).toContain('с ней совпадают 2 из 3 файлов вашей выгрузки (67%)');
+  });
+
+  test('--base-from: each candidate with the files merged against it; per file, the candidate used', () => {
+    const m = basedFixture('candidates', B, M, T);
+    const page = renderHtml(m.report, m.texts, 'en');
+    expect(panel(page)).toContain('chosen for each file among the --base-from candidates');
+    expect(panel(page)).toContain('<tr data-candidate><td class="mono">C:\\exports\\OLD-1.zip</td><td class="num" data-files="2">2</td></tr>');
+    expect(panel(page)).toContain('<tr data-candidate><td class="mono">C:\\exports\\OLD-2.zip</td><td class="num" data-files="0">0</td></tr>');
+    expect(baseRow(page)).toContain('per file, from the --base-from candidates (see Base)');
+    expect(embeddedData(page).report.files.find((f: { path: string }) => f.path === 'a.css').baseFrom).toBe('C:\\exports\\OLD-1.zip');
+    const ru = renderHtml(m.report, m.texts, 'ru');
+    expect(panel(ru)).toContain('<th>Старая выгрузка-кандидат</th><th class="num">Файлов объединено с ней</th>');
+    expect(baseRow(ru)).toContain('для каждого файла из кандидатов --base-from (см. «База»)');
+  });
+
+  test('none: what that means, and how many files were left to you for want of a base', () => {
+    const m = basedFixture('none', B, M, T);
+    const undecided = m.report.base!.undecidedWithoutBase;
+    expect(undecided).toBe(4);
+    const en = renderHtml(m.report, m.texts, 'en');
+    expect(panel(en)).toContain("none: only your export and the vendor's new one were compared".replace("'", '&#39;'));
+    expect(panel(en)).toContain('<th>Left to you only for want of a base</th><td><b data-base-undecided>4 files</b></td>');
+    expect(baseRow(en)).toContain('none: two exports compared (see Base)');
+    const ru = renderHtml(m.report, m.texts, 'ru');
+    expect(panel(ru)).toContain('нет: сравнивались только ваша выгрузка и новая выгрузка поставщика');
+    expect(panel(ru)).toContain('<b data-base-undecided>файлов: 4</b>');
+    expect(panel(ru)).toContain(esc(m.report.base!.advice!.ru));
+  });
+
+  test("the vendor's new export already in the store: said, since the summary then has no reminder", () => {
+    const m = basedFixture('store', B, M, T);
+    const report = { ...m.report, base: { ...m.report.base!, theirsBaseline: { id: 'b-2', name: '3.2', savedNow: false, store: 'S' } } };
+    expect(panel(renderHtml(report, m.texts, 'en'))).toContain(esc("The vendor's new export is in the baseline store as '3.2' (b-2)"));
+    expect(panel(renderHtml(report, m.texts, 'ru'))).toContain(esc("Новая выгрузка поставщика есть в хранилище баз как '3.2' (b-2)"));
+  });
+
+  test('a report not made by merge (no base section) has no base panel', () => {
+    expect(html).not.toContain('id="cm-base"');
+  });
+
+  test('two exports only: the statuses without a base are counted, filtered and flagged for attention, in both languages', () => {
+    const m = basedFixture('none', B, M, T);
+    const statuses = ['only-mine', 'differs', 'differs-binary'] as const;
+    for (const lang of ['en', 'ru'] as const) {
+      const page = renderHtml(m.report, m.texts, lang);
+      for (const s of statuses) {
+        const n = m.report.totals.byStatus[s]!;
+        expect([s, page]).toEqual([s, expect.stringContaining(`<li class="attention"><button type="button" data-filter="${s}">${esc(STATUS_LABELS[s][lang])}: <b data-count="${s}">${n}</b></button></li>`)]);
+        expect(page).toContain(`<option value="${s}">${esc(STATUS_LABELS[s][lang])} (${n})</option>`);
+      }
+      const data = embeddedData(page);
+      expect(data.attention).toEqual(expect.arrayContaining([...statuses]));
+      expect(data.conflictLabels['no-base']).toBe(CONFLICT_LABELS['no-base'][lang]);
+    }
+  });
+});
+
+describe('settled without markers: a rule, and resolutions from a previous merge', () => {
+  const m = settledMerge();
+
+  test('filter entries and totals for them, in both languages; none when nothing was settled', () => {
+    const en = renderHtml(m.report, m.texts, 'en');
+    expect(en).toContain('<option value="reused">resolved from a previous resolution — review (3)</option>');
+    expect(en).toContain('<option value="ruled">conflicting lines settled by a rule (1)</option>');
+    expect(en).toContain('<button type="button" data-filter="reused">Resolved from a previous resolution — review: <b data-total="reused">3</b></button>');
+    expect(en).toContain('<button type="button" data-filter="ruled">Settled by a rule: <b data-total="ruled">1</b></button>');
+    const ru = renderHtml(m.report, m.texts, 'ru');
+    expect(ru).toContain('<option value="reused">решено по сохранённому ранее решению — проверьте (3)</option>');
+    expect(ru).toContain('<option value="ruled">спорные строки решены правилом (1)</option>');
+    expect(ru).toContain('Решено по сохранённому ранее решению — проверьте: <b data-total="reused">3</b>');
+    expect(ru).toContain('Решено правилом: <b data-total="ruled">1</b>');
+    expect(html).not.toMatch(/value="(reused|ruled)"|data-total="(reused|ruled)"/);
+  });
+
+  test('the page gets each file\'s rule, hunks settled and reused resolutions, with the wording of the strategies', () => {
+    for (const lang of ['en', 'ru'] as const) {
+      const data = embeddedData(renderHtml(m.report, m.texts, lang));
+      const file = (p: string) => data.report.files.find((f: { path: string }) => f.path === p);
+      expect(file('css/theme.css')).toMatchObject({ rule: { index: 1, pattern: 'css/**', strategy: 'theirs', source: 'cabinet-merge.json:4:5' }, favored: 1 });
+      expect(file('js/lib.js').reused).toEqual([expect.objectContaining({ startLine: 2, length: 2, recordedPath: 'js/lib.js' })]);
+      expect(data.strategyLabels).toEqual(Object.fromEntries(Object.entries(STRATEGY_LABELS).map(([k, w]) => [k, w[lang]])));
+      for (const key of ['reusedTitle', 'reusedLegend', 'reusedTag', 'ruleText', 'favored', 'originReused'] as const) {
+        expect(data.ui[key]).toBe(UI[key][lang]);
+      }
+    }
+  });
+
+  test('the lines a previous resolution put in are embedded, so the page can show them', () => {
+    const views = buildViews(m.report, m.texts);
+    const lib = views['js/lib.js'].chunks!.flatMap(([start, ls]) => ls.map((l, i) => `${start + i}:${l}`));
+    expect(lib).toEqual(['1:x', '2:Y mine', '3:Y vendor', '4:z']);
+    // A resolution that deleted its block: the lines around where it was.
+    expect(views['js/del.js'].chunks).toEqual([[1, ['p', 'r']]]);
+  });
 });
