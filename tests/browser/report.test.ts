@@ -2,7 +2,9 @@
  * The HTML report in real headless Chromium: a merge of small folder triplets by the built CLI (`--report
  * REPORT.html`), opened from file://. Checks the summary against the JSON report of the same merge, the filter and
  * the search, the three columns of a conflict against the merged file in the zip, that file contents never become
- * markup, and that the page makes no request but its own file. Screenshots go to test-output/ (gitignored).
+ * markup, and that the page makes no request but its own file. Screenshots go to test-output/ (gitignored). Pages
+ * rendered from in-memory merges check what the page's script builds for a rule, reused resolutions and
+ * --base-from.
  */
 import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -14,7 +16,7 @@ import { renderHtml } from '../../src/report/html';
 import { decodeText, splitLines } from '../../src/text';
 import { runCli } from '../helpers/cli';
 import { cleanTempDirs, tempDir } from '../helpers/tmp';
-import { bigCabinet, mergeFixture } from '../unit/report/fixture';
+import { basedFixture, bigCabinet, mergeFixture, settledMerge } from '../unit/report/fixture';
 import { launchChromium } from './chromium';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -258,4 +260,53 @@ test('the bundled samples render without errors (the README screenshot: test-out
   expect(errors).toEqual([]);
   expect(new Set(requests)).toEqual(new Set([pathToFileURL(file).href]));
   await page.close();
+});
+
+test('settled without markers and per-file bases: tags, filters, the rule, reused lines, the candidate as base column', async () => {
+  const dir = tempDir('cabinet-merge-settled');
+  const m = settledMerge();
+  const en = path.join(dir, 'settled-en.html');
+  const ru = path.join(dir, 'settled-ru.html');
+  writeFileSync(en, renderHtml(m.report, m.texts, 'en'));
+  writeFileSync(ru, renderHtml(m.report, m.texts, 'ru'));
+  const c = basedFixture('candidates', { 'a.css': 'x\ny\nz\n' }, { 'a.css': 'x\nY mine\nz\n' }, { 'a.css': 'x\nY vendor\nz\n' });
+  const cand = path.join(dir, 'candidates-ru.html');
+  writeFileSync(cand, renderHtml(c.report, c.texts, 'ru'));
+
+  const { page, requests, errors } = await open(en);
+  const row = (p: string) => page.locator(`details.file[data-path="${p}"]`);
+  expect(await row('js/lib.js').locator('summary .tag.reused').textContent()).toBe('previous resolution — review: 2–3');
+  expect(await row('css/theme.css').locator('summary .tag.rule').textContent()).toBe('rule 2: theirs');
+  await page.selectOption('#cm-filter', 'reused');
+  expect(await visibleRows(page)).toEqual(['js/app.js', 'js/del.js', 'js/lib.js']);
+  await page.click('button[data-filter="ruled"]');
+  expect(await visibleRows(page)).toEqual(['css/theme.css']);
+  await row('css/theme.css').locator('summary').click();
+  expect(await row('css/theme.css').locator('.body p.rule').textContent()).toBe(
+    'Rules file: rule 2 "css/**" → three-way merge, conflicting lines settled in favour of the vendor\'s (cabinet-merge.json:4:5) · conflicting hunks it settled: 1',
+  );
+  await page.selectOption('#cm-filter', 'all');
+  await row('js/lib.js').locator('summary').click();
+  await row('js/lib.js').locator('section.reused').waitFor(); // built on the row's 'toggle' event
+  expect(await row('js/lib.js').locator('section.reused li').allTextContents()).toEqual(['lines 2–3 (recorded 2026-01-05 in js/lib.js)']);
+  expect(await row('js/lib.js').locator('.ln.o-reused .tx').allTextContents()).toEqual(['Y mine', 'Y vendor']);
+  expect(errors).toEqual([]);
+  expect(new Set(requests)).toEqual(new Set([pathToFileURL(en).href]));
+  await page.close();
+
+  const r = await open(ru);
+  const lib = r.page.locator('details.file[data-path="js/del.js"]');
+  await lib.locator('summary').click();
+  await lib.locator('section.reused').waitFor();
+  expect(await lib.locator('section.reused li').allTextContents()).toEqual(['блок удалён перед строкой 2 (решение от 2026-01-05, файл js/del.js)']);
+  expect(r.errors).toEqual([]);
+  await r.page.close();
+
+  const k = await open(cand);
+  const a = k.page.locator('details.file[data-path="a.css"]');
+  await a.locator('summary').click();
+  expect(await a.locator('.body p.meta').textContent()).toContain('База взята из: C:\\exports\\OLD-1.zip');
+  expect(await a.locator('[data-side="base"] .colhead').textContent()).toBe('Старая версия поставщика (base: OLD-1.zip)');
+  expect(k.errors).toEqual([]);
+  await k.page.close();
 });
