@@ -104,8 +104,7 @@ export const UI = {
     en: "none: only your export and the vendor's new one were compared",
     ru: 'нет: сравнивались только ваша выгрузка и новая выгрузка поставщика',
   },
-  baseUndecided: { en: 'Left to you only for want of a base', ru: 'Оставлено вам только из-за отсутствия базы' },
-  baseUndecidedText: { en: '{n} files', ru: 'файлов: {n}' },
+  baseUndecided: { en: 'Files left to you only for want of a base', ru: 'Файлов оставлено вам только из-за отсутствия базы' },
   theirsStored: {
     en: "The vendor's new export is in the baseline store as '{name}' ({id}): the next update can be a three-way merge.",
     ru: "Новая выгрузка поставщика есть в хранилище баз как '{name}' ({id}): следующее обновление может быть трёхсторонним слиянием.",

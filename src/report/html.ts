@@ -187,7 +187,7 @@ function basePanel(report: Report, ui: UiStrings, lang: Lang): string {
     }
   }
   if (base.undecidedWithoutBase > 0) {
-    facts.push([ui.baseUndecided, `<b data-base-undecided>${esc(fill(ui.baseUndecidedText, { n: num(base.undecidedWithoutBase, lang) }))}</b>`]);
+    facts.push([ui.baseUndecided, `<b data-base-undecided>${num(base.undecidedWithoutBase, lang)}</b>`]);
   }
   const candidates = base.candidates?.length
     ? [
