@@ -4,8 +4,8 @@
  *
  * Preparation (xprepare.c): the common head and tail are trimmed, and lines that do not occur at all in the other
  * sequence are marked changed at once and left out of the search (they can never be part of a common
- * subsequence, so the result stays minimal). On typical files (a few edits in thousands of lines) the search then
- * runs on a handful of lines.
+ * subsequence), as are frequent lines stranded among them (xdiff's multimatch rule). On typical files (a few edits
+ * in thousands of lines) the search then runs on a handful of lines.
  */
 
 import { compactChanges } from './compact';
@@ -34,44 +34,61 @@ export function diffIds(a: Int32Array, b: Int32Array): DiffHunk[] {
   let tail = 0;
   while (tail < n - head && tail < m - head && a[n - 1 - tail] === b[m - 1 - tail]) tail++;
 
-  markMiddle(a.subarray(head, n - tail), b.subarray(head, m - tail), flagsA, flagsB, head);
+  markMiddle(a, b, head, n - tail, m - tail, flagsA, flagsB);
 
   compactChanges(a, flagsA, b, flagsB);
   compactChanges(b, flagsB, a, flagsA);
   return buildHunks(flagsA, n, flagsB, m);
 }
 
-/** Marks changed lines of the trimmed middle parts; `shift` is where they start in the full sequences. */
-function markMiddle(a: Int32Array, b: Int32Array, flagsA: Uint8Array, flagsB: Uint8Array, shift: number): void {
-  if (a.length === 0 || b.length === 0) {
-    for (let i = 0; i < a.length; i++) flagsA[shift + i + 1] = 1;
-    for (let i = 0; i < b.length; i++) flagsB[shift + i + 1] = 1;
+/**
+ * Marks changed lines of the middle parts a[head, endA) and b[head, endB) (xdl_cleanup_records + xdl_recs_cmp).
+ * Each middle line is classified by how often it occurs in the whole other sequence, as xdiff counts it: never
+ * (changed at once, left out of the search), often (at least ~√N times: left out too when it sits among lines
+ * that never occur, see multimatchDiscarded), or normally (searched). Counting over the whole sequence, not the
+ * middle, matters: it is what makes Myers choose among equally short paths the one git chooses.
+ */
+function markMiddle(a: Int32Array, b: Int32Array, head: number, endA: number, endB: number, flagsA: Uint8Array, flagsB: Uint8Array): void {
+  if (head === endA || head === endB) {
+    for (let i = head; i < endA; i++) flagsA[i + 1] = 1;
+    for (let i = head; i < endB; i++) flagsB[i + 1] = 1;
     return;
   }
-  const { bits, keyA, keyB } = presence(a, b);
-  const keptA = keep(keyA, bits, IN_B, flagsA, shift);
-  const keptB = keep(keyB, bits, IN_A, flagsB, shift);
+  const { countA, countB, keyA, keyB } = occurrences(a, b);
+  const keptA = keep(keyA, countB, equalityLimit(a.length), head, endA, flagsA);
+  const keptB = keep(keyB, countA, equalityLimit(b.length), head, endB, flagsB);
 
   const ra = pick(a, keptA);
   const rb = pick(b, keptB);
   const changedA = new Uint8Array(ra.length);
   const changedB = new Uint8Array(rb.length);
   myersDiff({ a: ra, b: rb, changedA, changedB, maxCost: maxCost(ra.length + rb.length + 3) });
-  for (let i = 0; i < keptA.length; i++) if (changedA[i]) flagsA[shift + keptA[i] + 1] = 1;
-  for (let i = 0; i < keptB.length; i++) if (changedB[i]) flagsB[shift + keptB[i] + 1] = 1;
+  for (let i = 0; i < keptA.length; i++) if (changedA[i]) flagsA[keptA[i] + 1] = 1;
+  for (let i = 0; i < keptB.length; i++) if (changedB[i]) flagsB[keptB[i] + 1] = 1;
 }
 
-const IN_A = 1;
-const IN_B = 2;
+/** xdiff's XDL_MAX_EQLIMIT: a line counts as "often" from min(√N, this) occurrences. */
+const MAX_EQ_LIMIT = 1024;
+
+function equalityLimit(length: number): number {
+  return Math.min(bogoSqrt(length), MAX_EQ_LIMIT);
+}
+
+/** xdl_bogosqrt: a power of two near √n. */
+function bogoSqrt(n: number): number {
+  let root = 1;
+  for (let v = n; v > 0; v >>= 2) root <<= 1;
+  return root;
+}
 
 /**
- * Which lines occur in a and in b: `bits[key] & IN_A`, `bits[key] & IN_B`, where keyA/keyB give each line's key.
- * A byte array indexed by id replaces a Set<number>, which hashes and allocates per entry (on a 200k-line file the
- * sets took ~10% of the merge). Ids are dense (intern.ts), so the array is usually about as long as the file and
- * the keys are the ids themselves. The sub-diffs of conflict refinement are short sequences whose ids spread over
- * the whole file: there the ids are first renumbered densely, so as not to allocate a file-sized array per conflict.
+ * How often each line occurs in the whole of a and of b: countA[keyA[i]] and countB[keyB[j]]. A counting array
+ * indexed by id replaces a Map (on a 200k-line file maps took ~10% of the merge). Ids are dense (intern.ts), so
+ * the array is usually about as long as the file and the keys are the ids themselves. The sub-diffs of conflict
+ * refinement are short sequences whose ids spread over the whole file: there the ids are first renumbered
+ * densely, so as not to allocate a file-sized array per conflict.
  */
-function presence(a: Int32Array, b: Int32Array): { bits: Uint8Array; keyA: Int32Array; keyB: Int32Array } {
+function occurrences(a: Int32Array, b: Int32Array): { countA: Int32Array; countB: Int32Array; keyA: Int32Array; keyB: Int32Array } {
   let max = 0;
   for (let i = 0; i < a.length; i++) if (a[i] > max) max = a[i];
   for (let i = 0; i < b.length; i++) if (b[i] > max) max = b[i];
@@ -89,21 +106,68 @@ function presence(a: Int32Array, b: Int32Array): { bits: Uint8Array; keyA: Int32
     keyB = renumber(b);
     max = local.size;
   }
-  const bits = new Uint8Array(max + 1);
-  for (let i = 0; i < keyA.length; i++) bits[keyA[i]] |= IN_A;
-  for (let i = 0; i < keyB.length; i++) bits[keyB[i]] |= IN_B;
-  return { bits, keyA, keyB };
+  const countA = new Int32Array(max + 1);
+  const countB = new Int32Array(max + 1);
+  for (let i = 0; i < keyA.length; i++) countA[keyA[i]]++;
+  for (let i = 0; i < keyB.length; i++) countB[keyB[i]]++;
+  return { countA, countB, keyA, keyB };
 }
 
-/** Indices of seq whose line occurs in the other sequence (`bit`); the others are marked changed right away. */
-function keep(keys: Int32Array, bits: Uint8Array, bit: number, flags: Uint8Array, shift: number): Int32Array {
-  const kept = new Int32Array(keys.length);
+const NO_MATCH = 0;
+const MATCH = 1;
+const MANY = 2;
+
+/**
+ * Indices in [start, end) of the lines to search; the others are marked changed right away (xdl_cleanup_records).
+ * `otherCount` says how often each key occurs in the other sequence; `limit` is where "often" begins.
+ */
+function keep(keys: Int32Array, otherCount: Int32Array, limit: number, start: number, end: number, flags: Uint8Array): Int32Array {
+  const dis = new Uint8Array(end - start);
+  for (let i = start; i < end; i++) {
+    const nm = otherCount[keys[i]];
+    dis[i - start] = nm === 0 ? NO_MATCH : nm >= limit ? MANY : MATCH;
+  }
+  const kept = new Int32Array(end - start);
   let k = 0;
-  for (let i = 0; i < keys.length; i++) {
-    if (bits[keys[i]] & bit) kept[k++] = i;
-    else flags[shift + i + 1] = 1;
+  for (let i = 0; i < dis.length; i++) {
+    if (dis[i] === MATCH || (dis[i] === MANY && !multimatchDiscarded(dis, i))) kept[k++] = start + i;
+    else flags[start + i + 1] = 1;
   }
   return kept.subarray(0, k);
+}
+
+/** xdiff's XDL_SIMSCAN_WINDOW: how far xdl_clean_mmatch looks around a line. */
+const SIMSCAN_WINDOW = 100;
+/** xdiff's XDL_KPDIS_RUN. */
+const KPDIS_RUN = 4;
+
+/**
+ * xdl_clean_mmatch: a frequent line (a '}' or a blank) is left out of the search when it sits in a run of lines
+ * that never occur in the other file, with such lines on both sides and frequent lines less than a quarter of the
+ * run — matching it there would only tie unrelated changes together.
+ */
+function multimatchDiscarded(dis: Uint8Array, i: number): boolean {
+  const s = Math.max(0, i - SIMSCAN_WINDOW);
+  const e = Math.min(dis.length - 1, i + SIMSCAN_WINDOW);
+  let rdis0 = 0;
+  let rpdis0 = 1;
+  for (let r = 1; i - r >= s; r++) {
+    if (dis[i - r] === NO_MATCH) rdis0++;
+    else if (dis[i - r] === MANY) rpdis0++;
+    else break;
+  }
+  if (rdis0 === 0) return false;
+  let rdis1 = 0;
+  let rpdis1 = 1;
+  for (let r = 1; i + r <= e; r++) {
+    if (dis[i + r] === NO_MATCH) rdis1++;
+    else if (dis[i + r] === MANY) rpdis1++;
+    else break;
+  }
+  if (rdis1 === 0) return false;
+  rdis1 += rdis0;
+  rpdis1 += rpdis0;
+  return rpdis1 * KPDIS_RUN < rpdis1 + rdis1;
 }
 
 function pick(seq: Int32Array, indices: Int32Array): Int32Array {
@@ -114,9 +178,7 @@ function pick(seq: Int32Array, indices: Int32Array): Int32Array {
 
 /** xdiff's budget: about the square root of the number of diagonals (xdl_bogosqrt), at least MIN_MAX_COST. */
 function maxCost(ndiags: number): number {
-  let root = 1;
-  for (let v = ndiags; v > 0; v >>= 2) root <<= 1;
-  return Math.max(root, MIN_MAX_COST);
+  return Math.max(bogoSqrt(ndiags), MIN_MAX_COST);
 }
 
 /** Turns padded change flags into hunks. Unchanged lines of a and b pair up one to one, in order. */
