@@ -24,6 +24,10 @@ const FRAME = {
     ru: (n: number) => `Требуют вашего решения (${n}):`,
   },
   lines: { en: 'lines', ru: 'строки' },
+  decisions: {
+    en: (n: number) => `Decided for you — encodings, line ends, layout (${n}):`,
+    ru: (n: number) => `Решено автоматически — кодировки, концы строк, структура (${n}):`,
+  },
   more: {
     en: (n: number) => `  … and ${n} more: the report (--report) lists them all.`,
     ru: (n: number) => `  … и ещё ${n}: полный список — в отчёте (--report).`,
@@ -89,6 +93,12 @@ export function renderSummary(report: Report, lang: Lang, paint: Paint = plain):
   if (ruled.length) {
     out.push(FRAME.ruled[lang](ruled.length));
     out.push(...listed(ruled, lang, (f) => FRAME.rule[lang](f.rule!, f.favored!)));
+  }
+  const decided = report.files.filter((f) => f.notes?.length);
+  if (decided.length || report.layout.length) {
+    out.push(FRAME.decisions[lang](decided.length + (report.layout.length ? 1 : 0)));
+    for (const n of report.layout.slice(0, MAX_LISTED)) out.push(`  ${n[lang]}`);
+    out.push(...listed(decided, lang, (f) => f.notes!.map((n) => n[lang]).join('; ')));
   }
   for (const line of report.base?.messages ?? []) out.push(line[lang]);
   return out.join('\n') + '\n';

@@ -51,3 +51,15 @@ test('the terminal summary lists at most 40 paths and points to the report for t
   expect(text).toContain('… and 5 more');
   expect(renderSummary(reportWith(45), 'ru')).toContain('… и ещё 5');
 });
+
+test('the summary lists the decisions made for the admin (encodings, line ends, layout)', () => {
+  const report = reportWith(1);
+  report.files[0].notes = [{ code: 'eol-differs', en: 'line ends differ', ru: 'концы строк различаются' }];
+  report.layout = [{ code: 'wrapper-folder', en: "mine: everything was inside 'lk/'", ru: "mine: всё лежало в 'lk/'" }];
+  const en = renderSummary(report, 'en');
+  expect(en).toContain('Decided for you — encodings, line ends, layout (2):');
+  expect(en).toContain("  mine: everything was inside 'lk/'");
+  expect(en).toContain('  p000.css: line ends differ');
+  expect(renderSummary(report, 'ru')).toContain('  p000.css: концы строк различаются');
+  expect(renderSummary(reportWith(1), 'en')).not.toContain('Decided for you');
+});
