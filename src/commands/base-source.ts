@@ -1,8 +1,12 @@
 /**
  * Where `merge` gets its base (issue 7), in this order:
  * 1. `--base FILE`: the vendor's old export, as given.
- * 2. `--base-from A,B,…`: candidate old exports; each file of mine takes the candidate version closest to it
- *    (tree/candidates.ts); files no candidate has are merged without a base.
+ * 2. `--base-from A,B,…`: candidate old exports; each file of mine takes the candidate version closest to it among
+ *    those that differ from it, else one identical to it, noted per file (tree/candidates.ts); files no candidate
+ *    has are merged without a base. A candidate that is the vendor's new export itself is left out (as the store
+ *    does: with base = theirs every vendor change would be undone); one that looks like a copy of mine
+ *    (store/match.ts mineLikeness) is kept — the per-file rule already passes over it wherever another candidate
+ *    differs — but noted.
  * 3. The baseline store (unless --no-store): the stored export with most files identical to mine (store/match.ts).
  * 4. None: two archives only; every difference between mine and theirs is left to the admin (tree/two-way.ts).
  * Also builds the report's `base` section and the summary lines about it; their wording lives here and only here.
@@ -12,8 +16,8 @@ import * as path from 'node:path';
 import type { Tree } from '../archive/tree';
 import type { BaseReport } from '../report/model';
 import { CabinetError } from '../errors';
-import { pickBaseline, storedAs, type BaselineChoice, type BaselineMatch } from '../store/match';
-import type { BaselineManifest, SaveResult } from '../store/store';
+import { mineEditsIn, mineLikeness, pickBaseline, storedAs, type BaselineChoice, type BaselineMatch } from '../store/match';
+import { baselineId, hashTree, type BaselineManifest, type SaveResult } from '../store/store';
 import { mergeTrees, type FileOutcome, type TreeMergeOptions, type TreeMergeResult } from '../tree/merge-tree';
 import type { Wording } from '../tree/status';
 import { mergeTreesWithoutBase, type CandidateBase } from '../tree/two-way';
@@ -21,7 +25,7 @@ import { mergeTreesWithoutBase, type CandidateBase } from '../tree/two-way';
 export type Basis =
   | { kind: 'given'; tree: Tree; label: string; notes: Wording[]; theirsStored?: BaselineManifest }
   | { kind: 'store'; tree: Tree; label: string; match: BaselineMatch; notes: Wording[]; theirsStored?: BaselineManifest }
-  | { kind: 'candidates'; candidates: CandidateBase[]; label: string; notes: Wording[]; theirsStored?: BaselineManifest }
+  | { kind: 'candidates'; candidates: (CandidateBase & { path: string })[]; label: string; notes: Wording[]; theirsStored?: BaselineManifest }
   | { kind: 'none'; label: string; notes: Wording[]; theirsStored?: BaselineManifest };
 
 export interface BaseSourceOptions {
@@ -48,8 +52,21 @@ export async function resolveBase(options: BaseSourceOptions, mine: Tree, theirs
   const { notes, theirsStored } = found;
   const candidatePaths = options.baseFrom ?? [];
   if (candidatePaths.length) {
-    const candidates: CandidateBase[] = [];
-    for (const p of candidatePaths) candidates.push({ label: path.basename(p), tree: await read(p, 'base') });
+    const candidates: (CandidateBase & { path: string })[] = [];
+    const mineHashes = hashTree(mine);
+    const theirsHashes = hashTree(theirs);
+    const theirsId = baselineId(theirsHashes);
+    for (const p of candidatePaths) {
+      const tree = await read(p, 'base');
+      const hashes = hashTree(tree);
+      if (baselineId(hashes) === theirsId) {
+        notes.push(WORDS.candidateIsTheirs(p));
+        continue;
+      }
+      const likeness = mineLikeness(mineEditsIn(hashes, mineHashes, theirsHashes));
+      if (likeness) notes.push(WORDS.candidateLikeMine(p, likeness));
+      candidates.push({ label: path.basename(p), path: p, tree });
+    }
     return { kind: 'candidates', candidates, label: 'candidates', notes, theirsStored };
   }
   if (found.chosen) {
@@ -78,14 +95,14 @@ export interface BasedMerge extends TreeMergeResult {
   baseFrom?: Map<string, string>;
 }
 
-export function mergeWithBasis(basis: Basis, mine: Tree, theirs: Tree, options: TreeMergeOptions, candidatePaths: readonly string[] = []): BasedMerge {
+export function mergeWithBasis(basis: Basis, mine: Tree, theirs: Tree, options: TreeMergeOptions): BasedMerge {
   switch (basis.kind) {
     case 'given':
     case 'store':
       return mergeTrees({ base: basis.tree, mine, theirs }, options);
     case 'candidates': {
       const result = mergeTreesWithoutBase({ mine, theirs, candidates: basis.candidates }, options);
-      const baseFrom = new Map([...result.baseFrom].map(([p, i]) => [p, candidatePaths[i] ?? basis.candidates[i].label]));
+      const baseFrom = new Map([...result.baseFrom].map(([p, i]) => [p, basis.candidates[i].path]));
       return { ...result, baseFrom };
     }
     case 'none': {
@@ -101,6 +118,9 @@ export function mergeWithBasis(basis: Basis, mine: Tree, theirs: Tree, options: 
 
 const UNDECIDED = new Set(['only-mine', 'differs', 'differs-binary']);
 
+/** The summary names at most this many files whose base equals mine; the report has them all. */
+const MAX_LISTED = 10;
+
 const WORDS = {
   store: (m: BaselineMatch): Wording => ({
     en: `Base: the stored baseline '${m.manifest.name}' (${m.manifest.id}, saved ${m.manifest.savedAt.slice(0, 10)} from ${m.manifest.source}); ${m.identical} of ${m.mineFiles} files of your export are identical to it.`,
@@ -110,6 +130,21 @@ const WORDS = {
     en: `Base: chosen per file among the --base-from candidates (${used.map((c) => `${c.path}: ${c.files} files`).join(', ')}); ${without} of your files had no candidate and were merged without a base.`,
     ru: `База: выбрана для каждого файла из кандидатов --base-from (${used.map((c) => `${c.path}: файлов ${c.files}`).join(', ')}); для ${without} ваших файлов кандидата не нашлось, они объединены без базы.`,
   }),
+  candidateIsTheirs: (p: string): Wording => ({
+    en: `--base-from ${p} is the vendor's new export itself; not used as a base (every vendor change would be undone).`,
+    ru: `--base-from ${p} — это сама новая выгрузка поставщика; как база не использована (иначе все изменения поставщика были бы отменены).`,
+  }),
+  candidateLikeMine: (p: string, likeness: 'copy' | 'maybe-copy'): Wording => ({
+    en: `--base-from ${p} holds your version of ${likeness === 'copy' ? 'every' : 'some'} file where your export differs from the vendor's new one${likeness === 'copy' ? '' : ", and the vendor's version of none"}: it ${likeness === 'copy' ? 'looks like' : 'may be'} a copy of your own export, not the vendor's old one. Where it equals your version it is a base only if no other candidate differs from yours, and such files are listed.`,
+    ru: `--base-from ${p} содержит вашу версию ${likeness === 'copy' ? 'всех файлов' : 'части файлов'}, которыми ваша выгрузка отличается от новой выгрузки поставщика${likeness === 'copy' ? '' : ', и ни одного файла в версии поставщика'}: ${likeness === 'copy' ? 'похоже, это' : 'возможно, это'} копия вашей собственной выгрузки, а не старая выгрузка поставщика. Там, где она совпадает с вашей версией, она служит базой, только если ни один другой кандидат не отличается от вашей версии; такие файлы перечислены.`,
+  }),
+  baseEqualsMine: (paths: readonly string[]): Wording => {
+    const shown = paths.slice(0, MAX_LISTED).join(', ') + (paths.length > MAX_LISTED ? ', …' : '');
+    return {
+      en: `${paths.length} ${paths.length === 1 ? 'file' : 'files'} took the vendor's version because the only base found for ${paths.length === 1 ? 'it equals' : 'them equals'} your version (most likely you never changed ${paths.length === 1 ? 'it' : 'them'}): ${shown}. If you had customised any of them, check the result; the report lists them all (base.baseEqualsMine).`,
+      ru: `Для ${paths.length} файлов взята версия поставщика, потому что единственная найденная для них база совпадает с вашей версией (скорее всего, вы их не меняли): ${shown}. Если вы дорабатывали какой-то из них, проверьте результат; в отчёте перечислены все (base.baseEqualsMine).`,
+    };
+  },
   none: {
     en: "No base: the vendor's old export was not given and none is stored, so every difference between your export and the vendor's new one is left for you.",
     ru: 'Без базы: старая выгрузка поставщика не указана и не сохранена, поэтому все различия между вашей выгрузкой и новой выгрузкой поставщика оставлены вам.',
@@ -157,7 +192,7 @@ export function baseReport(
     };
     messages.push(WORDS.store(m));
   } else if (basis.kind === 'candidates') {
-    const paths = ctx.candidatePaths ?? basis.candidates.map((c) => c.label);
+    const paths = ctx.candidatePaths ?? basis.candidates.map((c) => c.path);
     const counts = paths.map((p) => ({ path: p, files: 0 }));
     for (const p of merged.baseFrom?.values() ?? []) {
       const c = counts.find((x) => x.path === p);
@@ -166,6 +201,11 @@ export function baseReport(
     report.candidates = counts;
     const without = outcomes.filter((o) => o.status !== 'added-theirs' && !merged.baseFrom?.has(o.path)).length;
     messages.push(WORDS.candidates(counts, without));
+    const equal = outcomes.filter((o) => o.notes.some((n) => n.code === 'base-equals-mine')).map((o) => o.path);
+    if (equal.length) {
+      report.baseEqualsMine = equal;
+      messages.push(WORDS.baseEqualsMine(equal));
+    }
   } else if (basis.kind === 'none') {
     messages.push(WORDS.none);
   }

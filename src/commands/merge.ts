@@ -95,7 +95,6 @@ export async function runMerge(options: MergeOptions): Promise<MergeRun> {
     mine,
     theirs,
     { style: options.conflictStyle, labels, ignoreWhitespace: options.ignoreWhitespace, preferBinary: options.preferBinary, strategyFor: workflow.strategyFor, onProgress: options.onProgress },
-    baseFrom,
   );
   const { outcomes, dirs, trees, layout } = merged;
   const conflictFiles = await workflow.reuse(outcomes);

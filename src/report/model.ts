@@ -76,11 +76,15 @@ export interface BaseReport {
   baseline?: { id: string; name: string; savedAt: string; source: string; identicalFiles: number; mineFiles: number };
   /** source 'candidates': the --base-from candidates in order, with the number of files each was the base of. */
   candidates?: { path: string; files: number }[];
+  /** source 'candidates': files whose only base found was identical to mine, so theirs was taken (note
+   * 'base-equals-mine'); right if the admin never changed them, to check if they did. */
+  baseEqualsMine?: string[];
   /** Files left to the admin only because no base was known for them (statuses only-mine, differs, differs-binary). */
   undecidedWithoutBase: number;
   /** Set when undecidedWithoutBase > 0: a base would have decided most of them, and how to get one. */
   advice?: Wording;
-  /** Store events: a corrupt baseline skipped, a weak match not used, an unreadable manifest. */
+  /** Store and candidate events: a corrupt baseline skipped, a weak match or a copy of mine not used, an unreadable
+   * manifest; a --base-from candidate that is theirs itself (left out) or looks like a copy of mine. */
   notes: Wording[];
   /** The vendor's new export in the baseline store: saved by this run (--save-baseline) or found there already. */
   theirsBaseline?: { id: string; name: string; savedNow: boolean; store: string };

@@ -9,6 +9,13 @@
  * - at least MIN_MATCH_SHARE (a quarter) of mine's files are identical to it: even a heavily customised cabinet
  *   keeps many vendor files untouched (the demo samples: 16 of 30), while an unrelated product shares few; a wrong
  *   base is worse than none (it can decide silently and wrongly, where no base only asks);
+ * - it is not a copy of mine: holding mine's version of every file where mine and theirs differ (mineLikeness
+ *   'copy'). The ranking favours such a copy (all its files are identical to mine), yet as a base it makes every
+ *   such file take theirs whole, dropping the admin's edits without a word. A real old export holds mine's version
+ *   of every such file only if the admin changed none of the files the vendor still ships — unlikely for anyone
+ *   merging — so it is skipped with a note and the next best is tried (at worst: no base, where every difference is
+ *   asked). One that may be an old copy of mine ('maybe-copy') cannot be told from a real export with certainty: it
+ *   is used, with a note naming how many files it decided for theirs;
  * - every blob it names reads back with the right hash (store.ts). A corrupt baseline is reported and skipped, and
  *   the next best is tried.
  */
@@ -37,6 +44,44 @@ export function rankBaselines(manifests: readonly BaselineManifest[], mine: Read
     .sort((a, b) => b.identical - a.identical || (a.manifest.savedAt < b.manifest.savedAt ? 1 : a.manifest.savedAt > b.manifest.savedAt ? -1 : 0));
 }
 
+/**
+ * How much of mine's customisation an export already holds. Of the files both mine and theirs have and that
+ * differ (`differing`): how many the export has byte-identical to mine (`asMine`) and to theirs (`asTheirs`). A
+ * real old vendor export has mine's version of the files only the vendor changed and theirs' of the files only the
+ * admin changed; a copy of mine has mine's version of all, and an old copy of mine theirs' of none. Pure; hashes
+ * as hashTree's.
+ */
+export function mineEditsIn(
+  exported: ReadonlyMap<string, string> | Record<string, string>,
+  mine: ReadonlyMap<string, string>,
+  theirs: ReadonlyMap<string, string>,
+): { differing: number; asMine: number; asTheirs: number } {
+  const get = exported instanceof Map ? (p: string) => exported.get(p) : (p: string) => (exported as Record<string, string>)[p];
+  let differing = 0;
+  let asMine = 0;
+  let asTheirs = 0;
+  for (const [p, h] of mine) {
+    const t = theirs.get(p);
+    if (t === undefined || t === h) continue;
+    differing++;
+    const e = get(p);
+    if (e === h) asMine++;
+    else if (e === t) asTheirs++;
+  }
+  return { differing, asMine, asTheirs };
+}
+
+/**
+ * 'copy': the export holds mine's version of every file where mine and theirs differ — a copy of mine, or an
+ * admin who changed nothing the vendor still ships. 'maybe-copy': it holds mine's version of some and theirs' of
+ * none — an old copy of mine, or an admin whose every edit is in a file the vendor changed too. Else undefined.
+ */
+export function mineLikeness(e: { differing: number; asMine: number; asTheirs: number }): 'copy' | 'maybe-copy' | undefined {
+  if (e.differing === 0 || e.asMine === 0) return undefined;
+  if (e.asMine === e.differing) return 'copy';
+  return e.asTheirs === 0 ? 'maybe-copy' : undefined;
+}
+
 export interface BaselineChoice {
   chosen?: BaselineMatch & { tree: Tree };
   /** What was skipped and why (corrupt, too weak, the new export itself), for the summary and the report. */
@@ -62,9 +107,11 @@ export async function pickBaseline(store: string, mine: Tree, theirs: Tree): Pro
     en: `baseline store: ${p.file} is unreadable (${p.reason}) and was ignored`,
     ru: `хранилище баз: ${p.file} не читается (${p.reason}) и пропущен`,
   }));
-  const theirsId = baselineId(hashTree(theirs));
+  const theirsHashes = hashTree(theirs);
+  const theirsId = baselineId(theirsHashes);
   const theirsStored = manifests.find((m) => m.id === theirsId);
-  for (const match of rankBaselines(manifests, hashTree(mine))) {
+  const mineHashes = hashTree(mine);
+  for (const match of rankBaselines(manifests, mineHashes)) {
     const m = match.manifest;
     if (m.id === theirsId) continue; // the new export itself: never a base (see the header)
     if (match.identical < MIN_MATCH_SHARE * match.mineFiles || match.identical === 0) {
@@ -74,6 +121,15 @@ export async function pickBaseline(store: string, mine: Tree, theirs: Tree): Pro
       });
       break; // the rest match even less
     }
+    const edits = mineEditsIn(m.files, mineHashes, theirsHashes);
+    const likeness = mineLikeness(edits);
+    if (likeness === 'copy') {
+      notes.push({
+        en: `stored baseline ${describe(m)} holds your version of all ${edits.differing} files where your export differs from the vendor's new one: it looks like a copy of your own export, not the vendor's old one, and as base it would replace your customisations with the vendor's files; not used. If it is one, remove it: cabinet-merge baseline remove ${m.id}`,
+        ru: `сохранённая база ${describe(m)} содержит вашу версию всех ${edits.differing} файлов, которыми ваша выгрузка отличается от новой выгрузки поставщика: похоже, это копия вашей собственной выгрузки, а не старая выгрузка поставщика, и как база она заменила бы ваши доработки файлами поставщика; не использована. Если это так, удалите её: cabinet-merge baseline remove ${m.id}`,
+      });
+      continue;
+    }
     const loaded = await loadBaseline(store, m);
     if (!loaded.ok) {
       const shown = loaded.corrupt.slice(0, 3).join(', ') + (loaded.corrupt.length > 3 ? ', …' : '');
@@ -82,6 +138,12 @@ export async function pickBaseline(store: string, mine: Tree, theirs: Tree): Pro
         ru: `сохранённая база ${describe(m)} повреждена (файлов отсутствует или изменено: ${loaded.corrupt.length}: ${shown}); не использована. Сохраните эту выгрузку поставщика заново, чтобы восстановить базу, или удалите её: cabinet-merge baseline remove ${m.id}`,
       });
       continue;
+    }
+    if (likeness === 'maybe-copy') {
+      notes.push({
+        en: `stored baseline ${describe(m)} holds your version of ${edits.asMine} of the ${edits.differing} files where your export differs from the vendor's new one, and the vendor's version of none: it may be an old copy of your own export rather than the vendor's old one. Those ${edits.asMine} files took the vendor's version; if you had customised them, check them, and if it is a copy, remove it: cabinet-merge baseline remove ${m.id}`,
+        ru: `сохранённая база ${describe(m)} содержит вашу версию ${edits.asMine} из ${edits.differing} файлов, которыми ваша выгрузка отличается от новой выгрузки поставщика, и ни одного файла в версии поставщика: возможно, это старая копия вашей собственной выгрузки, а не старая выгрузка поставщика. Для этих ${edits.asMine} файлов взята версия поставщика; если вы их дорабатывали, проверьте их, а если это копия, удалите её: cabinet-merge baseline remove ${m.id}`,
+      });
     }
     return { chosen: { ...match, tree: loaded.tree }, notes, theirsStored };
   }

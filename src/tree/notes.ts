@@ -3,7 +3,7 @@
  * code from a closed list and its wording in English and Russian, made here and nowhere else.
  */
 
-export type NoteCode = 'encoding-differs' | 'encoding-fallback' | 'eol-differs' | 'case-clash' | 'binary-preferred';
+export type NoteCode = 'encoding-differs' | 'encoding-fallback' | 'eol-differs' | 'case-clash' | 'binary-preferred' | 'base-equals-mine';
 
 export interface Note {
   code: NoteCode;
@@ -60,4 +60,17 @@ export function binaryPreferred(side: 'mine' | 'theirs'): Note {
         en: "changed on both sides; the vendor's version taken (--prefer theirs), yours kept aside",
         ru: 'изменён с обеих сторон; взята версия поставщика (--prefer theirs), ваша сохранена отдельно',
       };
+}
+
+/**
+ * --base-from: the only base found for this file is identical to mine (tree/candidates.ts), so the merge took the
+ * vendor's version. Right when the admin never touched the file; wrong when the candidate is a copy of the admin's
+ * own export.
+ */
+export function baseEqualsMine(candidate: string): Note {
+  return {
+    code: 'base-equals-mine',
+    en: `the base found for this file (in ${candidate}) equals your version, so the vendor's version was taken; if you had customised this file, check the result`,
+    ru: `найденная для этого файла база (в ${candidate}) совпадает с вашей версией, поэтому взята версия поставщика; если вы дорабатывали этот файл, проверьте результат`,
+  };
 }

@@ -12,7 +12,9 @@
  * |   |   | mine kept aside ('differs-binary'), as the three-way binary conflict does |
  *
  * A path of mine for which a candidate base was chosen goes through the ordinary three-way rules (merge-tree.ts)
- * with that base, labelled with the candidate's name. Pure: trees in memory in, outcomes out.
+ * with that base, labelled with the candidate's name. When that base is identical to mine (no candidate differed
+ * from it) and theirs differs, the vendor's version is taken with a 'base-equals-mine' note. Pure: trees in memory
+ * in, outcomes out.
  */
 
 import type { Tree } from '../archive/tree';
@@ -21,7 +23,7 @@ import { chooseBase } from './candidates';
 import { sameBytes, type Triple } from './decide';
 import { comparePaths, eachPath, keepCaseClashesAside, mergePath, type FileOutcome, type TreeMergeOptions, type TreeMergeResult } from './merge-tree';
 import { mergeText } from './merge-text';
-import { binaryPreferred } from './notes';
+import { baseEqualsMine, binaryPreferred } from './notes';
 
 export interface CandidateBase {
   /** The name shown in the base marker label and the report (the file or folder name the admin gave). */
@@ -50,8 +52,11 @@ export function mergeTreesWithoutBase(
     const chosen = t.mine && candidates.length ? chooseBase(t.mine, lookup(path)) : undefined;
     if (chosen === undefined) return mergePathWithoutBase(t, options);
     baseFrom.set(path, chosen.candidate);
-    const labels = { ...options.labels, base: `base (${candidates[chosen.candidate].label})` };
-    return mergePath({ ...t, base: chosen.bytes }, { ...options, labels });
+    const label = candidates[chosen.candidate].label;
+    const labels = { ...options.labels, base: `base (${label})` };
+    const outcome = mergePath({ ...t, base: chosen.bytes }, { ...options, labels });
+    if (chosen.equalsMine && !(t.theirs && sameBytes(t.theirs, t.mine!))) outcome.notes.push(baseEqualsMine(label));
+    return outcome;
   });
   keepCaseClashesAside(outcomes);
   const dirs = [...new Set([...theirs.dirs, ...mine.dirs])].sort(comparePaths);

@@ -4,7 +4,7 @@
  * CABINET_MERGE_STORE pointing at a temp folder, so the user's real store is never touched.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { readTree } from '../../src/archive';
 import type { Report } from '../../src/report/model';
@@ -132,8 +132,16 @@ test('--base-from picks per file and reports it; --save-baseline stores theirs i
   expect(rep.base!.source).toBe('candidates');
   const fromBase = rep.files.filter((f) => f.baseFrom === S('base')).map((f) => f.path);
   expect(fromBase).toContain('index.html');
+  // theirs given as a candidate is left out (with it as base every vendor change would be undone)
   const counts = Object.fromEntries(rep.base!.candidates!.map((c) => [c.path, c.files]));
-  expect(counts[S('base')]).toBeGreaterThan(counts[S('theirs')]);
+  expect(counts).toEqual({ [S('theirs')]: 0, [S('base')]: fromBase.length });
+  expect(r.stdout).toContain(`--base-from ${S('theirs')} is the vendor's new export itself; not used as a base`);
+  // files the admin never changed: the real base equals mine, the vendor's version is taken and each is listed
+  const equal = rep.files.filter((f) => f.notes?.some((n) => n.code === 'base-equals-mine')).map((f) => f.path);
+  expect(equal.length).toBeGreaterThan(0);
+  expect(rep.base!.baseEqualsMine).toEqual(equal);
+  for (const p of equal) expect(rep.files.find((f) => f.path === p)!.status).toMatch(/^(theirs|deleted-theirs)$/);
+  expect(r.stdout).toMatch(/\d+ files took the vendor's version because the only base found for them equals your version/);
   expect(r.stdout).toContain('Base: chosen per file among the --base-from candidates');
   expect(rep.base!.theirsBaseline).toMatchObject({ name: 'ЖКХ 3.1.12', savedNow: true });
   expect(r.stdout).toContain("Saved the vendor's new export as baseline 'ЖКХ 3.1.12'");
@@ -141,4 +149,39 @@ test('--base-from picks per file and reports it; --save-baseline stores theirs i
 
   const both = cli(store, ['merge', S('base'), S('mine'), S('theirs'), '-o', path.join(out, 'x.zip'), '--base-from', S('base')]);
   expect(both.status).toBe(2);
+});
+
+/** Writes `files` (path → text) into a new folder `name` under `dir`. */
+function folder(dir: string, name: string, files: Record<string, string>): string {
+  const root = path.join(dir, name);
+  for (const [p, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(root, p)), { recursive: true });
+    writeFileSync(path.join(root, p), text);
+  }
+  return root;
+}
+
+test("--base-from with an old copy of mine among the candidates: the admin's edit is not dropped (review A1)", () => {
+  const store = tempDir('store');
+  const dir = tempDir('a1');
+  const old = folder(dir, 'old', { 'a.css': 'title\ncolor: red;\nfooter\n', 'b.css': 'b\n' });
+  const oldmine = folder(dir, 'oldmine', { 'a.css': 'title\ncolor: GREEN;\nfooter\n', 'b.css': 'b\n' });
+  const m = folder(dir, 'm', { 'a.css': 'title\ncolor: GREEN;\nfooter\n', 'b.css': 'b\n' });
+  const t = folder(dir, 't', { 'a.css': 'title v2\ncolor: red;\nfooter\n', 'b.css': 'b v2\n' });
+  const out = path.join(dir, 'out.zip');
+  const json = path.join(dir, 'r.json');
+  const r = cli(store, ['merge', '--mine', m, '--theirs', t, '--base-from', `${old},${oldmine}`, '-o', out, '--report', json]);
+  expect(r.stderr).toBe('');
+  expect(r.status).toBe(1); // a.css: both changed adjacent lines — a conflict, as git; GREEN in it
+  const rep = report(json);
+  const a = rep.files.find((f) => f.path === 'a.css')!;
+  expect(a).toMatchObject({ status: 'conflict', baseFrom: old });
+  expect(a.notes ?? []).toEqual([]);
+  // b.css: no candidate differs from mine — the admin did not touch it: the vendor's version, with the note
+  const b = rep.files.find((f) => f.path === 'b.css')!;
+  expect(b).toMatchObject({ status: 'theirs', baseFrom: old, notes: [{ code: 'base-equals-mine' }] });
+  expect(b.notes![0].en).toContain('the base found for this file (in old) equals your version');
+  expect(rep.base!.baseEqualsMine).toEqual(['b.css']);
+  expect(rep.base!.notes.map((n) => n.en).join('\n')).toContain(`--base-from ${oldmine} holds your version of every file`);
+  expect(r.stdout).toContain("1 file took the vendor's version because the only base found for it equals your version (most likely you never changed it): b.css.");
 });

@@ -178,14 +178,21 @@ export function basedFixture(kind: BasisKind, base: Files, mine: Files, theirs: 
       : kind === 'store'
         ? { kind, tree: trees.base, label: "baseline 'Кабинет 3.1'", match: { manifest, identical: 2, mineFiles: 3 }, notes: [] }
         : kind === 'candidates'
-          ? { kind, candidates: [{ label: 'OLD-1.zip', tree: trees.base }, { label: 'OLD-2.zip', tree: tree('C:\\exports\\OLD-2.zip', {}) }], label: 'candidates', notes: [] }
+          ? {
+              kind,
+              candidates: [
+                { label: 'OLD-1.zip', path: candidatePaths[0], tree: trees.base },
+                { label: 'OLD-2.zip', path: candidatePaths[1], tree: tree('C:\\exports\\OLD-2.zip', {}) },
+              ],
+              label: 'candidates',
+              notes: [],
+            }
           : { kind, label: 'none', notes: [] };
   const merged = mergeWithBasis(
     basis,
     trees.mine,
     trees.theirs,
     { style: 'diff3', labels: { mine: 'mine (MINE.zip)', base: 'base', theirs: 'theirs (NEW.zip)' } },
-    candidatePaths,
   );
   const report = buildReport(merged.outcomes, {
     version: '0.0.0-test',

@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { readTree } from '../../../src/archive';
 import type { Tree } from '../../../src/archive/tree';
 import { defaultStoreDir, resolveStoreDir } from '../../../src/store/location';
-import { pickBaseline, rankBaselines } from '../../../src/store/match';
+import { mineEditsIn, mineLikeness, pickBaseline, rankBaselines } from '../../../src/store/match';
 import { hashTree, listBaselines, loadBaseline, removeBaseline, saveBaseline, sha256, type BaselineManifest } from '../../../src/store/store';
 import { cleanTempDirs, tempDir } from '../../helpers/tmp';
 
@@ -124,6 +124,37 @@ test('the vendor new export itself is never used as base, nor a baseline sharing
   const choice = await pickBaseline(store, mine, theirs);
   expect(choice.chosen).toBeUndefined();
   expect(choice.notes.map((n) => n.en).join('\n')).toMatch(/'other product'.*shares only 0 of \d+ files/);
+});
+
+test('a stored copy of mine is never the base, though it ranks first: it is noted and the real old export used', async () => {
+  const store = tempDir('store');
+  await saveBaseline(store, mine, { name: 'my own export', source: 'MY.zip', now: new Date('2026-01-01T00:00:00Z') });
+  await saveBaseline(store, base, { name: '3.1.11', source: 'v11.zip', now: new Date('2025-06-01T00:00:00Z') });
+  const ranked = rankBaselines((await listBaselines(store)).manifests, hashTree(mine)).map((m) => m.manifest.name);
+  expect(ranked[0]).toBe('my own export');
+  const choice = await pickBaseline(store, mine, theirs);
+  expect(choice.chosen?.manifest.name).toBe('3.1.11');
+  expect(choice.notes.map((n) => n.en).join('\n')).toMatch(/'my own export'.*holds your version of all \d+ files .*copy of your own export.*not used/);
+
+  // An old copy of mine (the admin's export of some months ago; the .js files edited since) cannot be told from a
+  // real export for certain: used, with a note.
+  const alone = tempDir('store');
+  await saveBaseline(alone, variant(mine, (p) => p.endsWith('.js')), { name: 'old copy of mine', source: 'MY-old.zip' });
+  const old = await pickBaseline(alone, mine, theirs);
+  expect(old.chosen?.manifest.name).toBe('old copy of mine');
+  expect(old.notes.map((n) => n.en).join('\n')).toMatch(/'old copy of mine'.*the vendor's version of none: it may be an old copy of your own export/);
+});
+
+test("mineEditsIn / mineLikeness: how much of mine's customisation an export holds", () => {
+  const m = new Map([['a', '1'], ['b', '2'], ['c', '3'], ['only-mine', '4']]);
+  const t = new Map([['a', '1'], ['b', 'B'], ['c', 'C']]);
+  expect(mineEditsIn({ a: '1', b: '2', c: '3' }, m, t)).toEqual({ differing: 2, asMine: 2, asTheirs: 0 });
+  expect(mineLikeness(mineEditsIn(new Map([['b', '2'], ['c', '3']]), m, t))).toBe('copy');
+  expect(mineLikeness(mineEditsIn({ b: '2', c: 'c0' }, m, t))).toBe('maybe-copy');
+  expect(mineLikeness(mineEditsIn({ b: '2', c: 'C' }, m, t))).toBeUndefined(); // c: only the admin changed it
+  expect(mineLikeness(mineEditsIn({}, new Map([['a', '1']]), new Map([['a', '1']])))).toBeUndefined(); // nothing differs
+  // the bundled samples' real old export is neither
+  expect(mineLikeness(mineEditsIn(hashTree(base), hashTree(mine), hashTree(theirs)))).toBeUndefined();
 });
 
 test('a corrupt baseline (altered or missing blob) is reported and never used; the next best is', async () => {

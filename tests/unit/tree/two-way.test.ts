@@ -101,6 +101,14 @@ describe('samples/mine + samples/theirs without a base', () => {
 describe('candidate bases (--base-from heuristic)', () => {
   const enc = (s: string) => new Uint8Array(Buffer.from(s, 'utf8'));
   const png = (n: number) => new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, n]);
+  const tree = (files: Record<string, string>, source: string): Tree => ({
+    source,
+    kind: 'folder',
+    files: new Map(Object.entries(files).map(([p, s]) => [p, { path: p, bytes: enc(s), date: new Date(0) }])),
+    dirs: new Set(),
+    nameEncoding: 'utf8',
+    root: '',
+  });
 
   test('distance counts removed plus added lines; line ends do not count', () => {
     expect(lineDistance(['a', 'b', 'c'], ['a', 'X', 'c', 'd'])).toBe(3);
@@ -119,20 +127,21 @@ describe('candidate bases (--base-from heuristic)', () => {
     expect(chooseBase(mineText, [undefined, undefined])).toBeUndefined();
   });
 
-  test('binary: identical bytes or nothing', () => {
-    expect(chooseBase(png(1), [png(2), png(1)])).toMatchObject({ candidate: 1, distance: 0 });
-    expect(chooseBase(png(1), [png(2), png(3)])).toBeUndefined();
+  test('a candidate identical to mine is used only when none differs from mine', () => {
+    const mineText = enc('title\ncolor: GREEN;\nfooter\n');
+    const old = enc('title\ncolor: red;\nfooter\n');
+    expect(chooseBase(mineText, [old, mineText])).toMatchObject({ candidate: 0, distance: 2, equalsMine: false });
+    expect(chooseBase(mineText, [mineText, old])).toMatchObject({ candidate: 1, equalsMine: false });
+    expect(chooseBase(mineText, [undefined, mineText, enc('title\r\ncolor: GREEN;\r\nfooter\r\n')])).toMatchObject({ candidate: 1, distance: 0, equalsMine: true });
+  });
+
+  test('binary: the earliest candidate that differs from mine, else one identical to it', () => {
+    expect(chooseBase(png(1), [png(1), png(2), png(3)])).toMatchObject({ candidate: 1, equalsMine: false });
+    expect(chooseBase(png(1), [undefined, png(1)])).toMatchObject({ candidate: 1, distance: 0, equalsMine: true });
+    expect(chooseBase(enc('text\n'), [png(2)])).toBeUndefined(); // not a version of a text file
   });
 
   test('per file, the merge uses the chosen candidate; files no candidate has are merged without a base', () => {
-    const tree = (files: Record<string, string>, source: string): Tree => ({
-      source,
-      kind: 'folder',
-      files: new Map(Object.entries(files).map(([p, s]) => [p, { path: p, bytes: enc(s), date: new Date(0) }])),
-      dirs: new Set(),
-      nameEncoding: 'utf8',
-      root: '',
-    });
     const mine = tree({ 'a.css': 'x\ncolor: red;\nz\n', 'b.js': 'one\ntwo-mine\nthree\n', 'c.txt': 'mine only\n' }, 'MY.zip');
     const theirs = tree({ 'a.css': 'x\ncolor: blue;\nz\nnew\n', 'b.js': 'one\ntwo\nthree\nfour\n', 'c.txt': 'vendor\n' }, 'NEW.zip');
     const old1 = tree({ 'a.css': 'x\ncolor: red;\nz\n' }, 'OLD1.zip');
@@ -142,11 +151,42 @@ describe('candidate bases (--base-from heuristic)', () => {
       { mine, theirs, candidates: [{ label: 'OLD1.zip', tree: old1 }, { label: 'OLD2', tree: old2 }] },
       options,
     );
-    expect(Object.fromEntries(r.baseFrom)).toEqual({ 'a.css': 0, 'b.js': 1 });
+    expect(Object.fromEntries(r.baseFrom)).toEqual({ 'a.css': 1, 'b.js': 1 });
     const by = new Map(r.outcomes.map((o) => [o.path, o]));
-    expect(by.get('a.css')!.status).toBe('theirs'); // mine == OLD1: the vendor's update is taken
+    // OLD2's a.css differs from mine, OLD1's equals it: OLD2's is the base, and every difference is left for the admin
+    expect(by.get('a.css')!.status).toBe('conflict');
     expect(Buffer.from(by.get('b.js')!.output!).toString()).toBe('one\ntwo-mine\nthree\nfour\n'); // merged cleanly
     expect(by.get('b.js')!.status).toBe('merged');
     expect(by.get('c.txt')!.status).toBe('differs');
+  });
+
+  test("an old copy of mine among the candidates does not drop the admin's edit (review A1)", () => {
+    const mine = tree({ 'a.css': 'title\ncolor: GREEN;\nfooter\n' }, 'm');
+    const theirs = tree({ 'a.css': 'title v2\ncolor: red;\nfooter\n' }, 't');
+    const old = tree({ 'a.css': 'title\ncolor: red;\nfooter\n' }, 'old');
+    const oldmine = tree({ 'a.css': 'title\ncolor: GREEN;\nfooter\n' }, 'oldmine');
+    for (const order of [[old, oldmine], [oldmine, old]]) {
+      const r = mergeTreesWithoutBase({ mine, theirs, candidates: order.map((t) => ({ label: t.source, tree: t })) }, options);
+      expect(r.baseFrom.get('a.css')).toBe(order.indexOf(old));
+      const [a] = r.outcomes;
+      // Both changed adjacent lines: a conflict (as git), holding GREEN — not theirs taken whole.
+      expect(a).toMatchObject({ status: 'conflict', conflict: 'content', notes: [] });
+      expect(Buffer.from(a.output!).toString()).toBe(
+        '<<<<<<< mine (MY.zip)\ntitle\ncolor: GREEN;\n||||||| base (old)\ntitle\ncolor: red;\n=======\ntitle v2\ncolor: red;\n>>>>>>> theirs (NEW.zip)\nfooter\n',
+      );
+    }
+  });
+
+  test("a file the admin did not change: the base equal to mine is used, theirs taken, with a note", () => {
+    const mine = tree({ 'a.css': 'x\n', 'same.css': 'same\n', 'gone.css': 'g\n' }, 'm');
+    const theirs = tree({ 'a.css': 'x v2\n', 'same.css': 'same\n' }, 't');
+    const old = tree({ 'a.css': 'x\n', 'same.css': 'same\n', 'gone.css': 'g\n' }, 'old');
+    const r = mergeTreesWithoutBase({ mine, theirs, candidates: [{ label: 'OLD.zip', tree: old }] }, options);
+    const by = new Map(r.outcomes.map((o) => [o.path, o]));
+    expect(by.get('a.css')).toMatchObject({ status: 'theirs', notes: [{ code: 'base-equals-mine' }] });
+    expect(Buffer.from(by.get('a.css')!.output!).toString()).toBe('x v2\n');
+    expect(by.get('a.css')!.notes[0].en).toContain('OLD.zip');
+    expect(by.get('gone.css')).toMatchObject({ status: 'deleted-theirs', notes: [{ code: 'base-equals-mine' }] });
+    expect(by.get('same.css')).toMatchObject({ status: 'unchanged', notes: [] }); // nothing of mine replaced: no note
   });
 });
