@@ -12,8 +12,9 @@
  *    lines — at 'zealous-alnum' also by lines with no letter or digit — are joined (xdl_simplify_non_conflicts).
  *    Style diff3 caps the level at 'eager' (a refined conflict has no base to show); style zdiff3 only moves the
  *    common head and tail of each conflict out of it (xdl_refine_zdiff3_conflicts).
- * 4. A conflict whose two sides are identical is resolved (git's refine does the same; its diff3 style does not,
- *    which is the one place where we resolve more than `git merge-file --diff3`).
+ * 4. A conflict whose two sides are identical is resolved (git's refine does the same; its diff3 and zdiff3 styles
+ *    do not — in zdiff3 a conflict whose sides were all common lines is left with two empty sides — which are the
+ *    places where we resolve more than `git merge-file --diff3` / `--zdiff3`).
  * 5. `favor` settles the remaining conflicts for per-path strategies: 'mine', 'theirs', or 'union' (both, mine
  *    first, as git's union driver).
  *
