@@ -13,6 +13,10 @@ export const UI = {
   },
   clean: { en: 'No conflicts: the archive is ready to import.', ru: 'Конфликтов нет: архив готов к загрузке.' },
   attentionResult: { en: 'Files that need your decision: {n}', ru: 'Файлов, требующих вашего решения: {n}' },
+  reviewResult: {
+    en: 'No conflicts left, but conflicts in {n} file(s) were settled from earlier resolutions: review them before importing the archive',
+    ru: 'Неразрешённых конфликтов нет, но конфликты в файлах ({n}) решены по сохранённым ранее решениям: проверьте их, прежде чем загружать архив',
+  },
   hint: {
     en: 'Open each such file in the merged archive, find the <<<<<<< markers, keep the right lines and delete the markers; then import the archive.',
     ru: 'Откройте каждый такой файл в объединённом архиве, найдите маркеры <<<<<<<, оставьте нужные строки и удалите маркеры; затем загрузите архив.',

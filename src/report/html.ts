@@ -90,7 +90,9 @@ export function renderHtml(report: Report, texts: MergedTexts, lang: Lang): stri
 
 function header(report: Report, ui: UiStrings): string {
   const result =
-    report.totals.needsAttention === 0
+    report.result === 'review'
+      ? `<div class="result conflicts">${esc(fill(ui.reviewResult, { n: report.totals.reused }))}</div>`
+      : report.totals.needsAttention === 0
       ? `<div class="result clean">${esc(ui.clean)}</div>`
       : `<div class="result conflicts">${esc(fill(ui.attentionResult, { n: report.totals.needsAttention }))}` +
         (report.totals.conflictBlocks > 0 ? `<p class="hint">${esc(ui.hint)}</p>` : '') +

@@ -100,13 +100,17 @@ export interface Report {
   sameInputs?: SameInputs[];
   output: { archive: string | null; keptAside: string | null };
   options: { conflictStyle: ConflictStyle };
-  result: 'clean' | 'conflicts';
+  /** 'review': nothing left to decide, but conflicts were settled from earlier resolutions (`totals.reused`). */
+  result: 'clean' | 'conflicts' | 'review';
+  /** 1 for 'conflicts' and for 'review' (like git, whose rerere leaves replayed files for the user to check). */
   exitCode: 0 | 1;
   totals: {
     files: number;
     byStatus: Partial<Record<FileStatus, number>>;
     /** Paths with a decision left to the admin. */
     needsAttention: number;
+    /** Paths with conflict blocks settled from a previous resolution (`files[].reused`), for the admin to review. */
+    reused: number;
     /** Conflict blocks (marker groups) across all text files. */
     conflictBlocks: number;
   };
@@ -139,10 +143,12 @@ export interface ReportContext {
 export function buildReport(outcomes: readonly FileOutcome[], ctx: ReportContext): Report {
   const byStatus: Partial<Record<FileStatus, number>> = {};
   let attention = 0;
+  let reused = 0;
   let blocks = 0;
   const files = outcomes.map((o) => {
     byStatus[o.status] = (byStatus[o.status] ?? 0) + 1;
     if (needsAttention(o.status)) attention++;
+    if (o.reused?.length) reused++;
     blocks += o.text?.conflicts.length ?? 0;
     return fileReport(o, ctx);
   });
@@ -152,9 +158,9 @@ export function buildReport(outcomes: readonly FileOutcome[], ctx: ReportContext
     inputs: ctx.inputs,
     output: ctx.output,
     options: { conflictStyle: ctx.style },
-    result: attention > 0 ? 'conflicts' : 'clean',
-    exitCode: attention > 0 ? 1 : 0,
-    totals: { files: outcomes.length, byStatus, needsAttention: attention, conflictBlocks: blocks },
+    result: attention > 0 ? 'conflicts' : reused > 0 ? 'review' : 'clean',
+    exitCode: attention + reused > 0 ? 1 : 0,
+    totals: { files: outcomes.length, byStatus, needsAttention: attention, reused, conflictBlocks: blocks },
     files,
     layout: ctx.layout,
     ...(ctx.base ? { base: ctx.base } : {}),

@@ -19,6 +19,11 @@ const FRAME = {
     ru: (p: string) => `Ваши версии двоичных файлов с конфликтом: ${p}`,
   },
   clean: { en: 'No conflicts: the archive is ready to import.', ru: 'Конфликтов нет: архив готов к загрузке.' },
+  review: {
+    en: (n: number) =>
+      `No conflicts left, but ${n === 1 ? "1 file's conflicts were" : `${n} files' conflicts were`} settled from earlier resolutions: review ${n === 1 ? 'it' : 'them'} (below) before importing the archive.`,
+    ru: (n: number) => `Неразрешённых конфликтов нет, но конфликты в файлах (${n}) решены по сохранённым ранее решениям: проверьте их (ниже), прежде чем загружать архив.`,
+  },
   attention: {
     en: (n: number) => `Needs your decision (${n}):`,
     ru: (n: number) => `Требуют вашего решения (${n}):`,
@@ -45,6 +50,7 @@ const FRAME = {
     en: (l: string, when: string) => `line${l.includes('-') ? 's' : ''} ${l} (recorded ${when})`,
     ru: (l: string, when: string) => `${l.includes('-') ? 'строки' : 'строка'} ${l} (решение от ${when})`,
   },
+  recordedIn: { en: (p: string) => ` in ${p}`, ru: (p: string) => `, файл ${p}` },
   deletedBlock: {
     en: (l: number, when: string) => `block removed before line ${l} (recorded ${when})`,
     ru: (l: number, when: string) => `блок удалён перед строкой ${l} (решение от ${when})`,
@@ -76,18 +82,18 @@ export function renderSummary(report: Report, lang: Lang, paint: Paint = plain):
   if (report.output.archive) out.push(FRAME.written[lang](report.output.archive));
   if (report.output.keptAside) out.push(FRAME.aside[lang](report.output.keptAside));
   const attention = report.files.filter((f) => needsAttention(f.status));
+  const reused = report.files.filter((f) => f.reused?.length);
   if (attention.length === 0) {
-    out.push(paint('green', FRAME.clean[lang]));
+    out.push(reused.length ? paint('yellow', FRAME.review[lang](reused.length)) : paint('green', FRAME.clean[lang]));
   } else {
     out.push(paint('yellow', FRAME.attention[lang](attention.length)));
     for (const f of attention.slice(0, MAX_LISTED)) out.push(`  ${paint('red', f.path)}: ${describe(f, lang)}`);
     if (attention.length > MAX_LISTED) out.push(FRAME.more[lang](attention.length - MAX_LISTED));
     if (attention.some((f) => f.conflicts?.length)) out.push(FRAME.hint[lang]);
   }
-  const reused = report.files.filter((f) => f.reused?.length);
   if (reused.length) {
     out.push(paint('yellow', FRAME.reused[lang](reused.length)));
-    out.push(...listed(reused, lang, (f) => reusedWhere(f.reused!, lang)));
+    out.push(...listed(reused, lang, (f) => reusedWhere(f.reused!, lang, f.path)));
   }
   const ruled = report.files.filter((f) => f.rule && f.favored);
   if (ruled.length) {
@@ -117,13 +123,14 @@ export function reusedTitle(n: number, lang: Lang): string {
 }
 
 /**
- * Where a file's re-applied resolutions sit in the merged file and when they were recorded:
- * "line 13 (recorded 2026-01-05); lines 40-42 (recorded …)". A resolution that deleted its block has no lines.
+ * Where the re-applied resolutions of the file at `path` sit in the merged file and when they were recorded:
+ * "line 13 (recorded 2026-01-05); lines 40-42 (recorded … in css/other.css)" — the file named when it is another.
+ * A resolution that deleted its block has no lines.
  */
-export function reusedWhere(reused: readonly ReusedResolution[], lang: Lang): string {
+export function reusedWhere(reused: readonly ReusedResolution[], lang: Lang, path: string): string {
   return reused
     .map((u) => {
-      const when = u.recorded.slice(0, 10);
+      const when = u.recorded.slice(0, 10) + (u.recordedPath !== path ? FRAME.recordedIn[lang](u.recordedPath) : '');
       if (u.length === 0) return FRAME.deletedBlock[lang](u.startLine, when);
       const lines = u.length === 1 ? `${u.startLine}` : `${u.startLine}-${u.startLine + u.length - 1}`;
       return FRAME.reusedLines[lang](lines, when);

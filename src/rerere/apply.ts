@@ -7,7 +7,12 @@
  * working folder keeps so `pack` can later find what the admin put in each block's place (extract.ts).
  * applyResolutions then rewrites the outcomes: output bytes, the remaining conflicts' line numbers, the change
  * spans, and `reused` (where each re-applied resolution now is, for the report and `status`). A file whose every
- * block was re-applied becomes 'merged'. A resolution the file's encoding cannot hold is not applied.
+ * block was re-applied becomes 'merged', yet is not done: lines nobody chose for this merge stand in it, so the
+ * report counts it for review and the merge exits 1 (report/model.ts), as git's rerere leaves replayed files for
+ * the user to check and commit. A resolution the file's encoding cannot hold is not applied.
+ *
+ * Which resolution, when several were recorded for a key (one per file, rerere/store.ts): the one recorded in the
+ * same file, else the most recent — then `recordedPath` names the other file, and the report says so.
  *
  * Pure: no I/O (the command loads the store between the two calls).
  */
@@ -65,11 +70,21 @@ export function wantedKeys(files: readonly ConflictFile[]): Map<string, { mine: 
   return wanted;
 }
 
+/** Of the resolutions recorded for one key: the latest recorded in `path`, else the latest recorded anywhere. */
+export function pickResolution(records: readonly RecordedResolution[] | undefined, path: string): RecordedResolution | undefined {
+  const rank = (x: RecordedResolution) => (x.path === path ? 1 : 0);
+  let best: RecordedResolution | undefined;
+  for (const r of records ?? []) {
+    if (best === undefined || rank(r) > rank(best) || (rank(r) === rank(best) && r.recorded > best.recorded)) best = r;
+  }
+  return best;
+}
+
 /** Re-applies the `found` resolutions to `outcomes` (see the header comment). Returns how many blocks it settled. */
 export function applyResolutions(
   outcomes: FileOutcome[],
   files: readonly ConflictFile[],
-  found: ReadonlyMap<string, RecordedResolution>,
+  found: ReadonlyMap<string, readonly RecordedResolution[]>,
 ): number {
   let settled = 0;
   const byPath = new Map(outcomes.map((o) => [o.path, o]));
@@ -87,7 +102,7 @@ export function applyResolutions(
     let delta = 0;
     f.sites.forEach((site, i) => {
       const block = o.text!.conflicts[i];
-      const r = found.get(site.key);
+      const r = pickResolution(found.get(site.key), f.path);
       const eol: Eol = pre.eols[site.startLine - 1] || '\n';
       const joined = r ? r.resolution.join(eol) : '';
       if (!r || !canEncode(joined, o.text!.encoding).ok) {

@@ -1,13 +1,18 @@
 /**
- * The resolution store: a folder the admin keeps across vendor updates, one JSON file per recorded conflict,
- * named by its key (key.ts). Human-readable on purpose: an admin can open a file, see both sides and the chosen
- * lines, and delete it to forget a resolution.
+ * The resolution store: a folder the admin keeps across vendor updates, one JSON file per recorded conflict and
+ * file it was resolved in, named `<key>.<tag>.json` (key.ts; tag: the start of the SHA-256 of the file's path).
+ * The key ignores the path on purpose (git rerere's does too: the same disagreement met elsewhere is the same
+ * conflict), but the same lines can be settled one way in one file and another way in the next, so the store keeps
+ * a resolution per file and the merge prefers the one recorded in the same file (rerere/apply.ts). Files named
+ * `<key>.json` (recorded before the tag) are read as well. Human-readable on purpose: an admin can open a file, see
+ * both sides, the chosen lines and where they were recorded, and delete it to forget a resolution.
  *
  * Location: --resolutions DIR; else the environment variable CABINET_MERGE_RESOLUTIONS; else the user's data
  * folder: %LOCALAPPDATA%\cabinet-merge\resolutions on Windows, $XDG_DATA_HOME/cabinet-merge/resolutions or
  * ~/.local/share/cabinet-merge/resolutions elsewhere.
  */
 
+import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -49,8 +54,17 @@ export function resolutionsDir(given: string | undefined): string {
   return given ?? defaultResolutionsDir();
 }
 
-function fileOf(dir: string, key: string): string {
-  return path.join(dir, `${key}.json`);
+/** Hex digits of the path's SHA-256 in a store file's name: enough to keep a cabinet's paths apart. */
+const PATH_TAG_LENGTH = 12;
+
+function fileOf(dir: string, key: string, recordedIn: string): string {
+  const tag = createHash('sha256').update(recordedIn, 'utf8').digest('hex').slice(0, PATH_TAG_LENGTH);
+  return path.join(dir, `${key}.${tag}.json`);
+}
+
+/** The store's files for `key`: `<key>.json` (older stores) and `<key>.<tag>.json`. */
+function filesOf(names: readonly string[], key: string): string[] {
+  return names.filter((n) => n === `${key}.json` || (n.startsWith(`${key}.`) && n.endsWith('.json') && n.length === key.length + PATH_TAG_LENGTH + 6));
 }
 
 function sameLines(a: readonly string[], b: readonly string[]): boolean {
@@ -58,47 +72,67 @@ function sameLines(a: readonly string[], b: readonly string[]): boolean {
 }
 
 /**
- * Reads the recorded resolutions for `keys` (missing ones are skipped). A file that is unreadable, not ours, or
- * whose sides do not match its key's conflict is ignored: a damaged store must never break a merge or, worse,
- * put wrong lines into one.
+ * Reads the recorded resolutions for the wanted keys — every file recorded for each (missing keys are skipped). A
+ * file that is unreadable, not ours, or whose sides do not match its key's conflict is ignored: a damaged store
+ * must never break a merge or, worse, put wrong lines into one. A store folder that does not exist holds nothing.
  */
 export async function loadResolutions(
   dir: string,
   wanted: ReadonlyMap<string, { mine: readonly string[]; theirs: readonly string[] }>,
-): Promise<Map<string, RecordedResolution>> {
-  const found = new Map<string, RecordedResolution>();
+): Promise<Map<string, RecordedResolution[]>> {
+  const found = new Map<string, RecordedResolution[]>();
+  const names = await fs.readdir(dir).catch(() => [] as string[]);
   for (const [key, sides] of wanted) {
-    let text: string;
-    try {
-      text = await fs.readFile(fileOf(dir, key), 'utf8');
-    } catch {
-      continue;
-    }
-    try {
-      const r = JSON.parse(text) as RecordedResolution;
-      if (
-        r.schema === RESOLUTION_SCHEMA &&
-        r.key === key &&
-        Array.isArray(r.resolution) &&
-        r.resolution.every((l) => typeof l === 'string') &&
-        sameLines(r.mine, sides.mine) &&
-        sameLines(r.theirs, sides.theirs)
-      ) {
-        found.set(key, r);
-      }
-    } catch {
-      // not JSON: ignored, see above
+    for (const name of filesOf(names, key)) {
+      const r = await readRecord(path.join(dir, name), key, sides);
+      if (r) found.set(key, [...(found.get(key) ?? []), r]);
     }
   }
   return found;
 }
 
-/** Writes resolutions into the store (creating it), each file atomically; an existing key is replaced. */
+async function readRecord(
+  file: string,
+  key: string,
+  sides: { mine: readonly string[]; theirs: readonly string[] },
+): Promise<RecordedResolution | undefined> {
+  let text: string;
+  try {
+    text = await fs.readFile(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+  try {
+    const r = JSON.parse(text) as RecordedResolution;
+    const valid =
+      r.schema === RESOLUTION_SCHEMA &&
+      r.key === key &&
+      typeof r.path === 'string' &&
+      typeof r.recorded === 'string' &&
+      Array.isArray(r.resolution) &&
+      r.resolution.every((l) => typeof l === 'string') &&
+      sameLines(r.mine, sides.mine) &&
+      sameLines(r.theirs, sides.theirs);
+    return valid ? r : undefined;
+  } catch {
+    return undefined; // not JSON: ignored, see above
+  }
+}
+
+/**
+ * Writes resolutions into the store (creating it), each file atomically; one recorded earlier for the same key and
+ * file is replaced (an older store's `<key>.json` too, when it was recorded in the same file).
+ */
 export async function recordResolutions(dir: string, records: readonly RecordedResolution[]): Promise<void> {
   if (records.length === 0) return;
   try {
     await fs.mkdir(dir, { recursive: true });
-    for (const r of records) await writeFileAtomic(fileOf(dir, r.key), JSON.stringify(r, null, 2) + '\n');
+    for (const r of records) {
+      await writeFileAtomic(fileOf(dir, r.key, r.path), JSON.stringify(r, null, 2) + '\n');
+      const legacy = path.join(dir, `${r.key}.json`);
+      const old = await readRecord(legacy, r.key, r);
+      if (old?.path === r.path) await fs.rm(legacy, { force: true });
+    }
   } catch (e) {
     throw new CabinetError(
       'output-failed',

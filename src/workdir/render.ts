@@ -117,7 +117,7 @@ function inspectionLines(i: Inspection, work: string, lang: Lang): string[] {
   }
   if (i.reused.length) {
     out.push(reusedTitle(i.reused.length, lang));
-    for (const r of i.reused) out.push(`  ${r.path}: ${reusedWhere(r.conflict.reused ?? [], lang)}`);
+    for (const r of i.reused) out.push(`  ${r.path}: ${reusedWhere(r.conflict.reused ?? [], lang, r.path)}`);
   }
   const resolved = i.resolved;
   if (resolved.length) {

@@ -244,3 +244,56 @@ describe('rules file', () => {
     expect(existsSync(path.join(dir, 'out.zip'))).toBe(false);
   });
 });
+
+describe('a recorded resolution reused in another file (review A4)', () => {
+  test('merge exits 1 and asks for review, naming the file the resolution was recorded in', () => {
+    const dir = tempDir('workflow-reuse');
+    const env = { CABINET_MERGE_RESOLUTIONS: path.join(dir, 'resolutions') };
+    const cli = (args: string[]) => runCli(args, { cwd: dir, env });
+    const side = (name: string, colour: string) => {
+      mkdirSync(path.join(dir, name));
+      writeFileSync(path.join(dir, name, 'a.css'), `h1\ncolor: ${colour};\nz\n`);
+      writeFileSync(path.join(dir, name, 'b.css'), `.footer {\ncolor: ${colour};\n}\n`);
+      return path.join(dir, name);
+    };
+    const [b, m, t] = [side('b', 'red'), side('m', 'green'), side('t', 'blue')];
+    const work = path.join(dir, 'WORK');
+
+    const first = cli(['merge', b, m, t, '--out-dir', work, '-o', path.join(dir, 'out.zip')]);
+    expect(first.stderr).toBe('');
+    expect(first.status).toBe(1);
+    writeFileSync(path.join(work, 'a.css'), takeSide(readFileSync(path.join(work, 'a.css'), 'utf8'), 'mine')); // only a.css
+    const packed = cli(['pack', work, '-o', path.join(dir, 'packed.zip'), '--force']);
+    expect(packed.status).toBe(0);
+    expect(packed.stdout).toContain('Recorded 1 conflict resolution');
+
+    const json = path.join(dir, 'r2.json');
+    const second = cli(['merge', b, m, t, '-o', path.join(dir, 'out2.zip'), '--report', json]);
+    expect(second.stderr).toBe('');
+    expect(second.status).toBe(1); // settled from earlier resolutions: for review, not ready to import
+    expect(second.stdout).not.toContain('ready to import');
+    expect(second.stdout).toContain("No conflicts left, but 2 files' conflicts were settled from earlier resolutions: review them (below) before importing the archive.");
+    expect(second.stdout).toContain('Resolved from a previous resolution — please review (2):');
+    expect(second.stdout).toMatch(/^ {2}a\.css: line 2 \(recorded \d{4}-\d\d-\d\d\)$/m);
+    expect(second.stdout).toMatch(/^ {2}b\.css: line 2 \(recorded \d{4}-\d\d-\d\d in a\.css\)$/m);
+    const report = JSON.parse(readFileSync(json, 'utf8'));
+    expect(report).toMatchObject({ result: 'review', exitCode: 1, totals: { needsAttention: 0, reused: 2 } });
+    const file = (p: string) => report.files.find((f: { path: string }) => f.path === p);
+    expect(file('b.css')).toMatchObject({ status: 'merged', reused: [expect.objectContaining({ recordedPath: 'a.css' })] });
+
+    // Reviewed and kept in b.css too: b.css now has its own resolution, preferred over a.css's from then on.
+    const work2 = path.join(dir, 'WORK2');
+    expect(cli(['merge', b, m, t, '--out-dir', work2]).status).toBe(1);
+    const status = cli(['status', work2]);
+    expect(status.status).toBe(0); // shown for review, not held against status' exit code
+    expect(status.stdout).toMatch(/b\.css: line 2 \(recorded [\d-]+ in a\.css\)/);
+    writeFileSync(path.join(work2, 'b.css'), '.footer {\ncolor: teal;\n}\n');
+    // b.css's own resolution, and a.css's reviewed one recorded again
+    expect(cli(['pack', work2, '-o', path.join(dir, 'packed2.zip')]).stdout).toContain('Recorded 2 conflict resolutions');
+    const third = cli(['merge', b, m, t, '-o', path.join(dir, 'out3.zip'), '--json']);
+    expect(third.status).toBe(1);
+    const r3 = JSON.parse(third.stdout);
+    const reusedFrom = Object.fromEntries(r3.files.map((f: { path: string; reused: { recordedPath: string }[] }) => [f.path, f.reused[0].recordedPath]));
+    expect(reusedFrom).toEqual({ 'a.css': 'a.css', 'b.css': 'b.css' });
+  });
+});

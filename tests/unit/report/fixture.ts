@@ -47,13 +47,13 @@ export function mergeFixture(base: Files, mine: Files, theirs: Files, fixtureOpt
   });
   if (resolve) {
     const files = collectConflicts(outcomes);
-    const found = new Map<string, RecordedResolution>();
+    const found = new Map<string, RecordedResolution[]>();
     for (const f of files) {
       for (const site of f.sites) {
         const resolution = resolve(f.path, site);
         if (resolution === undefined) continue;
         const { key, mine: m, theirs: t } = site;
-        found.set(key, { schema: RESOLUTION_SCHEMA, key, mine: m, theirs: t, resolution, path: f.path, recorded: '2026-01-05T09:30:00.000Z' });
+        found.set(key, [{ schema: RESOLUTION_SCHEMA, key, mine: m, theirs: t, resolution, path: f.path, recorded: '2026-01-05T09:30:00.000Z' }]);
       }
     }
     applyResolutions(outcomes, files, found);

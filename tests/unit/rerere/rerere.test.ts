@@ -1,8 +1,15 @@
-import { applyResolutions, collectConflicts } from '../../../src/rerere/apply';
+import { readdirSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { buildReport } from '../../../src/report/model';
+import { renderSummary } from '../../../src/report/text';
+import { applyResolutions, collectConflicts, pickResolution, wantedKeys } from '../../../src/rerere/apply';
 import { extractResolutions } from '../../../src/rerere/extract';
 import { conflictKey } from '../../../src/rerere/key';
-import { RESOLUTION_SCHEMA, defaultResolutionsDir, type RecordedResolution } from '../../../src/rerere/store';
+import { RESOLUTION_SCHEMA, defaultResolutionsDir, loadResolutions, recordResolutions, type RecordedResolution } from '../../../src/rerere/store';
 import { mergePath, type FileOutcome } from '../../../src/tree/merge-tree';
+import { cleanTempDirs, tempDir } from '../../helpers/tmp';
+
+afterAll(cleanTempDirs);
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const dec = (b: Uint8Array | undefined) => new TextDecoder().decode(b);
@@ -58,10 +65,10 @@ describe('record and replay', () => {
     const resolutions = extractResolutions(file.preimage, edited, file.sites);
     expect(resolutions).toEqual([['color: green;'], ['size: 2; /* agreed */']]);
 
-    const recorded = new Map<string, RecordedResolution>(
+    const recorded = new Map<string, RecordedResolution[]>(
       file.sites.map((s, i) => [
         s.key,
-        { schema: RESOLUTION_SCHEMA, key: s.key, mine: s.mine, theirs: s.theirs, resolution: resolutions[i]!, path: file.path, recorded: '2025-01-01T00:00:00.000Z' },
+        [{ schema: RESOLUTION_SCHEMA, key: s.key, mine: s.mine, theirs: s.theirs, resolution: resolutions[i]!, path: file.path, recorded: '2025-01-01T00:00:00.000Z' }],
       ]),
     );
 
@@ -87,7 +94,7 @@ describe('record and replay', () => {
     const o = merge(BASE, MINE, THEIRS);
     const files = collectConflicts([o]);
     const first = files[0].sites[0];
-    const found = new Map([[first.key, { schema: RESOLUTION_SCHEMA, key: first.key, mine: first.mine, theirs: first.theirs, resolution: [], path: 'x', recorded: 'r' } as RecordedResolution]]);
+    const found = new Map([[first.key, [{ schema: RESOLUTION_SCHEMA, key: first.key, mine: first.mine, theirs: first.theirs, resolution: [], path: 'x', recorded: 'r' } as RecordedResolution]]]);
     applyResolutions([o], files, found);
     expect(o.status).toBe('conflict');
     const text = dec(o.output);
@@ -111,5 +118,73 @@ describe('record and replay', () => {
     const o = merge(BASE, MINE, THEIRS);
     const [file] = collectConflicts([o]);
     expect(extractResolutions(file.preimage, dec(o.output), file.sites)).toEqual([undefined, undefined]);
+  });
+});
+
+describe('several resolutions for one key (review A4)', () => {
+  const at = (path: string, recorded: string, line: string): RecordedResolution => ({
+    schema: RESOLUTION_SCHEMA,
+    key: 'k',
+    mine: ['color: green;'],
+    theirs: ['color: blue;'],
+    resolution: [line],
+    path,
+    recorded,
+  });
+
+  test('pickResolution: the one recorded in the same file, else the latest', () => {
+    const a = at('a.css', '2026-01-01T00:00:00.000Z', 'a');
+    const b = at('b.css', '2026-02-01T00:00:00.000Z', 'b');
+    const a2 = at('a.css', '2026-03-01T00:00:00.000Z', 'a2');
+    expect(pickResolution([b, a], 'a.css')).toBe(a);
+    expect(pickResolution([a, b, a2], 'a.css')).toBe(a2);
+    expect(pickResolution([a, b], 'c.css')).toBe(b);
+    expect(pickResolution(undefined, 'a.css')).toBeUndefined();
+  });
+
+  test('the store keeps one per key and file; an older store\'s <key>.json is read, and replaced for its own file', async () => {
+    const dir = tempDir('resolutions');
+    const a = merge(BASE, MINE, THEIRS);
+    const [file] = collectConflicts([a]);
+    const site = file.sites[0];
+    const rec = (path: string, line: string, recorded: string): RecordedResolution => ({
+      schema: RESOLUTION_SCHEMA, key: site.key, mine: site.mine, theirs: site.theirs, resolution: [line], path, recorded,
+    });
+    writeFileSync(path.join(dir, `${site.key}.json`), JSON.stringify(rec('old.css', 'legacy', '2025-01-01T00:00:00.000Z')));
+    await recordResolutions(dir, [rec('a.css', 'in a', '2026-01-01T00:00:00.000Z'), rec('b.css', 'in b', '2026-01-02T00:00:00.000Z')]);
+    await recordResolutions(dir, [rec('a.css', 'in a, again', '2026-01-03T00:00:00.000Z')]);
+    const wanted = wantedKeys([file]);
+    const found = await loadResolutions(dir, wanted);
+    const lines = (found.get(site.key) ?? []).map((r) => `${r.path}: ${r.resolution.join('')}`).sort();
+    expect(lines).toEqual(['a.css: in a, again', 'b.css: in b', 'old.css: legacy']);
+    await recordResolutions(dir, [rec('old.css', 'renewed', '2026-01-04T00:00:00.000Z')]);
+    expect(readdirSync(dir).sort()).toHaveLength(3); // the legacy file is gone, replaced by old.css's own
+    expect(readdirSync(dir)).not.toContain(`${site.key}.json`);
+    expect(await loadResolutions(path.join(dir, 'missing'), wanted)).toEqual(new Map());
+  });
+
+  test('a file settled with another file\'s resolution names it; the report asks for review and exits 1', () => {
+    const o = merge(BASE, MINE, THEIRS);
+    const files = collectConflicts([o]);
+    const found = new Map(
+      files[0].sites.map((s) => [s.key, [{ schema: RESOLUTION_SCHEMA, key: s.key, mine: s.mine, theirs: s.theirs, resolution: s.mine, path: 'css/other.css', recorded: '2026-01-05T09:30:00.000Z' } as RecordedResolution]]),
+    );
+    expect(applyResolutions([o], files, found)).toBe(2);
+    expect(o.status).toBe('merged');
+    expect(o.reused!.map((u) => u.recordedPath)).toEqual(['css/other.css', 'css/other.css']);
+    const report = buildReport([o], {
+      version: '0',
+      inputs: { base: null, mine: { path: 'm', kind: 'folder', files: 1, bytes: 1, nameEncoding: 'utf8' }, theirs: { path: 't', kind: 'folder', files: 1, bytes: 1, nameEncoding: 'utf8' } },
+      output: { archive: 'out.zip', keptAside: null },
+      style: 'diff3',
+      keptAsidePath: (p) => p,
+      layout: [],
+    });
+    expect(report).toMatchObject({ result: 'review', exitCode: 1, totals: { needsAttention: 0, reused: 1 } });
+    const summary = renderSummary(report, 'en');
+    expect(summary).not.toContain('ready to import');
+    expect(summary).toContain("No conflicts left, but 1 file's conflicts were settled from earlier resolutions: review it (below) before importing the archive.");
+    expect(summary).toContain('css/theme.css: line 2 (recorded 2026-01-05 in css/other.css); line 8 (recorded 2026-01-05 in css/other.css)');
+    expect(renderSummary(report, 'ru')).toContain('строка 2 (решение от 2026-01-05, файл css/other.css)');
   });
 });
