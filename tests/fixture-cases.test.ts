@@ -16,7 +16,7 @@ import { mergeTrees } from '../src/tree';
 interface CaseMeta {
   exitCode: 0 | 1;
   statuses: Record<string, string>;
-  keptAside?: Record<string, 'mine' | 'case-clash'>;
+  keptAside?: Record<string, 'mine' | 'theirs' | 'case-clash' | 'file-folder'>;
   notes?: Record<string, string[]>;
   /** Merge options for the case (default: none). */
   options?: { ignoreWhitespace?: boolean; preferBinary?: 'mine' | 'theirs' };
@@ -63,8 +63,9 @@ describe.each(cases)('case %s', (name) => {
     const byPath = new Map(outcomes.map((o) => [o.path, o]));
     for (const [p, status] of Object.entries(meta.statuses)) expect({ path: p, status: byPath.get(p)?.status }).toEqual({ path: p, status });
     for (const [p, as] of Object.entries(meta.keptAside ?? {})) {
-      expect(byPath.get(p)?.keptAsideAs).toBe(as);
-      if (as === 'mine') expect(show(byPath.get(p)?.keptAside)).toEqual(show(mine.files.get(p)?.bytes));
+      const copy = byPath.get(p)?.aside?.find((c) => c.as === as);
+      expect({ path: p, as: copy?.as }).toEqual({ path: p, as });
+      if (as === 'mine' || as === 'theirs') expect(show(copy?.bytes)).toEqual(show((as === 'mine' ? mine : theirs).files.get(p)?.bytes));
     }
     for (const [p, codes] of Object.entries(meta.notes ?? {})) {
       expect(byPath.get(p)?.notes.map((n) => n.code)).toEqual(codes);

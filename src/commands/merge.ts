@@ -17,7 +17,7 @@ import { buildReport, inputInfo, type Report } from '../report/model';
 import { resolveStoreDir } from '../store/location';
 import { saveBaseline } from '../store/store';
 import { renderSummary } from '../report/text';
-import { sourceEntry, type FileOutcome, type Trees } from '../tree/merge-tree';
+import { sourceEntry, type AsideKind, type FileOutcome, type Trees } from '../tree/merge-tree';
 import { baseReport, mergeWithBasis, resolveBase, splitBaseFrom } from './base-source';
 import { prepareWorkflow, type WorkflowOptions } from '../workdir/merge-hook';
 import { checkMayReplace, checkOutputs, writeAll } from './outputs';
@@ -104,14 +104,10 @@ export async function runMerge(options: MergeOptions): Promise<MergeRun> {
     : undefined;
 
   const asideDir = keptAsideDir(options.output ?? options.outDir!);
+  // MERGED.conflicts/<kind>/<path>: the extension is kept, so a saved image still opens by double-click.
+  const asideRel = (p: string, as: AsideKind) => `${as}/${p}`;
   const aside = new Map<string, Uint8Array>();
-  const asideName = new Map<string, string>();
-  for (const o of outcomes) {
-    if (!o.keptAside) continue;
-    const rel = `${o.keptAsideAs ?? 'mine'}/${o.path}`;
-    aside.set(rel, o.keptAside);
-    asideName.set(o.path, path.join(path.basename(asideDir), ...rel.split('/')));
-  }
+  for (const o of outcomes) for (const copy of o.aside ?? []) aside.set(asideRel(o.path, copy.as), copy.bytes);
   if (aside.size) await checkMayReplace(asideDir, options.force);
 
   const report = buildReport(outcomes, {
@@ -123,7 +119,7 @@ export async function runMerge(options: MergeOptions): Promise<MergeRun> {
     },
     output: { archive: options.output ?? null, keptAside: aside.size ? asideDir : null },
     style: options.conflictStyle,
-    keptAsidePath: (p) => asideName.get(p)!,
+    keptAsidePath: (p, as) => path.join(path.basename(asideDir), ...asideRel(p, as).split('/')),
     layout,
     base: baseReport(basis, merged, { theirs: options.theirs, store: storeDir, saved, candidatePaths: baseFrom }),
     baseFrom: merged.baseFrom,

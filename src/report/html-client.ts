@@ -224,11 +224,11 @@ export const CLIENT_JS = String.raw`
       rs.appendChild(rl);
       box.appendChild(rs);
     }
-    if (f.keptAside) {
-      var p = el('p', null, ui.keptAsideAt + ': ');
-      p.appendChild(el('code', null, f.keptAside));
+    (f.keptAside || []).forEach(function (k) {
+      var p = el('p', null, (ui['keptAside_' + k.as] || ui.keptAsideAt) + ': ');
+      p.appendChild(el('code', null, k.path));
       box.appendChild(p);
-    }
+    });
     if (f.notes && f.notes.length) {
       box.appendChild(el('h4', null, ui.notes));
       var ul = el('ul');

@@ -7,7 +7,7 @@ import type { NameEncoding, Tree } from '../archive/tree';
 import type { ConflictStyle } from '../merge3';
 import { describeEncoding } from '../text/encoding';
 import type { EolStyle } from '../text/lines';
-import type { ChangeSpan, FileOutcome, LayoutNote, Note, ReusedResolution, RuleRef } from '../tree';
+import type { AsideKind, ChangeSpan, FileOutcome, LayoutNote, Note, ReusedResolution, RuleRef } from '../tree';
 import { STATUS_LABELS, needsAttention, type ConflictKind, type FileStatus, type Wording } from '../tree/status';
 
 export const REPORT_SCHEMA = 'cabinet-merge/report@1';
@@ -54,7 +54,7 @@ export interface FileReport {
   changes?: ChangeSpan[];
   /** Where a file kept out of the archive was saved (mine's version of a binary conflict, or a name clashing on
    * Windows), relative to the output archive's folder. */
-  keptAside?: string;
+  keptAside?: { as: AsideKind; path: string }[];
   notes?: Note[];
   /** The rules-file rule whose strategy merged this file (only for files both sides changed). */
   rule?: RuleRef;
@@ -133,7 +133,7 @@ export interface ReportContext {
   output: Report['output'];
   style: ConflictStyle;
   /** Maps an outcome to the relative path its kept-aside copy was written to. */
-  keptAsidePath: (path: string) => string;
+  keptAsidePath: (path: string, as: AsideKind) => string;
   layout: LayoutNote[];
   base?: BaseReport;
   /** With --base-from: path → the candidate its base came from. */
@@ -184,7 +184,7 @@ function fileReport(o: FileOutcome, ctx: ReportContext): FileReport {
     }));
     r.changes = o.text.changes;
   }
-  if (o.keptAside) r.keptAside = ctx.keptAsidePath(o.path);
+  if (o.aside?.length) r.keptAside = o.aside.map((c) => ({ as: c.as, path: ctx.keptAsidePath(o.path, c.as) }));
   const baseFrom = ctx.baseFrom?.get(o.path);
   if (baseFrom !== undefined) r.baseFrom = baseFrom;
   if (o.notes.length) r.notes = o.notes;

@@ -144,6 +144,6 @@ function describe(f: FileReport, lang: Lang): string {
     const where = f.conflicts.map((c) => `${c.startLine}-${c.endLine}`).join(', ');
     return `${what}; ${FRAME.lines[lang]} ${where}`;
   }
-  if (f.keptAside) return `${what}; ${FRAME.savedAs[lang]} ${f.keptAside}`;
+  if (f.keptAside?.length) return `${what}; ${FRAME.savedAs[lang]} ${f.keptAside.map((k) => k.path).join(', ')}`;
   return what;
 }

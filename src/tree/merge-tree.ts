@@ -14,7 +14,7 @@ import type { TextEncoding } from '../text/encoding';
 import { alignTrees, caseClashes, type LayoutNote } from './align';
 import { decide, type Triple } from './decide';
 import { mergeText, type ChangeSpan } from './merge-text';
-import { binaryPreferred, caseClash, type Note } from './notes';
+import { binaryPreferred, caseClash, fileFolderClash, type Note } from './notes';
 import { needsAttention, type ConflictKind, type FileStatus } from './status';
 import { DEFAULT_STRATEGY, type RuleRef, type Strategy, type StrategyFor } from './strategy';
 
@@ -31,6 +31,24 @@ export interface TreeMergeOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
+/**
+ * Why a version was saved beside the archive: 'mine' — your version of a binary file both sides changed (the
+ * archive has the vendor's); 'theirs' — the vendor's version when --prefer mine took yours; 'case-clash' — a file
+ * whose name differs from another's only in letter case; 'file-folder' — a file with the name of a folder the
+ * output also has.
+ */
+export type AsideKind = 'mine' | 'theirs' | 'case-clash' | 'file-folder';
+
+export interface AsideCopy {
+  as: AsideKind;
+  bytes: Uint8Array;
+}
+
+/** Saves a version of `o` aside. */
+export function keepAside(o: FileOutcome, as: AsideKind, bytes: Uint8Array): void {
+  (o.aside ??= []).push({ as, bytes });
+}
+
 export interface FileOutcome {
   path: string;
   status: FileStatus;
@@ -40,10 +58,8 @@ export interface FileOutcome {
   output?: Uint8Array;
   /** The side whose archive entry lends the output its date (and, for taken files, its bytes). */
   from?: 'mine' | 'theirs';
-  /** Bytes saved beside the output instead of (or besides) the archive: mine's version of a binary conflict, or
-   * a file whose name clashes with another's on Windows. */
-  keptAside?: Uint8Array;
-  keptAsideAs?: 'mine' | 'case-clash';
+  /** Versions saved beside the output, not in the archive (see AsideKind); a path may have more than one. */
+  aside?: AsideCopy[];
   /** Present when the path was merged as text. */
   text?: {
     encoding: TextEncoding;
@@ -100,7 +116,7 @@ export function mergeTrees(input: Trees, options: TreeMergeOptions): TreeMergeRe
   const outcomes = eachPath(paths, options, (path) =>
     mergePath({ path, base: bytesOf(trees.base, path), mine: bytesOf(trees.mine, path), theirs: bytesOf(trees.theirs, path) }, options),
   );
-  keepCaseClashesAside(outcomes);
+  keepClashesAside(outcomes);
   return { outcomes, dirs: mergeDirs(trees), trees, layout };
 }
 
@@ -115,17 +131,29 @@ export function eachPath(paths: Iterable<string>, options: TreeMergeOptions, mer
 }
 
 /**
- * Two output paths that differ only in letter case would overwrite each other on Windows: the later one (in path
- * order) leaves the archive and is kept aside, with a note. Nothing is lost.
+ * Output paths an archive cannot hold together leave the archive and are kept aside, with a note — nothing is
+ * lost. Two paths that differ only in letter case would overwrite each other on Windows: the later one (in path
+ * order) goes. A file named like a folder of another output file ('x' and 'x/y.txt', e.g. the vendor turned a
+ * file into a folder while you edited the file): the file goes, the folder's files stay.
  */
-export function keepCaseClashesAside(outcomes: FileOutcome[]): void {
-  const clashes = caseClashes(outcomes.filter((o) => o.output !== undefined).map((o) => o.path));
+export function keepClashesAside(outcomes: FileOutcome[]): void {
+  const present = () => outcomes.filter((o) => o.output !== undefined);
+  const clashes = caseClashes(present().map((o) => o.path));
   for (const o of outcomes) {
     if (!clashes.has(o.path)) continue;
-    o.keptAside = o.output;
-    o.keptAsideAs = 'case-clash';
+    keepAside(o, 'case-clash', o.output!);
     o.output = undefined;
     o.notes.push(caseClash(o.path));
+  }
+  const folders = new Set<string>();
+  for (const o of present()) {
+    for (let i = o.path.indexOf('/'); i >= 0; i = o.path.indexOf('/', i + 1)) folders.add(o.path.slice(0, i).toLowerCase());
+  }
+  for (const o of present()) {
+    if (!folders.has(o.path.toLowerCase())) continue;
+    keepAside(o, 'file-folder', o.output!);
+    o.output = undefined;
+    o.notes.push(fileFolderClash(o.path));
   }
 }
 
@@ -162,13 +190,13 @@ export function mergePath(t: Triple, options: TreeMergeOptions): FileOutcome {
 function mergeContent(t: Triple, addAdd: boolean, strategy: Strategy, options: TreeMergeOptions): FileOutcome {
   switch (strategy) {
     case 'binary':
-      return mergeBinary(t, options.preferBinary);
+      return mergeBinary(t, options.preferBinary, 'binary-conflict');
     case 'merge':
     case 'mine':
     case 'theirs':
     case 'union': {
       const merged = mergeText(t, { ...options, favor: strategy === 'merge' ? 'none' : strategy });
-      if (merged === undefined) return mergeBinary(t, options.preferBinary);
+      if (merged === undefined) return mergeBinary(t, options.preferBinary, 'binary-conflict');
       const conflicted = merged.conflicts.length > 0;
       const outcome: FileOutcome = {
         path: t.path,
@@ -190,20 +218,20 @@ function mergeContent(t: Triple, addAdd: boolean, strategy: Strategy, options: T
 }
 
 /**
- * Binary files changed on both sides: theirs goes into the archive and mine is kept aside (a conflict), unless
- * --prefer settles it: 'theirs' still keeps mine aside (it is the admin's work), 'mine' takes mine.
+ * Binary files both sides changed (or, without a base, that differ): theirs goes into the archive and mine is kept
+ * aside, as a conflict (`status`), unless --prefer settles it. Either way the version not in the archive is kept
+ * aside: the admin's, or with --prefer mine the vendor's, so a preference can be undone by hand.
  */
-function mergeBinary(t: Triple, prefer: 'mine' | 'theirs' | undefined): FileOutcome {
+export function mergeBinary(t: Triple, prefer: 'mine' | 'theirs' | undefined, status: 'binary-conflict' | 'differs-binary'): FileOutcome {
   if (prefer === 'mine') {
-    return { path: t.path, status: 'binary-preferred', output: t.mine, from: 'mine', notes: [binaryPreferred('mine')] };
+    return { path: t.path, status: 'binary-preferred', output: t.mine, from: 'mine', aside: [{ as: 'theirs', bytes: t.theirs! }], notes: [binaryPreferred('mine')] };
   }
-  const outcome: FileOutcome = { path: t.path, status: 'binary-conflict', conflict: 'binary', output: t.theirs, from: 'theirs', keptAside: t.mine, keptAsideAs: 'mine', notes: [] };
+  const aside: AsideCopy[] = [{ as: 'mine', bytes: t.mine! }];
   if (prefer === 'theirs') {
-    outcome.status = 'binary-preferred';
-    outcome.conflict = undefined;
-    outcome.notes.push(binaryPreferred('theirs'));
+    return { path: t.path, status: 'binary-preferred', output: t.theirs, from: 'theirs', aside, notes: [binaryPreferred('theirs')] };
   }
-  return outcome;
+  const conflict = status === 'binary-conflict' ? 'binary' : 'no-base';
+  return { path: t.path, status, conflict, output: t.theirs, from: 'theirs', aside, notes: [] };
 }
 
 /**

@@ -3,7 +3,7 @@
  * code from a closed list and its wording in English and Russian, made here and nowhere else.
  */
 
-export type NoteCode = 'encoding-differs' | 'encoding-fallback' | 'eol-differs' | 'case-clash' | 'binary-preferred' | 'base-equals-mine';
+export type NoteCode = 'encoding-differs' | 'encoding-fallback' | 'eol-differs' | 'case-clash' | 'file-folder' | 'binary-preferred' | 'base-equals-mine';
 
 export interface Note {
   code: NoteCode;
@@ -49,6 +49,14 @@ export function caseClash(path: string): Note {
     code: 'case-clash',
     en: `'${path}' differs from another file's name only in letter case, which Windows cannot hold twice; it was kept aside, not in the archive`,
     ru: `'${path}' отличается от имени другого файла только регистром букв, а Windows не различает такие имена; файл сохранён отдельно, не в архиве`,
+  };
+}
+
+export function fileFolderClash(path: string): Note {
+  return {
+    code: 'file-folder',
+    en: `'${path}' is a file here but a folder of other files in the merge (one side turned it into a folder); an archive cannot hold both, so the file was kept aside, not in the archive`,
+    ru: `'${path}' здесь файл, но в результате это папка с другими файлами (одна из сторон превратила его в папку); архив не может содержать и то и другое, поэтому файл сохранён отдельно, не в архиве`,
   };
 }
 

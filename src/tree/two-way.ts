@@ -21,9 +21,9 @@ import type { Tree } from '../archive/tree';
 import { alignTrees, contentRoot } from './align';
 import { chooseBase } from './candidates';
 import { sameBytes, type Triple } from './decide';
-import { comparePaths, eachPath, keepCaseClashesAside, mergePath, type FileOutcome, type TreeMergeOptions, type TreeMergeResult } from './merge-tree';
+import { comparePaths, eachPath, keepClashesAside, mergeBinary, mergePath, type FileOutcome, type TreeMergeOptions, type TreeMergeResult } from './merge-tree';
 import { mergeText } from './merge-text';
-import { baseEqualsMine, binaryPreferred } from './notes';
+import { baseEqualsMine } from './notes';
 
 export interface CandidateBase {
   /** The name shown in the base marker label and the report (the file or folder name the admin gave). */
@@ -58,7 +58,7 @@ export function mergeTreesWithoutBase(
     if (chosen.equalsMine && !(t.theirs && sameBytes(t.theirs, t.mine!))) outcome.notes.push(baseEqualsMine(label));
     return outcome;
   });
-  keepCaseClashesAside(outcomes);
+  keepClashesAside(outcomes);
   const dirs = [...new Set([...theirs.dirs, ...mine.dirs])].sort(comparePaths);
   return { outcomes, dirs, trees: { mine, theirs }, layout, baseFrom };
 }
@@ -85,15 +85,7 @@ export function mergePathWithoutBase(t: Triple, options: TreeMergeOptions): File
   if (sameBytes(mine, theirs)) return { path, status: 'unchanged', output: theirs, from: 'theirs', notes: [] };
 
   const merged = mergeText({ path, mine, theirs }, { ...options, withoutBase: true });
-  if (merged === undefined) {
-    if (options.preferBinary === 'mine') {
-      return { path, status: 'binary-preferred', output: mine, from: 'mine', notes: [binaryPreferred('mine')] };
-    }
-    if (options.preferBinary === 'theirs') {
-      return { path, status: 'binary-preferred', output: theirs, from: 'theirs', keptAside: mine, keptAsideAs: 'mine', notes: [binaryPreferred('theirs')] };
-    }
-    return { path, status: 'differs-binary', conflict: 'no-base', output: theirs, from: 'theirs', keptAside: mine, keptAsideAs: 'mine', notes: [] };
-  }
+  if (merged === undefined) return mergeBinary({ path, mine, theirs }, options.preferBinary, 'differs-binary');
   // No block left: the files differ only in line ends, encoding or BOM, which the text merge settles.
   const conflicted = merged.conflicts.length > 0;
   return {

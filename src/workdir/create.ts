@@ -79,7 +79,10 @@ export function buildWorkdir(input: WorkdirInput, now = new Date()): { state: Wo
     if (o.reused?.length) c.reused = o.reused;
     conflicts[o.path] = c;
   }
-  for (const o of outcomes) if (o.keptAside && o.keptAsideAs === 'case-clash') put(`aside/case-clash/${o.path}`, o.keptAside);
+  // Versions the archive cannot hold beside the other files; mine's and theirs' versions are in sides/ already.
+  for (const o of outcomes) {
+    for (const c of o.aside ?? []) if (c.as === 'case-clash' || c.as === 'file-folder') put(`aside/${c.as}/${o.path}`, c.bytes);
+  }
 
   const state: WorkState = {
     schema: STATE_SCHEMA,

@@ -80,7 +80,7 @@ test('nothing is lost (random cabinets)', () => {
         }
         if (o.status === 'binary-conflict') {
           expect(o.output).toEqual(theirs);
-          expect(o.keptAside).toEqual(mine);
+          expect(o.aside).toEqual([{ as: 'mine', bytes: mine }]);
           continue;
         }
         const out = new Set(lines(o.output));

@@ -43,7 +43,7 @@ describe('per-path strategies settle conflicting hunks only (git -X ours/theirs,
 
   test("binary: never merged as text — theirs in, mine kept aside", () => {
     const o = run('binary');
-    expect(o).toMatchObject({ status: 'binary-conflict', conflict: 'binary', keptAsideAs: 'mine', rule: { strategy: 'binary' } });
+    expect(o).toMatchObject({ status: 'binary-conflict', conflict: 'binary', aside: [{ as: 'mine' }], rule: { strategy: 'binary' } });
     expect(dec(o.output)).toBe(theirs);
   });
 

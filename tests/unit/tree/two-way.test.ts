@@ -64,7 +64,7 @@ describe('samples/mine + samples/theirs without a base', () => {
       else if (decodeText(m!) === undefined || decodeText(t!) === undefined) {
         expect({ path: o.path, status: o.status, conflict: o.conflict }).toEqual({ path: o.path, status: 'differs-binary', conflict: 'no-base' });
         expect(o.output).toBe(t);
-        expect(o.keptAside).toBe(m);
+        expect(o.aside).toEqual([{ as: 'mine', bytes: m }]);
       } else expect({ path: o.path, status: o.status }).toEqual({ path: o.path, status: 'differs' });
     }
     // The samples hold each kind at least once.
