@@ -80,6 +80,7 @@ function overlap(trees: Tree[]): number {
  */
 class Spelling {
   private readonly files = new Map<string, string>();
+  private readonly exact = new Set<string>();
   private readonly folders = new Map<string, string>();
 
   add(tree: Tree | undefined): void {
@@ -88,6 +89,7 @@ class Spelling {
       for (let d = f; d && !this.folders.has(d.toLowerCase()); d = parentOf(d)) this.folders.set(d.toLowerCase(), d);
     };
     for (const p of tree.files.keys()) {
+      this.exact.add(p);
       if (!this.files.has(p.toLowerCase())) this.files.set(p.toLowerCase(), p);
       folder(parentOf(p));
     }
@@ -103,6 +105,8 @@ class Spelling {
   }
 
   file(p: string): string {
+    // A spelling theirs or base has exactly is kept, even when they also have another spelling of it.
+    if (this.exact.has(p)) return p;
     const known = this.files.get(p.toLowerCase());
     if (known !== undefined) return known;
     const parent = this.folder(parentOf(p));

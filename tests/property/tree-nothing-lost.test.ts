@@ -1,96 +1,105 @@
 /**
- * The product's first promise as a property of mergeTrees: nothing is lost. For random small cabinets (text and
- * binary files, additions, deletions, edits on both sides):
- * - every path of any input has exactly one outcome;
- * - a path leaves the output only when the other side still had base's bytes (a deliberate, one-sided deletion);
- * - every line mine or theirs added to a text file is in the merged file (clean, or inside a conflict block);
- * - a binary file changed on both sides keeps theirs in the output and mine aside;
- * - the output is clean exactly when no outcome needs the admin.
+ * The product's first promise as a property of mergeTrees: nothing is lost. Random small cabinets with text and
+ * binary files, additions, deletions and edits on both sides, CRLF and LF, missing final newlines, names that
+ * differ only in letter case, and a file on one side named like a folder on the other:
+ * - every path of any input has an outcome (up to letter case);
+ * - every line mine or theirs added to a text file is in the output or a kept-aside copy of that path;
+ * - every binary version mine or theirs changed is, byte for byte, in the output or kept aside;
+ *   (so a path leaves the output only when each side that still has it left base's bytes alone: a deletion);
+ * - markers in the output mean the admin is told (needsAttention).
  */
 import fc from 'fast-check';
 import type { FileEntry, Tree } from '../../src/archive/tree';
-import { decodeText } from '../../src/text';
-import { mergeTrees } from '../../src/tree';
+import { decodeText, splitLines } from '../../src/text';
+import { mergeTrees, type FileOutcome } from '../../src/tree';
 import { needsAttention } from '../../src/tree/status';
 
 const DATE = new Date(Date.UTC(2026, 0, 1));
 const LINES = ['a', 'b', 'c', '}', '', 'x = 1;', 'Итого', 'return;'];
+const PATHS = ['a.txt', 'A.txt', 'd/b.txt', 'D/b.txt', 'd', 'img/x.bin'];
 
-const textFile = fc.array(fc.constantFrom(...LINES), { maxLength: 8 }).map((ls) => ls.map((l) => l + '\n').join(''));
+const textFile = fc
+  .record({
+    lines: fc.array(fc.constantFrom(...LINES), { maxLength: 8 }),
+    eol: fc.constantFrom('\n', '\r\n'),
+    finalNewline: fc.boolean(),
+  })
+  .map(({ lines, eol, finalNewline }) => {
+    const body = lines.join(eol);
+    return lines.length && finalNewline ? body + eol : body;
+  });
 const binaryFile = fc.uint8Array({ minLength: 1, maxLength: 6 }).map((b) => Uint8Array.from([0, ...b]));
 
-/** A side's version of a file: absent, base's, or something else (text edit of base, or a new binary). */
-function sideOf(baseBytes: string | Uint8Array | undefined) {
-  return fc.oneof(
-    fc.constant<'absent'>('absent'),
-    fc.constant<'base'>('base'),
-    typeof baseBytes === 'string' || baseBytes === undefined ? textFile : binaryFile,
-  );
+/** A side's version of a file: absent, base's, or something else of the same kind (text or binary). */
+function sideOf(base: string | Uint8Array | undefined) {
+  return fc.oneof(fc.constant<'absent'>('absent'), fc.constant<'base'>('base'), typeof base === 'string' || base === undefined ? textFile : binaryFile);
 }
 
-const fileTriple = fc.option(fc.oneof(textFile, binaryFile), { nil: undefined }).chain((base) =>
-  fc.record({ base: fc.constant(base), mine: sideOf(base), theirs: sideOf(base) }),
-);
+const fileTriple = fc
+  .option(fc.oneof(textFile, binaryFile), { nil: undefined })
+  .chain((base) => fc.record({ base: fc.constant(base), mine: sideOf(base), theirs: sideOf(base) }));
 
-function toBytes(v: string | Uint8Array): Uint8Array {
-  return typeof v === 'string' ? Buffer.from(v, 'utf8') : v;
-}
+const toBytes = (v: string | Uint8Array): Uint8Array => (typeof v === 'string' ? Buffer.from(v, 'utf8') : v);
 
 function tree(name: string, files: Map<string, Uint8Array>): Tree {
   const entries = new Map<string, FileEntry>([...files].map(([path, bytes]) => [path, { path, bytes, date: DATE }]));
   return { source: name, kind: 'folder', files: entries, dirs: new Set(), nameEncoding: 'utf8', root: '' };
 }
 
-const cabinet = fc.array(fileTriple, { minLength: 1, maxLength: 6 }).map((triples) => {
-  const sides = { base: new Map<string, Uint8Array>(), mine: new Map<string, Uint8Array>(), theirs: new Map<string, Uint8Array>() };
-  triples.forEach((t, i) => {
-    const path = `dir/f${i}.txt`;
-    if (t.base !== undefined) sides.base.set(path, toBytes(t.base));
-    for (const side of ['mine', 'theirs'] as const) {
-      const v = t[side];
-      if (v === 'absent') continue;
-      if (v === 'base') {
-        if (t.base !== undefined) sides[side].set(path, toBytes(t.base));
-        continue;
-      }
-      sides[side].set(path, toBytes(v));
+type Sides = Record<'base' | 'mine' | 'theirs', Map<string, Uint8Array>>;
+
+/** Each side spells every path its own way (case variants), and a path may be a file on one side, a folder on another. */
+const cabinet = fc
+  .array(fc.record({ triple: fileTriple, spell: fc.array(fc.constantFrom(...PATHS), { minLength: 3, maxLength: 3 }) }), { minLength: 1, maxLength: 5 })
+  .map((files) => {
+    const sides: Sides = { base: new Map(), mine: new Map(), theirs: new Map() };
+    for (const { triple, spell } of files) {
+      (['base', 'mine', 'theirs'] as const).forEach((side, i) => {
+        const path = spell[i];
+        const v = side === 'base' ? triple.base : triple[side];
+        const bytes = v === undefined || v === 'absent' ? undefined : v === 'base' ? (triple.base === undefined ? undefined : toBytes(triple.base)) : toBytes(v);
+        if (bytes !== undefined && !sides[side].has(path)) sides[side].set(path, bytes);
+      });
     }
+    return sides;
   });
-  return sides;
-});
 
-const lines = (b: Uint8Array | undefined) => (b === undefined ? [] : decodeText(b)?.text.split('\n').filter((l) => l !== '') ?? []);
+/** The lines of a text file, without terminators (an empty file has none). */
+const linesOf = (b: Uint8Array | undefined): string[] => (b === undefined ? [] : splitLines(decodeText(b)?.text ?? '').lines);
 
-test('nothing is lost (random cabinets)', () => {
+/** Everything of a path (by letter-case-insensitive name) that reached the admin: output and kept-aside copies. */
+function delivered(outcomes: FileOutcome[], key: string): Uint8Array[] {
+  return outcomes.filter((o) => o.path.toLowerCase() === key).flatMap((o) => [...(o.output ? [o.output] : []), ...(o.aside ?? []).map((c) => c.bytes)]);
+}
+
+test('nothing is lost (random cabinets, case variants, file/folder clashes, CRLF, final newlines)', () => {
   fc.assert(
     fc.property(cabinet, fc.constantFrom('diff3' as const, 'merge' as const, 'zdiff3' as const), (sides, style) => {
       const labels = { base: 'base', mine: 'mine', theirs: 'theirs' };
       const { outcomes } = mergeTrees({ base: tree('b', sides.base), mine: tree('m', sides.mine), theirs: tree('t', sides.theirs) }, { style, labels });
-      const paths = new Set([...sides.base.keys(), ...sides.mine.keys(), ...sides.theirs.keys()]);
-      expect(outcomes.map((o) => o.path).sort()).toEqual([...paths].sort());
+      const keys = new Set([...sides.base.keys(), ...sides.mine.keys(), ...sides.theirs.keys()].map((p) => p.toLowerCase()));
+      expect(new Set(outcomes.map((o) => o.path.toLowerCase()))).toEqual(keys);
 
-      for (const o of outcomes) {
-        const base = sides.base.get(o.path);
-        const mine = sides.mine.get(o.path);
-        const theirs = sides.theirs.get(o.path);
-        if (o.output === undefined) {
-          // Dropped: each side that still has the file has base's bytes.
-          for (const v of [mine, theirs]) if (v !== undefined) expect(Buffer.compare(v, base!)).toBe(0);
-          continue;
+      // Base's version of a path: the same spelling first, else one differing in letter case.
+      const baseOf = (path: string) => sides.base.get(path) ?? [...sides.base].find(([p]) => p.toLowerCase() === path.toLowerCase())?.[1];
+      for (const side of ['mine', 'theirs'] as const) {
+        for (const [p, bytes] of sides[side]) {
+          const base = baseOf(p);
+          if (base !== undefined && Buffer.compare(base, bytes) === 0) continue;
+          const got = delivered(outcomes, p.toLowerCase());
+          if (decodeText(bytes) === undefined) {
+            expect({ path: p, side, found: got.some((g) => Buffer.compare(g, bytes) === 0) }).toEqual({ path: p, side, found: true });
+            continue;
+          }
+          const baseLines = new Set(linesOf(base));
+          const out = new Set(got.flatMap(linesOf));
+          for (const l of linesOf(bytes)) if (!baseLines.has(l)) expect({ path: p, side, line: l, found: out.has(l) }).toEqual({ path: p, side, line: l, found: true });
         }
-        if (o.status === 'binary-conflict') {
-          expect(o.output).toEqual(theirs);
-          expect(o.aside).toEqual([{ as: 'mine', bytes: mine }]);
-          continue;
-        }
-        const out = new Set(lines(o.output));
-        const baseLines = new Set(lines(base));
-        for (const v of [mine, theirs]) for (const l of lines(v)) if (!baseLines.has(l)) expect(out.has(l)).toBe(true);
       }
-      const attention = outcomes.some((o) => needsAttention(o.status));
+
       const markers = outcomes.some((o) => o.output && Buffer.from(o.output).includes('<<<<<<<'));
-      if (markers) expect(attention).toBe(true);
+      if (markers) expect(outcomes.some((o) => needsAttention(o.status))).toBe(true);
     }),
-    { seed: 20261125, numRuns: 300 },
+    { seed: 20261125, numRuns: 1000 },
   );
 });
