@@ -80,7 +80,8 @@ function overlap(trees: Tree[]): number {
  */
 class Spelling {
   private readonly files = new Map<string, string>();
-  private readonly exact = new Set<string>();
+  /** Spellings of names that theirs or base hold twice (differing in case) within one tree. */
+  private readonly ambiguous = new Set<string>();
   private readonly folders = new Map<string, string>();
 
   add(tree: Tree | undefined): void {
@@ -88,9 +89,13 @@ class Spelling {
     const folder = (f: string) => {
       for (let d = f; d && !this.folders.has(d.toLowerCase()); d = parentOf(d)) this.folders.set(d.toLowerCase(), d);
     };
+    const inTree = new Map<string, string>();
     for (const p of tree.files.keys()) {
-      this.exact.add(p);
-      if (!this.files.has(p.toLowerCase())) this.files.set(p.toLowerCase(), p);
+      const key = p.toLowerCase();
+      const twin = inTree.get(key);
+      if (twin !== undefined) this.ambiguous.add(twin).add(p);
+      inTree.set(key, p);
+      if (!this.files.has(key)) this.files.set(key, p);
       folder(parentOf(p));
     }
     for (const d of tree.dirs) folder(d);
@@ -105,8 +110,9 @@ class Spelling {
   }
 
   file(p: string): string {
-    // A spelling theirs or base has exactly is kept, even when they also have another spelling of it.
-    if (this.exact.has(p)) return p;
+    // Where theirs or base itself holds two spellings of a name, a path spelled exactly like one of them keeps its
+    // spelling: it is that file, not the other.
+    if (this.ambiguous.has(p)) return p;
     const known = this.files.get(p.toLowerCase());
     if (known !== undefined) return known;
     const parent = this.folder(parentOf(p));
