@@ -67,7 +67,7 @@ export function parseArgs(argv: string[], version: string): Promise<ParsedArgs> 
           .option('base-from', {
             type: 'string',
             array: true,
-            describe: t('No --base? Candidate old vendor exports (comma-separated or repeated); each file takes the candidate closest to yours'),
+            describe: t('No --base? Candidate old vendor exports (comma-separated or repeated); each file takes the closest candidate that differs from yours'),
           })
           .option('store', {
             type: 'string',

@@ -19,7 +19,7 @@ export const HELP_RU: Record<string, string> = {
   "The vendor's new export": "Новая выгрузка поставщика",
   "Your customised export of the old version, zip or folder": "Ваша выгрузка старой версии с доработками, zip или папка",
   "The vendor's new export, zip or folder": "Новая выгрузка поставщика, zip или папка",
-  "No --base? Candidate old vendor exports (comma-separated or repeated); each file takes the candidate closest to yours": "Нет --base? Возможные старые выгрузки поставщика (через запятую или несколько раз); для каждого файла берётся самый близкий к вашему",
+  "No --base? Candidate old vendor exports (comma-separated or repeated); each file takes the closest candidate that differs from yours": "Нет --base? Возможные старые выгрузки поставщика (через запятую или несколько раз); для каждого файла берётся самый близкий к вашему из тех, что от него отличаются",
   "The baseline store folder (default: env CABINET_MERGE_STORE or the user data folder); --no-store: do not look for a base there": "Папка хранилища баз (по умолчанию — переменная CABINET_MERGE_STORE или папка данных пользователя); --no-store — не искать базу в хранилище",
   "Also save the vendor's new export as a baseline in the store": "Заодно сохранить новую выгрузку поставщика как базу в хранилище",
   "Name for --save-baseline, e.g. \"ЖКХ 3.1.12\"": "Имя для --save-baseline, например \"ЖКХ 3.1.12\"",

@@ -31,7 +31,7 @@ async function main(argv: string[]): Promise<number> {
       const { report } = await runMerge({ ...args, version: VERSION, onProgress: progress.onProgress }).finally(progress.stop);
       if (args.json) process.stdout.write(JSON.stringify(report, null, 2) + '\n');
       else if (!args.quiet) process.stdout.write(renderSummary(report, args.lang, painter(useColour(terminal))));
-      if (args.outDir && !args.json && !args.quiet) process.stdout.write(renderWorkdirHint(args.outDir, report.exitCode, args.lang));
+      if (args.outDir && !args.json && !args.quiet) process.stdout.write(renderWorkdirHint(args.outDir, report.result, args.lang));
       return report.exitCode;
     }
     case 'baseline': {

@@ -169,14 +169,23 @@ export function renderResolve(run: ResolveRun, lang: Lang): string {
 }
 
 /** After `merge --out-dir`: where the files are and what to do next. */
-export function renderWorkdirHint(work: string, exitCode: number, lang: Lang): string {
-  const en =
-    exitCode === 0
-      ? `Working folder: ${work}. Nothing to resolve; pack it with: cabinet-merge pack ${work} -o MERGED.zip`
-      : `Working folder: ${work}. Edit the conflicts there (the files keep their encodings), check with: cabinet-merge status ${work}, then: cabinet-merge pack ${work} -o MERGED.zip`;
-  const ru =
-    exitCode === 0
-      ? `Рабочая папка: ${work}. Решать нечего; соберите архив: cabinet-merge pack ${work} -o MERGED.zip`
-      : `Рабочая папка: ${work}. Исправьте там конфликты (кодировки файлов сохранены), проверьте: cabinet-merge status ${work}, затем: cabinet-merge pack ${work} -o MERGED.zip`;
-  return (lang === 'ru' ? ru : en) + '\n';
+/** What to do next with a working folder: `result` is the report's (clean, conflicts, or review-only). */
+export function renderWorkdirHint(work: string, result: 'clean' | 'conflicts' | 'review', lang: Lang): string {
+  const pack = `cabinet-merge pack ${work} -o MERGED.zip`;
+  const status = `cabinet-merge status ${work}`;
+  const hint = {
+    clean: {
+      en: `Working folder: ${work}. Nothing to resolve; pack it with: ${pack}`,
+      ru: `Рабочая папка: ${work}. Решать нечего; соберите архив: ${pack}`,
+    },
+    conflicts: {
+      en: `Working folder: ${work}. Edit the conflicts there (the files keep their encodings), check with: ${status}, then: ${pack}`,
+      ru: `Рабочая папка: ${work}. Исправьте там конфликты (кодировки файлов сохранены), проверьте: ${status}, затем: ${pack}`,
+    },
+    review: {
+      en: `Working folder: ${work}. No conflicts left, but review the files settled from earlier resolutions (${status} lists them), then: ${pack}`,
+      ru: `Рабочая папка: ${work}. Конфликтов нет, но проверьте файлы, решённые по прежним решениям (их покажет ${status}), затем: ${pack}`,
+    },
+  };
+  return hint[result][lang] + '\n';
 }
