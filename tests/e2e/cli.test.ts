@@ -5,26 +5,19 @@
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import iconv from 'iconv-lite';
 import { readTree } from '../../src/archive';
 import { decodeText } from '../../src/text';
 import { runCli } from '../helpers/cli';
 import { buildZip, FLAG_UTF8, listZip, MADE_BY_DOS, type RawSpec } from '../helpers/rawzip';
-import { cleanTempDirs, tempDir } from '../helpers/tmp';
+import { cleanTempDirs, tempDir, walk } from '../helpers/tmp';
 
 const SAMPLES = path.resolve(__dirname, '../../samples');
 const DATE = new Date(Date.UTC(2026, 10, 20, 10, 30, 0));
 
 afterAll(cleanTempDirs);
-
-/** Every file under a folder, as '/'-separated relative paths. */
-function walk(dir: string, prefix = ''): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? walk(path.join(dir, e.name), `${prefix}${e.name}/`) : [`${prefix}${e.name}`],
-  );
-}
 
 /** A zip as Windows Explorer writes it: CP866 names, no UTF-8 flag, DOS attributes, deflate. */
 function windowsZip(files: Record<string, Uint8Array | string>, wrapper = ''): Buffer {

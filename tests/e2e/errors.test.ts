@@ -17,18 +17,12 @@ import {
   type BuildOptions,
   type RawSpec,
 } from '../helpers/rawzip';
-import { cleanTempDirs, tempDir } from '../helpers/tmp';
+import { cleanTempDirs, tempDir, walk } from '../helpers/tmp';
 
 const SAMPLES = path.resolve(__dirname, '../../samples');
 const DATE = new Date(Date.UTC(2026, 0, 15, 9, 0, 0));
 
 afterAll(cleanTempDirs);
-
-function walk(dir: string, prefix = ''): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? walk(path.join(dir, e.name), `${prefix}${e.name}/`) : [`${prefix}${e.name}`],
-  );
-}
 
 /** The sample side as zip entries (deflated, UTF-8 names), in path order. */
 function sampleSpecs(side: 'base' | 'mine' | 'theirs'): RawSpec[] {

@@ -10,7 +10,7 @@ import { readTree } from '../../src/archive';
 import { decodeText } from '../../src/text';
 import { runCli } from '../helpers/cli';
 import { buildZip, listZip, MADE_BY_DOS, type RawSpec } from '../helpers/rawzip';
-import { cleanTempDirs, tempDir } from '../helpers/tmp';
+import { cleanTempDirs, tempDir, walk } from '../helpers/tmp';
 
 const SAMPLES = path.resolve(__dirname, '../../samples');
 const S = (side: string) => path.join(SAMPLES, side);
@@ -23,12 +23,6 @@ function takeSide(text: string, side: 'mine' | 'theirs'): string {
   const m = re.exec(text);
   if (!m) throw new Error('no conflict block');
   return text.replace(re, side === 'mine' ? m[2] : m[3]);
-}
-
-function walk(dir: string, prefix = ''): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? walk(path.join(dir, e.name), `${prefix}${e.name}/`) : [`${prefix}${e.name}`],
-  );
 }
 
 describe('merge --out-dir → status → edit → resolve → pack → next release', () => {
