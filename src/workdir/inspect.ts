@@ -30,7 +30,7 @@ export interface Inspection {
   /** Conflicts that need `resolve` and have not had it. */
   pending: { path: string; conflict: ConflictState }[];
   /** Conflicts settled: markers edited out, or decided by `resolve`. */
-  resolved: { path: string; conflict: ConflictState; how: 'edited' | 'decided' | 'removed' }[];
+  resolved: { path: string; conflict: ConflictState; how: 'edited' | 'decided' }[];
   /** Conflicts settled by recorded resolutions (for review), with their current state. */
   reused: { path: string; conflict: ConflictState; edited: boolean }[];
   added: string[];
@@ -78,8 +78,9 @@ export async function inspectWorkdir(work: string, limits?: ReadOptions): Promis
     if (c.reused?.length) reused.push({ path: p, conflict: c, edited: edited.includes(p) });
     const unreused = (c.blocks?.length ?? 0) - (c.reused?.length ?? 0);
     if (c.decision) resolved.push({ path: p, conflict: c, how: 'decided' });
-    else if (c.settle === 'decision') pending.push({ path: p, conflict: c });
-    else if (!files.has(p)) resolved.push({ path: p, conflict: c, how: 'removed' });
+    // A conflicted file that vanished from the folder is not a decision (an editor or a slip of the hand can delete
+    // it): it waits for `resolve` like a binary conflict.
+    else if (c.settle === 'decision' || !files.has(p)) pending.push({ path: p, conflict: c });
     else if (!marked.has(p) && unreused > 0) resolved.push({ path: p, conflict: c, how: 'edited' });
   }
   return { work, state, files, dirs, markers, pending, resolved, reused, added: added.sort(), removed: removed.sort(), edited: edited.sort() };

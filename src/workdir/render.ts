@@ -36,7 +36,6 @@ const T = {
   resolved: { en: (n: number) => `Resolved (${n}):`, ru: (n: number) => `Решено (${n}):` },
   how: {
     edited: { en: 'markers edited out', ru: 'маркеры убраны' },
-    removed: { en: 'file removed from the folder', ru: 'файл удалён из папки' },
     decided: { en: (s: string) => `took ${s} (resolve)`, ru: (s: string) => `взята версия ${s} (resolve)` },
   },
   added: { en: 'Added since the merge (will be packed):', ru: 'Добавлены после слияния (войдут в архив):' },
