@@ -34,7 +34,7 @@ export const UI = {
   kindZip: { en: 'zip archive', ru: 'zip-архив' },
   kindFolder: { en: 'folder', ru: 'папка' },
   output: { en: 'Merged archive', ru: 'Объединённый архив' },
-  keptAside: { en: 'Your versions of binary conflicts', ru: 'Ваши версии двоичных файлов с конфликтом' },
+  keptAside: { en: 'Versions kept beside the archive', ru: 'Версии, сохранённые рядом с архивом' },
   notWritten: { en: 'not written', ru: 'не записан' },
   countsTitle: { en: 'Files by result', ru: 'Файлы по результату' },
   totalFiles: { en: 'Files', ru: 'Всего файлов' },

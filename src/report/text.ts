@@ -15,8 +15,12 @@ const FRAME = {
   merged: { en: (n: number) => `Merged ${n} files.`, ru: (n: number) => `Объединено файлов: ${n}.` },
   written: { en: (p: string) => `Merged archive: ${p}`, ru: (p: string) => `Объединённый архив: ${p}` },
   aside: {
-    en: (p: string) => `Your versions of binary conflicts: ${p}`,
-    ru: (p: string) => `Ваши версии двоичных файлов с конфликтом: ${p}`,
+    en: (p: string) => `Versions kept beside the archive (mine/ yours, theirs/ the vendor's): ${p}`,
+    ru: (p: string) => `Версии, сохранённые рядом с архивом (mine/ — ваши, theirs/ — поставщика): ${p}`,
+  },
+  asideList: {
+    en: (n: number) => `Kept beside the archive, no decision needed (${n}):`,
+    ru: (n: number) => `Сохранены рядом с архивом, решение не требуется (${n}):`,
   },
   clean: { en: 'No conflicts: the archive is ready to import.', ru: 'Конфликтов нет: архив готов к загрузке.' },
   review: {
@@ -99,6 +103,11 @@ export function renderSummary(report: Report, lang: Lang, paint: Paint = plain):
   if (ruled.length) {
     out.push(FRAME.ruled[lang](ruled.length));
     out.push(...listed(ruled, lang, (f) => FRAME.rule[lang](f.rule!, f.favored!)));
+  }
+  const asideOnly = report.files.filter((f) => f.keptAside?.length && !needsAttention(f.status));
+  if (asideOnly.length) {
+    out.push(FRAME.asideList[lang](asideOnly.length));
+    out.push(...listed(asideOnly, lang, (f) => f.keptAside!.map((k) => k.path).join(', ')));
   }
   const decided = report.files.filter((f) => f.notes?.length);
   if (decided.length || report.layout.length) {

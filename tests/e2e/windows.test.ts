@@ -136,3 +136,14 @@ test('--ignore-whitespace without a base: a whitespace-only difference is still 
   const merged = Buffer.from((await readTree(out)).files.get('w.js')!.bytes).toString();
   expect(merged).toBe('<<<<<<< mine (mine.zip)\r\nif (a)  {\r\n=======\r\nif (a) {\r\n>>>>>>> theirs (theirs.zip)\r\nz\r\n');
 });
+
+test('--prefer mine: the summary names where the vendor\'s image was kept', () => {
+  const dir = tempDir('e2e-prefer-summary');
+  const png = (n: number) => Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0, 0, n]);
+  const make = (name: string, n: number) => zip(dir, name, { 'img/logo.png': png(n) });
+  const r = runCli(['merge', make('b.zip', 1), make('m.zip', 2), make('t.zip', 3), '-o', path.join(dir, 'o.zip'), '--prefer', 'mine', '--no-store']);
+  expect(r.status).toBe(0);
+  expect(r.stdout).toContain('Kept beside the archive, no decision needed (1):');
+  expect(r.stdout).toContain(`img/logo.png: ${path.join('o.conflicts', 'theirs', 'img', 'logo.png')}`);
+  expect(readFileSync(path.join(dir, 'o.conflicts', 'theirs', 'img', 'logo.png'))).toEqual(Buffer.from(png(3)));
+});
