@@ -40,6 +40,25 @@ function usageError(en: string, ru: string): CabinetError {
   return new CabinetError('usage', { en, ru });
 }
 
+/**
+ * The three inputs from --base/--mine/--theirs and positional paths together: the paths fill, in order, the roles
+ * no option named (base, mine, theirs); two paths and no option are mine and theirs (no base).
+ */
+function roles(a: Record<string, unknown>): { base?: string; mine?: string; theirs?: string } {
+  const named: Record<string, string | undefined> = { base: a.base as string | undefined, mine: a.mine as string | undefined, theirs: a.theirs as string | undefined };
+  const paths = ((a.paths as string[] | undefined) ?? []).map(String);
+  const open = (['base', 'mine', 'theirs'] as const).filter((r) => named[r] === undefined);
+  const fill = paths.length === 2 && open.length === 3 ? (['mine', 'theirs'] as const) : open;
+  if (paths.length > fill.length) {
+    throw usageError(
+      `merge got more paths than it has roles for: ${paths.join(' ')}. Give BASE MINE THEIRS, or MINE THEIRS, or name them with --base/--mine/--theirs.`,
+      `Для merge указано больше путей, чем нужно: ${paths.join(' ')}. Укажите БАЗА МОЯ НОВАЯ или МОЯ НОВАЯ либо назовите их через --base/--mine/--theirs.`,
+    );
+  }
+  paths.forEach((p, i) => (named[fill[i]] = p));
+  return named;
+}
+
 /** Parses argv (without the node and script names). Throws CabinetError('usage') for bad arguments. */
 export function parseArgs(argv: string[], version: string): Promise<ParsedArgs> {
   const helpLang = detectLang(argvLang(argv));
@@ -54,13 +73,15 @@ export function parseArgs(argv: string[], version: string): Promise<ParsedArgs> 
     .option('quiet', { type: 'boolean', default: false, describe: t('Print nothing on success') })
     .option('json', { type: 'boolean', default: false, describe: t('Print the JSON report instead of the summary') })
     .command(
-      'merge [base] [mine] [theirs]',
+      'merge [paths..]',
       t("Merge your customised export with the vendor's new export, using the vendor's old export as the base"),
       (y) =>
         y
-          .positional('base', { type: 'string', describe: t("The vendor's old export (pristine), zip or folder") })
-          .positional('mine', { type: 'string', describe: t('Your customised export of the old version') })
-          .positional('theirs', { type: 'string', describe: t("The vendor's new export") })
+          .positional('paths', {
+            type: 'string',
+            array: true,
+            describe: t('BASE MINE THEIRS in this order, or MINE THEIRS without a base; or name them with the options below'),
+          })
           .option('base', { type: 'string', describe: t("The vendor's old export (pristine), zip or folder") })
           .option('mine', { type: 'string', describe: t('Your customised export of the old version, zip or folder') })
           .option('theirs', { type: 'string', describe: t("The vendor's new export, zip or folder") })
@@ -110,12 +131,7 @@ export function parseArgs(argv: string[], version: string): Promise<ParsedArgs> 
           .example('cabinet-merge merge OLD.zip MINE.zip NEW.zip -o MERGED.zip', t('The same with positional arguments')),
       (a) => {
         const lang = detectLang(a.lang as string | undefined);
-        let base = (a.base as string | undefined) ?? undefined;
-        let mine = a.mine as string | undefined;
-        let theirs = a.theirs as string | undefined;
-        // Two positional paths are mine and theirs (no base): yargs put them in [base] [mine].
-        const flag = (name: string) => argv.some((x) => x === `--${name}` || x.startsWith(`--${name}=`));
-        if (theirs === undefined && base && mine && !flag('base') && !flag('mine')) [base, mine, theirs] = [undefined, base, mine];
+        const { base, mine, theirs } = roles(a);
         if (!mine || !theirs) {
           throw usageError(
             `merge needs --mine and --theirs (and --base, the vendor's old export, if you have it), or two or three positional paths. Example:\n  ${MERGE_EXAMPLE}`,

@@ -3,6 +3,7 @@
  * no entry here. Wording follows 1C's: выгрузка, поставщик, доработки, база.
  */
 export const HELP_RU: Record<string, string> = {
+  "BASE MINE THEIRS in this order, or MINE THEIRS without a base; or name them with the options below": "БАЗА МОЯ НОВАЯ в этом порядке или МОЯ НОВАЯ без базы; либо назовите их параметрами ниже",
   "Three-way merge of 1C:Enterprise personal cabinet exports (zip archives or folders).": "Трёхстороннее объединение выгрузок личного кабинета 1С:Предприятия (zip-архивы или папки).",
   "Language of messages (default: from LANG / the system)": "Язык сообщений (по умолчанию — из LANG или настроек системы)",
   "Show error details": "Показывать подробности ошибок",

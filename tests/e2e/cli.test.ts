@@ -226,3 +226,24 @@ describe('usage', () => {
     expect(existsSync(path.join(dir, 'out.conflicts'))).toBe(false);
   });
 });
+
+describe('naming the inputs', () => {
+  const s = (side: string) => path.join(SAMPLES, side);
+  test.each([
+    ['three paths', [s('base'), s('mine'), s('theirs')]],
+    ['--base and two paths', ['--base', s('base'), s('mine'), s('theirs')]],
+    ['--theirs and two paths', ['--theirs', s('theirs'), s('base'), s('mine')]],
+    ['all three named', ['--mine', s('mine'), '--theirs', s('theirs'), '--base', s('base')]],
+  ])('%s', (_name, args) => {
+    const r = runCli(['merge', ...args, '-o', path.join(tempDir('e2e-roles'), 'o.zip'), '--json']);
+    expect(r.status).toBe(1);
+    const report = JSON.parse(r.stdout);
+    expect([report.inputs.base.path, report.inputs.mine.path, report.inputs.theirs.path].map((p: string) => path.basename(p))).toEqual(['base', 'mine', 'theirs']);
+  });
+
+  test('too many paths: one clear usage error', () => {
+    const r = runCli(['merge', s('base'), s('mine'), s('theirs'), s('base'), '-o', 'x.zip']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^cabinet-merge: merge got more paths than it has roles for/);
+  });
+});
