@@ -66,6 +66,13 @@ async function checkOutDir(outDir: string, inputs: string[]): Promise<void> {
       });
     }
   }
+  const existing = await fs.stat(work).catch(() => undefined);
+  if (existing && !existing.isDirectory()) {
+    throw new CabinetError('output-invalid', {
+      en: `--out-dir ${outDir}: this is a file, not a folder; give the name of a new folder`,
+      ru: `--out-dir ${outDir}: это файл, а не папка; укажите имя новой папки`,
+    });
+  }
   const entries = await fs.readdir(work).catch((e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? [] : ['?']));
   if (entries.length > 0) {
     throw new CabinetError('output-exists', {

@@ -1,5 +1,5 @@
 /** Working-folder edge cases found in review: a conflicted file deleted from the folder is not a resolution. */
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { runCli } from '../helpers/cli';
 import { cleanTempDirs, tempDir } from '../helpers/tmp';
@@ -23,4 +23,13 @@ test('deleting a conflicted file from WORK leaves it to resolve; pack refuses un
   expect(pack.stdout).toContain('css/theme.css');
   expect(runCli(['resolve', work, 'css/theme.css', '--theirs']).status).toBe(0);
   expect(runCli(['status', work]).stdout).toMatch(/css\/theme\.css: took theirs/);
+});
+
+test('--out-dir naming an existing file says it is a file', () => {
+  const dir = tempDir('e2e-wd-file');
+  const file = path.join(dir, 'afile');
+  writeFileSync(file, 'x');
+  const r = runCli(['merge', ...sides, '--out-dir', file]);
+  expect(r.status).toBe(2);
+  expect(r.stderr).toContain('this is a file, not a folder');
 });
