@@ -121,6 +121,10 @@ const UNDECIDED = new Set(['only-mine', 'differs', 'differs-binary']);
 /** The summary names at most this many files whose base equals mine; the report has them all. */
 const MAX_LISTED = 10;
 
+function listed(paths: readonly string[]): string {
+  return paths.slice(0, MAX_LISTED).join(', ') + (paths.length > MAX_LISTED ? ', …' : '');
+}
+
 const WORDS = {
   store: (m: BaselineMatch): Wording => ({
     en: `Base: the stored baseline '${m.manifest.name}' (${m.manifest.id}, saved ${m.manifest.savedAt.slice(0, 10)} from ${m.manifest.source}); ${m.identical} of ${m.mineFiles} files of your export are identical to it.`,
@@ -139,10 +143,17 @@ const WORDS = {
     ru: `--base-from ${p} содержит вашу версию ${likeness === 'copy' ? 'всех файлов' : 'части файлов'}, которыми ваша выгрузка отличается от новой выгрузки поставщика${likeness === 'copy' ? '' : ', и ни одного файла в версии поставщика'}: ${likeness === 'copy' ? 'похоже, это' : 'возможно, это'} копия вашей собственной выгрузки, а не старая выгрузка поставщика. Там, где она совпадает с вашей версией, она служит базой, только если ни один другой кандидат не отличается от вашей версии; такие файлы перечислены.`,
   }),
   baseEqualsMine: (paths: readonly string[]): Wording => {
-    const shown = paths.slice(0, MAX_LISTED).join(', ') + (paths.length > MAX_LISTED ? ', …' : '');
+    const shown = listed(paths);
     return {
-      en: `${paths.length} ${paths.length === 1 ? 'file' : 'files'} took the vendor's version because the only base found for ${paths.length === 1 ? 'it equals' : 'them equals'} your version (most likely you never changed ${paths.length === 1 ? 'it' : 'them'}): ${shown}. If you had customised any of them, check the result; the report lists them all (base.baseEqualsMine).`,
-      ru: `Для ${paths.length} файлов взята версия поставщика, потому что единственная найденная для них база совпадает с вашей версией (скорее всего, вы их не меняли): ${shown}. Если вы дорабатывали какой-то из них, проверьте результат; в отчёте перечислены все (base.baseEqualsMine).`,
+      en: `${paths.length} ${paths.length === 1 ? 'file' : 'files'} took the vendor's changes because the only base found for ${paths.length === 1 ? 'it equals' : 'them equals'} your version (most likely you never changed ${paths.length === 1 ? 'it' : 'them'}): ${shown}. If you had customised any of them, check the result before importing; the report lists them all (base.baseEqualsMine).`,
+      ru: `Для ${paths.length} файлов приняты изменения поставщика, потому что единственная найденная для них база совпадает с вашей версией (скорее всего, вы их не меняли): ${shown}. Если вы дорабатывали какой-то из них, проверьте результат перед загрузкой; в отчёте перечислены все (base.baseEqualsMine).`,
+    };
+  },
+  baseEqualsMineKept: (paths: readonly string[]): Wording => {
+    const shown = listed(paths);
+    return {
+      en: `${paths.length} ${paths.length === 1 ? 'file is' : 'files are'} in your export exactly as in the base but not in the vendor's new export: ${shown}. The vendor may have removed ${paths.length === 1 ? 'it' : 'them'}, or the base is a copy of your own export holding your additions; kept, not deleted — delete any the vendor removed.`,
+      ru: `Файлы (${paths.length}) есть в вашей выгрузке точно такими же, как в базе, но отсутствуют в новой выгрузке поставщика: ${shown}. Возможно, их удалил поставщик, а возможно, база — копия вашей собственной выгрузки с вашими новыми файлами; они сохранены, а не удалены — удалите те, что удалил поставщик.`,
     };
   },
   none: {
@@ -201,13 +212,16 @@ export function baseReport(
     report.candidates = counts;
     const without = outcomes.filter((o) => o.status !== 'added-theirs' && !merged.baseFrom?.has(o.path)).length;
     messages.push(WORDS.candidates(counts, without));
-    const equal = outcomes.filter((o) => o.notes.some((n) => n.code === 'base-equals-mine')).map((o) => o.path);
-    if (equal.length) {
-      report.baseEqualsMine = equal;
-      messages.push(WORDS.baseEqualsMine(equal));
-    }
   } else if (basis.kind === 'none') {
     messages.push(WORDS.none);
+  }
+  const equal = outcomes.filter((o) => o.notes.some((n) => n.code === 'base-equals-mine'));
+  if (equal.length) {
+    report.baseEqualsMine = equal.map((o) => o.path);
+    const taken = equal.filter((o) => o.status !== 'only-mine').map((o) => o.path);
+    const kept = equal.filter((o) => o.status === 'only-mine').map((o) => o.path);
+    if (taken.length) messages.push(WORDS.baseEqualsMine(taken));
+    if (kept.length) messages.push(WORDS.baseEqualsMineKept(kept));
   }
   messages.push(...notes);
   if (undecided > 0) {

@@ -17,6 +17,10 @@ export const UI = {
     en: 'No conflicts left, but conflicts in {n} file(s) were settled from earlier resolutions: review them before importing the archive',
     ru: 'Неразрешённых конфликтов нет, но конфликты в файлах ({n}) решены по сохранённым ранее решениям: проверьте их, прежде чем загружать архив',
   },
+  reviewBaseResult: {
+    en: 'No conflicts left, but {n} file(s) were merged against a base equal to your version: check them (see the base section) before importing the archive',
+    ru: 'Неразрешённых конфликтов нет, но файлы ({n}) объединены с базой, совпадающей с вашей версией: проверьте их (см. раздел о базе), прежде чем загружать архив',
+  },
   hint: {
     en: 'Open each such file in the merged archive, find the <<<<<<< markers, keep the right lines and delete the markers; then import the archive.',
     ru: 'Откройте каждый такой файл в объединённом архиве, найдите маркеры <<<<<<<, оставьте нужные строки и удалите маркеры; затем загрузите архив.',

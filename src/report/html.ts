@@ -91,7 +91,11 @@ export function renderHtml(report: Report, texts: MergedTexts, lang: Lang): stri
 function header(report: Report, ui: UiStrings): string {
   const result =
     report.result === 'review'
-      ? `<div class="result conflicts">${esc(fill(ui.reviewResult, { n: report.totals.reused }))}</div>`
+      ? `<div class="result conflicts">${esc(
+          report.totals.reused > 0
+            ? fill(ui.reviewResult, { n: report.totals.reused })
+            : fill(ui.reviewBaseResult, { n: report.base?.baseEqualsMine?.length ?? 0 }),
+        )}</div>`
       : report.totals.needsAttention === 0
       ? `<div class="result clean">${esc(ui.clean)}</div>`
       : `<div class="result conflicts">${esc(fill(ui.attentionResult, { n: report.totals.needsAttention }))}` +

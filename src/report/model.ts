@@ -76,8 +76,10 @@ export interface BaseReport {
   baseline?: { id: string; name: string; savedAt: string; source: string; identicalFiles: number; mineFiles: number };
   /** source 'candidates': the --base-from candidates in order, with the number of files each was the base of. */
   candidates?: { path: string; files: number }[];
-  /** source 'candidates': files whose only base found was identical to mine, so theirs was taken (note
-   * 'base-equals-mine'); right if the admin never changed them, to check if they did. */
+  /** Files whose base (a --base-from candidate found for them, or a stored baseline) was identical to mine (note
+   * 'base-equals-mine'): such a base cannot tell "the admin never changed it" from "the base is a copy of the
+   * admin's export". Where theirs has the file its changes were taken (to check if the admin had customised it);
+   * where theirs lacks it, the file was kept ('only-mine'). Non-empty: the result is at least 'review' (exit 1). */
   baseEqualsMine?: string[];
   /** Files left to the admin only because no base was known for them (statuses only-mine, differs, differs-binary). */
   undecidedWithoutBase: number;
@@ -100,7 +102,8 @@ export interface Report {
   sameInputs?: SameInputs[];
   output: { archive: string | null; keptAside: string | null };
   options: { conflictStyle: ConflictStyle };
-  /** 'review': nothing left to decide, but conflicts were settled from earlier resolutions (`totals.reused`). */
+  /** 'review': nothing left to decide, but conflicts were settled from earlier resolutions (`totals.reused`), or
+   * files were merged against a base found equal to mine (`base.baseEqualsMine`). */
   result: 'clean' | 'conflicts' | 'review';
   /** 1 for 'conflicts' and for 'review' (like git, whose rerere leaves replayed files for the user to check). */
   exitCode: 0 | 1;
@@ -152,14 +155,16 @@ export function buildReport(outcomes: readonly FileOutcome[], ctx: ReportContext
     blocks += o.text?.conflicts.length ?? 0;
     return fileReport(o, ctx);
   });
+  // Files merged against a base equal to mine may have lost a customisation: never a clean run (see BaseReport).
+  const review = reused + (ctx.base?.baseEqualsMine?.length ?? 0);
   return {
     schema: REPORT_SCHEMA,
     tool: { name: 'cabinet-merge', version: ctx.version },
     inputs: ctx.inputs,
     output: ctx.output,
     options: { conflictStyle: ctx.style },
-    result: attention > 0 ? 'conflicts' : reused > 0 ? 'review' : 'clean',
-    exitCode: attention + reused > 0 ? 1 : 0,
+    result: attention > 0 ? 'conflicts' : review > 0 ? 'review' : 'clean',
+    exitCode: attention + review > 0 ? 1 : 0,
     totals: { files: outcomes.length, byStatus, needsAttention: attention, reused, conflictBlocks: blocks },
     files,
     layout: ctx.layout,

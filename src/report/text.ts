@@ -28,6 +28,10 @@ const FRAME = {
       `No conflicts left, but ${n === 1 ? "1 file's conflicts were" : `${n} files' conflicts were`} settled from earlier resolutions: review ${n === 1 ? 'it' : 'them'} (below) before importing the archive.`,
     ru: (n: number) => `Неразрешённых конфликтов нет, но конфликты в файлах (${n}) решены по сохранённым ранее решениям: проверьте их (ниже), прежде чем загружать архив.`,
   },
+  reviewBase: {
+    en: (n: number) => `No conflicts left, but ${n === 1 ? '1 file was' : `${n} files were`} merged against a base equal to your version: check ${n === 1 ? 'it' : 'them'} (listed below) before importing the archive.`,
+    ru: (n: number) => `Неразрешённых конфликтов нет, но файлы (${n}) объединены с базой, совпадающей с вашей версией: проверьте их (список ниже), прежде чем загружать архив.`,
+  },
   attention: {
     en: (n: number) => `Needs your decision (${n}):`,
     ru: (n: number) => `Требуют вашего решения (${n}):`,
@@ -88,7 +92,10 @@ export function renderSummary(report: Report, lang: Lang, paint: Paint = plain):
   const attention = report.files.filter((f) => needsAttention(f.status));
   const reused = report.files.filter((f) => f.reused?.length);
   if (attention.length === 0) {
-    out.push(reused.length ? paint('yellow', FRAME.review[lang](reused.length)) : paint('green', FRAME.clean[lang]));
+    const baseEqual = report.base?.baseEqualsMine?.length ?? 0;
+    if (reused.length) out.push(paint('yellow', FRAME.review[lang](reused.length)));
+    else if (baseEqual) out.push(paint('yellow', FRAME.reviewBase[lang](baseEqual)));
+    else out.push(paint('green', FRAME.clean[lang]));
   } else {
     out.push(paint('yellow', FRAME.attention[lang](attention.length)));
     for (const f of attention.slice(0, MAX_LISTED)) out.push(`  ${paint('red', f.path)}: ${describe(f, lang)}`);

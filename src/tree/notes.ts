@@ -71,14 +71,22 @@ export function binaryPreferred(side: 'mine' | 'theirs'): Note {
 }
 
 /**
- * --base-from: the only base found for this file is identical to mine (tree/candidates.ts), so the merge took the
- * vendor's version. Right when the admin never touched the file; wrong when the candidate is a copy of the admin's
- * own export.
+ * A base the tool found (a --base-from candidate, a stored baseline) equals mine for this file. `where` names it
+ * ("in OLD.zip", "the stored baseline 'X'"). `kept`: the vendor's new export lacks the file, so it was kept as if
+ * there were no base (such a base cannot tell "the vendor deleted it" from "the base is a copy of your export,
+ * holding your own addition"); else the file was merged as if the admin had not changed it, taking the vendor's
+ * changes. Right when the admin never touched the file; wrong when the base is a copy of the admin's own export.
  */
-export function baseEqualsMine(candidate: string): Note {
-  return {
-    code: 'base-equals-mine',
-    en: `the base found for this file (in ${candidate}) equals your version, so the vendor's version was taken; if you had customised this file, check the result`,
-    ru: `найденная для этого файла база (в ${candidate}) совпадает с вашей версией, поэтому взята версия поставщика; если вы дорабатывали этот файл, проверьте результат`,
-  };
+export function baseEqualsMine(where: string, kept = false): Note {
+  return kept
+    ? {
+        code: 'base-equals-mine',
+        en: `the base found for this file (${where}) equals your version and the vendor's new export lacks it: either the vendor removed it or that base is a copy of your own export holding your addition; your file was kept — delete it if the vendor removed it`,
+        ru: `найденная для этого файла база (${where}) совпадает с вашей версией, а в новой выгрузке поставщика его нет: либо поставщик его удалил, либо эта база — копия вашей собственной выгрузки с вашим новым файлом; ваш файл сохранён — удалите его, если его удалил поставщик`,
+      }
+    : {
+        code: 'base-equals-mine',
+        en: `the base found for this file (${where}) equals your version, so it was merged as if you had not changed it: the vendor's changes were taken; if you had customised this file, check the result`,
+        ru: `найденная для этого файла база (${where}) совпадает с вашей версией, поэтому он объединён так, будто вы его не меняли: приняты изменения поставщика; если вы дорабатывали этот файл, проверьте результат`,
+      };
 }

@@ -13,8 +13,12 @@
  *
  * A path of mine for which a candidate base was chosen goes through the ordinary three-way rules (merge-tree.ts)
  * with that base, labelled with the candidate's name. When that base is identical to mine (no candidate differed
- * from it) and theirs differs, the vendor's version is taken with a 'base-equals-mine' note. Pure: trees in memory
- * in, outcomes out.
+ * from it), it cannot tell "the admin never changed the file" from "the candidate is a copy of mine", so:
+ * - theirs differs: the three-way rules take the vendor's version, with a 'base-equals-mine' note (the report lists
+ *   these files and the run is for review, exit 1);
+ * - theirs lacks the file: it is not called deleted by the vendor — it may be the admin's own addition held by a
+ *   copy of mine — but kept as without a base ('only-mine', needs attention), with the note.
+ * Pure: trees in memory in, outcomes out.
  */
 
 import type { Tree } from '../archive/tree';
@@ -51,11 +55,16 @@ export function mergeTreesWithoutBase(
     const t: Triple = { path, mine: mine.files.get(path)?.bytes, theirs: theirs.files.get(path)?.bytes };
     const chosen = t.mine && candidates.length ? chooseBase(t.mine, lookup(path)) : undefined;
     if (chosen === undefined) return mergePathWithoutBase(t, options);
-    baseFrom.set(path, chosen.candidate);
     const label = candidates[chosen.candidate].label;
+    if (chosen.equalsMine && t.theirs === undefined) {
+      const kept = mergePathWithoutBase(t, options);
+      kept.notes.push(baseEqualsMine(`in ${label}`, true));
+      return kept;
+    }
+    baseFrom.set(path, chosen.candidate);
     const labels = { ...options.labels, base: `base (${label})` };
     const outcome = mergePath({ ...t, base: chosen.bytes }, { ...options, labels });
-    if (chosen.equalsMine && !(t.theirs && sameBytes(t.theirs, t.mine!))) outcome.notes.push(baseEqualsMine(label));
+    if (chosen.equalsMine && !sameBytes(t.theirs!, t.mine!)) outcome.notes.push(baseEqualsMine(`in ${label}`));
     return outcome;
   });
   keepClashesAside(outcomes);

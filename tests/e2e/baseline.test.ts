@@ -140,8 +140,10 @@ test('--base-from picks per file and reports it; --save-baseline stores theirs i
   const equal = rep.files.filter((f) => f.notes?.some((n) => n.code === 'base-equals-mine')).map((f) => f.path);
   expect(equal.length).toBeGreaterThan(0);
   expect(rep.base!.baseEqualsMine).toEqual(equal);
-  for (const p of equal) expect(rep.files.find((f) => f.path === p)!.status).toMatch(/^(theirs|deleted-theirs)$/);
-  expect(r.stdout).toMatch(/\d+ files took the vendor's version because the only base found for them equals your version/);
+  // theirs changed it: its changes taken; theirs lacks it: kept for the admin (it may be their own page), not deleted
+  for (const p of equal) expect(rep.files.find((f) => f.path === p)!.status).toMatch(/^(theirs|only-mine)$/);
+  expect(rep.files.find((f) => f.path === 'js/old-polyfills.js')).toMatchObject({ status: 'only-mine', notes: [{ code: 'base-equals-mine' }] });
+  expect(r.stdout).toMatch(/\d+ files took the vendor's changes because the only base found for them equals your version/);
   expect(r.stdout).toContain('Base: chosen per file among the --base-from candidates');
   expect(rep.base!.theirsBaseline).toMatchObject({ name: 'ЖКХ 3.1.12', savedNow: true });
   expect(r.stdout).toContain("Saved the vendor's new export as baseline 'ЖКХ 3.1.12'");
@@ -183,5 +185,66 @@ test("--base-from with an old copy of mine among the candidates: the admin's edi
   expect(b.notes![0].en).toContain('the base found for this file (in old) equals your version');
   expect(rep.base!.baseEqualsMine).toEqual(['b.css']);
   expect(rep.base!.notes.map((n) => n.en).join('\n')).toContain(`--base-from ${oldmine} holds your version of every file`);
-  expect(r.stdout).toContain("1 file took the vendor's version because the only base found for it equals your version (most likely you never changed it): b.css.");
+  expect(r.stdout).toContain("1 file took the vendor's changes because the only base found for it equals your version (most likely you never changed it): b.css.");
+});
+
+/** Runs a merge of folders `m` and `t` in `dir` with extra args; returns the CLI result, the report and the zip. */
+async function mergeIn(store: string, dir: string, args: string[]) {
+  const out = path.join(dir, 'out.zip');
+  const json = path.join(dir, 'r.json');
+  const r = cli(store, ['merge', ...args, '-o', out, '--report', json]);
+  expect(r.stderr).toBe('');
+  const rep = report(json);
+  const zip = await readTree(out);
+  const file = (p: string) => rep.files.find((f) => f.path === p)!;
+  const text = (p: string) => {
+    const f = zip.files.get(p);
+    return f && Buffer.from(f.bytes).toString('utf8');
+  };
+  return { r, rep, file, text };
+}
+
+describe('review 2, #1: a --base-from base equal to mine', () => {
+  const contacts = '<h1>Наши контакты</h1>\n';
+
+  test("the admin's own page, held by a copy of mine, is kept, not deleted; exit 1", async () => {
+    const dir = tempDir('s8');
+    const m = folder(dir, 'mine', { 'index.html': 'menu\nitem1\n', 'pages/custom/contacts.html': contacts });
+    const t = folder(dir, 'theirs', { 'index.html': 'menu\nitem1\nitem2\n' });
+    const old = folder(dir, 'old', { 'index.html': 'menu\nitem1\n', 'pages/custom/contacts.html': contacts });
+    const { r, rep, file, text } = await mergeIn(tempDir('store'), dir, [m, t, '--base-from', old]);
+    expect(r.status).toBe(1);
+    expect(rep.result).toBe('conflicts');
+    expect(r.stdout).not.toContain('ready to import');
+    expect(text('pages/custom/contacts.html')).toBe(contacts);
+    expect(file('pages/custom/contacts.html').status).toBe('only-mine');
+  });
+
+  test('a candidate that is not a copy: the page is kept and flagged, and the summary says why', async () => {
+    const dir = tempDir('s8b');
+    const m = folder(dir, 'mine', { 'index.html': 'menu\nitem1\n', 'pages/custom/contacts.html': contacts, 'f.txt': 'a mine\n' });
+    const t = folder(dir, 'theirs', { 'index.html': 'menu\nitem1\nitem2\n', 'f.txt': 'a\n' });
+    const old = folder(dir, 'old', { 'index.html': 'menu\nitem1\n', 'pages/custom/contacts.html': contacts, 'f.txt': 'a\n' });
+    const { r, rep, file, text } = await mergeIn(tempDir('store'), dir, [m, t, '--base-from', old]);
+    expect(r.status).toBe(1);
+    expect(text('pages/custom/contacts.html')).toBe(contacts);
+    expect(file('pages/custom/contacts.html')).toMatchObject({ status: 'only-mine', notes: [{ code: 'base-equals-mine' }] });
+    expect(file('index.html')).toMatchObject({ status: 'theirs', baseFrom: old, notes: [{ code: 'base-equals-mine' }] });
+    expect(file('f.txt')).toMatchObject({ status: 'mine', baseFrom: old });
+    expect(rep.base!.baseEqualsMine).toEqual(['index.html', 'pages/custom/contacts.html']);
+    expect(r.stdout).toContain("1 file is in your export exactly as in the base but not in the vendor's new export: pages/custom/contacts.html");
+    expect(r.stdout).toContain("1 file took the vendor's changes because the only base found for it equals your version");
+  });
+
+  test('files merged against a base equal to mine make the run one to review (exit 1), not clean', async () => {
+    const dir = tempDir('s8c');
+    const m = folder(dir, 'mine', { 'a.css': 'x\n', 'f.txt': 'a mine\n' });
+    const t = folder(dir, 'theirs', { 'a.css': 'x v2\n', 'f.txt': 'a\n' });
+    const old = folder(dir, 'old', { 'a.css': 'x\n', 'f.txt': 'a\n' });
+    const { r, rep } = await mergeIn(tempDir('store'), dir, [m, t, '--base-from', old]);
+    expect(rep).toMatchObject({ result: 'review', exitCode: 1, totals: { needsAttention: 0 } });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('No conflicts left, but 1 file was merged against a base equal to your version');
+    expect(r.stdout).not.toContain('ready to import');
+  });
 });

@@ -186,7 +186,24 @@ describe('candidate bases (--base-from heuristic)', () => {
     expect(by.get('a.css')).toMatchObject({ status: 'theirs', notes: [{ code: 'base-equals-mine' }] });
     expect(Buffer.from(by.get('a.css')!.output!).toString()).toBe('x v2\n');
     expect(by.get('a.css')!.notes[0].en).toContain('OLD.zip');
-    expect(by.get('gone.css')).toMatchObject({ status: 'deleted-theirs', notes: [{ code: 'base-equals-mine' }] });
+    // theirs lacks it: a base equal to mine cannot tell a vendor deletion from a copy of mine — kept, not deleted
+    expect(by.get('gone.css')).toMatchObject({ status: 'only-mine', output: mine.files.get('gone.css')!.bytes, notes: [{ code: 'base-equals-mine' }] });
     expect(by.get('same.css')).toMatchObject({ status: 'unchanged', notes: [] }); // nothing of mine replaced: no note
+  });
+
+  test("a file only in mine whose only candidate equals it is kept, not 'deleted by the vendor' (review 2, #1)", () => {
+    const mine = tree({ 'index.html': 'menu\nitem1\n', 'pages/custom/contacts.html': '<h1>Наши контакты</h1>\n' }, 'm');
+    const theirs = tree({ 'index.html': 'menu\nitem1\nitem2\n' }, 't');
+    const old = tree({ 'index.html': 'menu\nitem1\n', 'pages/custom/contacts.html': '<h1>Наши контакты</h1>\n' }, 'old');
+    const r = mergeTreesWithoutBase({ mine, theirs, candidates: [{ label: 'old', tree: old }] }, options);
+    const contacts = r.outcomes.find((o) => o.path === 'pages/custom/contacts.html')!;
+    expect(contacts).toMatchObject({ status: 'only-mine', from: 'mine', output: mine.files.get('pages/custom/contacts.html')!.bytes });
+    expect(contacts.notes.map((n) => n.code)).toEqual(['base-equals-mine']);
+    expect(contacts.notes[0].en).toContain("the vendor's new export lacks it");
+    expect(contacts.notes[0].en).not.toContain("the vendor's version was taken");
+    expect(r.baseFrom.has('pages/custom/contacts.html')).toBe(false); // merged without a base
+    const index = r.outcomes.find((o) => o.path === 'index.html')!;
+    expect(index).toMatchObject({ status: 'theirs', notes: [{ code: 'base-equals-mine' }] });
+    expect(index.notes[0].en).toContain("the vendor's changes were taken");
   });
 });
