@@ -4,9 +4,10 @@
  * 2. `--base-from A,B,…`: candidate old exports; each file of mine takes the candidate version closest to it among
  *    those that differ from it, else one identical to it, noted per file (tree/candidates.ts); files no candidate
  *    has are merged without a base. A candidate that is the vendor's new export itself is left out (as the store
- *    does: with base = theirs every vendor change would be undone); one that looks like a copy of mine
- *    (store/match.ts mineLikeness) is kept — the per-file rule already passes over it wherever another candidate
- *    differs — but noted.
+ *    does: with base = theirs every vendor change would be undone); so is one that looks like a copy of mine
+ *    (store/match.ts mineLikeness 'copy', as the store skips a stored one): as base it would replace every
+ *    customisation with the vendor's file. One that may be an old copy of mine ('maybe-copy') is used, but never
+ *    for a file where it equals mine. Each is noted.
  * 3. The baseline store (unless --no-store): the stored export with most files identical to mine (store/match.ts).
  * 4. None: two archives only; every difference between mine and theirs is left to the admin (tree/two-way.ts).
  * Also builds the report's `base` section and the summary lines about it; their wording lives here and only here.
@@ -65,7 +66,8 @@ export async function resolveBase(options: BaseSourceOptions, mine: Tree, theirs
       }
       const likeness = mineLikeness(mineEditsIn(hashes, mineHashes, theirsHashes));
       if (likeness) notes.push(WORDS.candidateLikeMine(p, likeness));
-      candidates.push({ label: path.basename(p), path: p, tree });
+      if (likeness === 'copy') continue;
+      candidates.push({ label: path.basename(p), path: p, tree, ...(likeness === 'maybe-copy' ? { notWhereEqual: true } : {}) });
     }
     return { kind: 'candidates', candidates, label: 'candidates', notes, theirsStored };
   }
@@ -138,10 +140,16 @@ const WORDS = {
     en: `--base-from ${p} is the vendor's new export itself; not used as a base (every vendor change would be undone).`,
     ru: `--base-from ${p} — это сама новая выгрузка поставщика; как база не использована (иначе все изменения поставщика были бы отменены).`,
   }),
-  candidateLikeMine: (p: string, likeness: 'copy' | 'maybe-copy'): Wording => ({
-    en: `--base-from ${p} holds your version of ${likeness === 'copy' ? 'every' : 'some'} file where your export differs from the vendor's new one${likeness === 'copy' ? '' : ", and the vendor's version of none"}: it ${likeness === 'copy' ? 'looks like' : 'may be'} a copy of your own export, not the vendor's old one. Where it equals your version it is a base only if no other candidate differs from yours, and such files are listed.`,
-    ru: `--base-from ${p} содержит вашу версию ${likeness === 'copy' ? 'всех файлов' : 'части файлов'}, которыми ваша выгрузка отличается от новой выгрузки поставщика${likeness === 'copy' ? '' : ', и ни одного файла в версии поставщика'}: ${likeness === 'copy' ? 'похоже, это' : 'возможно, это'} копия вашей собственной выгрузки, а не старая выгрузка поставщика. Там, где она совпадает с вашей версией, она служит базой, только если ни один другой кандидат не отличается от вашей версии; такие файлы перечислены.`,
-  }),
+  candidateLikeMine: (p: string, likeness: 'copy' | 'maybe-copy'): Wording =>
+    likeness === 'copy'
+      ? {
+          en: `--base-from ${p} holds your version of every file where your export differs from the vendor's new one: it looks like a copy of your own export, not the vendor's old one, and as base it would replace each of your customisations with the vendor's file; not used.`,
+          ru: `--base-from ${p} содержит вашу версию всех файлов, которыми ваша выгрузка отличается от новой выгрузки поставщика: похоже, это копия вашей собственной выгрузки, а не старая выгрузка поставщика, и как база она заменила бы каждую вашу доработку файлом поставщика; не использована.`,
+        }
+      : {
+          en: `--base-from ${p} holds your version of some files where your export differs from the vendor's new one, and the vendor's version of none: it may be an old copy of your own export, not the vendor's old one. It is not used as a base for any file where it equals your version.`,
+          ru: `--base-from ${p} содержит вашу версию части файлов, которыми ваша выгрузка отличается от новой выгрузки поставщика, и ни одного файла в версии поставщика: возможно, это старая копия вашей собственной выгрузки, а не старая выгрузка поставщика. Для файлов, в которых она совпадает с вашей версией, она базой не служит.`,
+        },
   baseEqualsMine: (paths: readonly string[]): Wording => {
     const shown = listed(paths);
     return {

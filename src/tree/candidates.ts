@@ -13,7 +13,9 @@
  *   admin can rank candidates by trust.
  * - Only when no candidate differs from mine is one identical to mine used (`equalsMine`): the admin most likely
  *   did not change that file. The caller (two-way.ts) notes it on the outcome when theirs differs, so the admin
- *   can check the files whose customisation, if any, the vendor's version replaced.
+ *   can check the files whose customisation, if any, the vendor's version replaced. A candidate that may be a
+ *   copy of mine as a whole (`notWhereEqual`, store/match.ts 'maybe-copy') is never used where it equals mine:
+ *   there its "base" is most likely the admin's own version.
  * - A file that is not text on mine's side (images, fonts) has no useful distance: the earliest candidate whose
  *   bytes differ from mine's, else one identical to mine.
  * - Only files mine has get a base: "closest to mine" means nothing for a file mine lacks, and such a file
@@ -53,9 +55,14 @@ export function lineDistance(a: readonly string[], b: readonly string[]): number
 
 /**
  * The candidate version closest to mine that differs from it, else the earliest identical to it, else undefined
- * (see the header). `versions[i]` is candidate i's bytes for this path (undefined when it lacks the path).
+ * (see the header). `versions[i]` is candidate i's bytes for this path (undefined when it lacks the path);
+ * `notWhereEqual[i]`: candidate i is never taken where it is identical to mine.
  */
-export function chooseBase(mine: Uint8Array, versions: readonly (Uint8Array | undefined)[]): ChosenBase | undefined {
+export function chooseBase(
+  mine: Uint8Array,
+  versions: readonly (Uint8Array | undefined)[],
+  notWhereEqual: readonly boolean[] = [],
+): ChosenBase | undefined {
   let best: ChosenBase | undefined;
   let same: ChosenBase | undefined;
   let mineLines: string[] | undefined | null = null; // null: not decoded yet
@@ -74,7 +81,7 @@ export function chooseBase(mine: Uint8Array, versions: readonly (Uint8Array | un
       else distance = lineDistance(lines, mineLines);
     }
     if (distance === 0) {
-      same ??= { candidate: i, bytes: v, distance, equalsMine: true };
+      if (!notWhereEqual[i]) same ??= { candidate: i, bytes: v, distance, equalsMine: true };
     } else if (best === undefined || distance < best.distance) {
       best = { candidate: i, bytes: v, distance, equalsMine: false };
     }

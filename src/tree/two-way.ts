@@ -33,6 +33,8 @@ export interface CandidateBase {
   /** The name shown in the base marker label and the report (the file or folder name the admin gave). */
   label: string;
   tree: Tree;
+  /** It may be a copy of mine (store/match.ts 'maybe-copy'): never a base for a file where it equals mine. */
+  notWhereEqual?: boolean;
 }
 
 export interface TwoWayResult extends TreeMergeResult {
@@ -48,12 +50,13 @@ export function mergeTreesWithoutBase(
   const { notes: layout, mine, theirs } = alignTrees({ mine: input.mine, theirs: input.theirs });
   const candidates = input.candidates ?? [];
   const lookup = candidateLookup(mine, candidates);
+  const notWhereEqual = candidates.map((c) => c.notWhereEqual === true);
 
   const paths = new Set<string>([...mine.files.keys(), ...theirs.files.keys()]);
   const baseFrom = new Map<string, number>();
   const outcomes = eachPath(paths, options, (path) => {
     const t: Triple = { path, mine: mine.files.get(path)?.bytes, theirs: theirs.files.get(path)?.bytes };
-    const chosen = t.mine && candidates.length ? chooseBase(t.mine, lookup(path)) : undefined;
+    const chosen = t.mine && candidates.length ? chooseBase(t.mine, lookup(path), notWhereEqual) : undefined;
     if (chosen === undefined) return mergePathWithoutBase(t, options);
     const label = candidates[chosen.candidate].label;
     if (chosen.equalsMine && t.theirs === undefined) {

@@ -179,13 +179,31 @@ test("--base-from with an old copy of mine among the candidates: the admin's edi
   const a = rep.files.find((f) => f.path === 'a.css')!;
   expect(a).toMatchObject({ status: 'conflict', baseFrom: old });
   expect(a.notes ?? []).toEqual([]);
-  // b.css: no candidate differs from mine — the admin did not touch it: the vendor's version, with the note
-  const b = rep.files.find((f) => f.path === 'b.css')!;
-  expect(b).toMatchObject({ status: 'theirs', baseFrom: old, notes: [{ code: 'base-equals-mine' }] });
-  expect(b.notes![0].en).toContain('the base found for this file (in old) equals your version');
-  expect(rep.base!.baseEqualsMine).toEqual(['b.css']);
+  // oldmine holds mine's version of every differing file: a copy of mine, not used at all (review 2, #2)
   expect(rep.base!.notes.map((n) => n.en).join('\n')).toContain(`--base-from ${oldmine} holds your version of every file`);
-  expect(r.stdout).toContain("1 file took the vendor's changes because the only base found for it equals your version (most likely you never changed it): b.css.");
+  expect(r.stdout).toContain(`it looks like a copy of your own export, not the vendor's old one, and as base it would replace each of your customisations with the vendor's file; not used.`);
+  expect(rep.base!.candidates).toEqual([{ path: old, files: 1 }, { path: oldmine, files: 0 }]);
+  // old holds mine's b.css and theirs' of nothing: it may be a copy of mine, so it is no base where it equals
+  // mine — b.css is merged without a base, every difference left to the admin
+  expect(r.stdout).toContain(`--base-from ${old} holds your version of some files`);
+  const b = rep.files.find((f) => f.path === 'b.css')!;
+  expect(b).toMatchObject({ status: 'differs' });
+  expect(b.baseFrom).toBeUndefined();
+  expect(rep.base!.baseEqualsMine).toBeUndefined();
+});
+
+test("--base-from a copy of mine: not used, so no customisation is replaced by the vendor's file (review 2, #2)", async () => {
+  const dir = tempDir('copy');
+  const { r, rep, text } = await mergeIn(tempDir('store'), dir, [S('mine'), S('theirs'), '--base-from', S('mine')]);
+  expect(r.status).toBe(1);
+  expect(r.stdout).toContain(`--base-from ${S('mine')} holds your version of every file`);
+  expect(rep.base!.candidates).toEqual([{ path: S('mine'), files: 0 }]);
+  expect(rep.files.filter((f) => f.baseFrom !== undefined)).toEqual([]);
+  expect(rep.base!.baseEqualsMine).toBeUndefined();
+  // as with no base at all: the admin's lines are in two-way blocks, not replaced by the vendor's file
+  const mineCss = Buffer.from((await readTree(S('mine'))).files.get('css/main.css')!.bytes).toString('utf8');
+  expect(text('css/main.css')).not.toBe(mineCss);
+  expect(rep.files.find((f) => f.path === 'css/main.css')!.status).toBe('differs');
 });
 
 /** Runs a merge of folders `m` and `t` in `dir` with extra args; returns the CLI result, the report and the zip. */

@@ -135,6 +135,20 @@ describe('candidate bases (--base-from heuristic)', () => {
     expect(chooseBase(mineText, [undefined, mineText, enc('title\r\ncolor: GREEN;\r\nfooter\r\n')])).toMatchObject({ candidate: 1, distance: 0, equalsMine: true });
   });
 
+  test('a candidate that may be a copy of mine is never the base where it equals mine (review 2, #2)', () => {
+    const mineText = enc('title\ncolor: GREEN;\n');
+    expect(chooseBase(mineText, [mineText], [true])).toBeUndefined();
+    expect(chooseBase(mineText, [mineText, mineText], [true, false])).toMatchObject({ candidate: 1, equalsMine: true });
+    expect(chooseBase(mineText, [enc('title\ncolor: red;\n')], [true])).toMatchObject({ candidate: 0, equalsMine: false });
+    const mine = tree({ 'a.css': 'title\ncolor: GREEN;\n', 'b.css': 'b\n' }, 'm');
+    const theirs = tree({ 'a.css': 'title v2\ncolor: red;\n', 'b.css': 'b v2\n' }, 't');
+    const oldmine = tree({ 'a.css': 'title\ncolor: GREEN;\n', 'b.css': 'b\n' }, 'oldmine');
+    const r = mergeTreesWithoutBase({ mine, theirs, candidates: [{ label: 'oldmine', tree: oldmine, notWhereEqual: true }] }, options);
+    expect(r.baseFrom.size).toBe(0);
+    expect(r.outcomes.map((o) => o.status)).toEqual(['differs', 'differs']); // GREEN kept in a two-way block
+    expect(Buffer.from(r.outcomes[0].output!).toString()).toContain('color: GREEN;');
+  });
+
   test('binary: the earliest candidate that differs from mine, else one identical to it', () => {
     expect(chooseBase(png(1), [png(1), png(2), png(3)])).toMatchObject({ candidate: 1, equalsMine: false });
     expect(chooseBase(png(1), [undefined, png(1)])).toMatchObject({ candidate: 1, distance: 0, equalsMine: true });
