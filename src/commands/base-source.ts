@@ -9,6 +9,8 @@
  *    customisation with the vendor's file. One that may be an old copy of mine ('maybe-copy') is used, but never
  *    for a file where it equals mine. Each is noted.
  * 3. The baseline store (unless --no-store): the stored export with most files identical to mine (store/match.ts).
+ *    Picked by the tool, it may be a copy of mine: a file only mine has, byte-identical in it, is kept for the
+ *    admin rather than deleted as "removed by the vendor" (tree/merge-tree.ts guessedBase).
  * 4. None: two archives only; every difference between mine and theirs is left to the admin (tree/two-way.ts).
  * Also builds the report's `base` section and the summary lines about it; their wording lives here and only here.
  */
@@ -100,8 +102,10 @@ export interface BasedMerge extends TreeMergeResult {
 export function mergeWithBasis(basis: Basis, mine: Tree, theirs: Tree, options: TreeMergeOptions): BasedMerge {
   switch (basis.kind) {
     case 'given':
-    case 'store':
       return mergeTrees({ base: basis.tree, mine, theirs }, options);
+    case 'store':
+      // Picked by the tool: a file only mine has, as in that base, is kept, not deleted (merge-tree.ts guessedBase).
+      return mergeTrees({ base: basis.tree, mine, theirs }, { ...options, guessedBase: `the stored baseline '${basis.match.manifest.name}'` });
     case 'candidates': {
       const result = mergeTreesWithoutBase({ mine, theirs, candidates: basis.candidates }, options);
       const baseFrom = new Map([...result.baseFrom].map(([p, i]) => [p, basis.candidates[i].path]));
@@ -195,7 +199,8 @@ export function baseReport(
   ctx: { theirs: string; store?: string; saved?: SaveResult; candidatePaths?: readonly string[] },
 ): BaseReport {
   const outcomes: readonly FileOutcome[] = merged.outcomes;
-  const undecided = outcomes.filter((o) => UNDECIDED.has(o.status)).length;
+  // Files kept because their base equals mine have a message of their own (below): a base did not decide them.
+  const undecided = outcomes.filter((o) => UNDECIDED.has(o.status) && !o.notes.some((n) => n.code === 'base-equals-mine')).length;
   const notes = basis.notes;
   const report: BaseReport = { source: basis.kind, undecidedWithoutBase: undecided, notes, messages: [] };
   const messages = report.messages;

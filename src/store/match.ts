@@ -15,7 +15,9 @@
  *   of every such file only if the admin changed none of the files the vendor still ships — unlikely for anyone
  *   merging — so it is skipped with a note and the next best is tried (at worst: no base, where every difference is
  *   asked). One that may be an old copy of mine ('maybe-copy') cannot be told from a real export with certainty: it
- *   is used, with a note naming how many files it decided for theirs;
+ *   is used, with a note naming how many files it decided for theirs. Files only mine has count in both checks
+ *   when the export holds them as mine's (mineEditsIn); and whatever the likeness, a file mine has exactly as the
+ *   stored base and theirs lacks is kept for the admin, not deleted (tree/merge-tree.ts guessedBase);
  * - every blob it names reads back with the right hash (store.ts). A corrupt baseline is reported and skipped, and
  *   the next best is tried.
  */
@@ -48,32 +50,46 @@ export function rankBaselines(manifests: readonly BaselineManifest[], mine: Read
  * How much of mine's customisation an export already holds. Of the files both mine and theirs have and that
  * differ (`differing`): how many the export has byte-identical to mine (`asMine`) and to theirs (`asTheirs`). A
  * real old vendor export has mine's version of the files only the vendor changed and theirs' of the files only the
- * admin changed; a copy of mine has mine's version of all, and an old copy of mine theirs' of none. Pure; hashes
- * as hashTree's.
+ * admin changed; a copy of mine has mine's version of all, and an old copy of mine theirs' of none.
+ * A file only mine has counts too when the export holds it byte-identical to mine (in `differing`, `asMine` and
+ * `mineOnly`): a copy of mine holds the admin's own pages, while a real old export holds such a file only if the
+ * vendor since deleted a file the admin never touched. Used as base, such a copy would make each of those pages
+ * look "deleted by the vendor". One the export lacks or holds differently tells nothing and is not counted.
+ * Pure; hashes as hashTree's.
  */
 export function mineEditsIn(
   exported: ReadonlyMap<string, string> | Record<string, string>,
   mine: ReadonlyMap<string, string>,
   theirs: ReadonlyMap<string, string>,
-): { differing: number; asMine: number; asTheirs: number } {
+): { differing: number; asMine: number; asTheirs: number; mineOnly: number } {
   const get = exported instanceof Map ? (p: string) => exported.get(p) : (p: string) => (exported as Record<string, string>)[p];
   let differing = 0;
   let asMine = 0;
   let asTheirs = 0;
+  let mineOnly = 0;
   for (const [p, h] of mine) {
     const t = theirs.get(p);
-    if (t === undefined || t === h) continue;
-    differing++;
+    if (t === h) continue;
     const e = get(p);
+    if (t === undefined) {
+      if (e === h) {
+        differing++;
+        asMine++;
+        mineOnly++;
+      }
+      continue;
+    }
+    differing++;
     if (e === h) asMine++;
     else if (e === t) asTheirs++;
   }
-  return { differing, asMine, asTheirs };
+  return { differing, asMine, asTheirs, mineOnly };
 }
 
 /**
- * 'copy': the export holds mine's version of every file where mine and theirs differ — a copy of mine, or an
- * admin who changed nothing the vendor still ships. 'maybe-copy': it holds mine's version of some and theirs' of
+ * 'copy': the export holds mine's version of every file where mine and theirs differ (counting files only mine has
+ * that it holds as mine's, see mineEditsIn) — a copy of mine, or an admin who changed nothing the vendor still
+ * ships. 'maybe-copy': it holds mine's version of some and theirs' of
  * none — an old copy of mine, or an admin whose every edit is in a file the vendor changed too. Else undefined.
  */
 export function mineLikeness(e: { differing: number; asMine: number; asTheirs: number }): 'copy' | 'maybe-copy' | undefined {
@@ -125,8 +141,8 @@ export async function pickBaseline(store: string, mine: Tree, theirs: Tree): Pro
     const likeness = mineLikeness(edits);
     if (likeness === 'copy') {
       notes.push({
-        en: `stored baseline ${describe(m)} holds your version of all ${edits.differing} files where your export differs from the vendor's new one: it looks like a copy of your own export, not the vendor's old one, and as base it would replace your customisations with the vendor's files; not used. If it is one, remove it: cabinet-merge baseline remove ${m.id}`,
-        ru: `сохранённая база ${describe(m)} содержит вашу версию всех ${edits.differing} файлов, которыми ваша выгрузка отличается от новой выгрузки поставщика: похоже, это копия вашей собственной выгрузки, а не старая выгрузка поставщика, и как база она заменила бы ваши доработки файлами поставщика; не использована. Если это так, удалите её: cabinet-merge baseline remove ${m.id}`,
+        en: `stored baseline ${describe(m)} holds your version of all ${edits.differing} files where your export differs from the vendor's new one (or that it lacks): it looks like a copy of your own export, not the vendor's old one, and as base it would replace your customisations with the vendor's files; not used. If it is one, remove it: cabinet-merge baseline remove ${m.id}`,
+        ru: `сохранённая база ${describe(m)} содержит вашу версию всех ${edits.differing} файлов, которыми ваша выгрузка отличается от новой выгрузки поставщика (или которых в ней нет): похоже, это копия вашей собственной выгрузки, а не старая выгрузка поставщика, и как база она заменила бы ваши доработки файлами поставщика; не использована. Если это так, удалите её: cabinet-merge baseline remove ${m.id}`,
       });
       continue;
     }
@@ -139,13 +155,33 @@ export async function pickBaseline(store: string, mine: Tree, theirs: Tree): Pro
       });
       continue;
     }
-    if (likeness === 'maybe-copy') {
-      notes.push({
-        en: `stored baseline ${describe(m)} holds your version of ${edits.asMine} of the ${edits.differing} files where your export differs from the vendor's new one, and the vendor's version of none: it may be an old copy of your own export rather than the vendor's old one. Those ${edits.asMine} files took the vendor's version; if you had customised them, check them, and if it is a copy, remove it: cabinet-merge baseline remove ${m.id}`,
-        ru: `сохранённая база ${describe(m)} содержит вашу версию ${edits.asMine} из ${edits.differing} файлов, которыми ваша выгрузка отличается от новой выгрузки поставщика, и ни одного файла в версии поставщика: возможно, это старая копия вашей собственной выгрузки, а не старая выгрузка поставщика. Для этих ${edits.asMine} файлов взята версия поставщика; если вы их дорабатывали, проверьте их, а если это копия, удалите её: cabinet-merge baseline remove ${m.id}`,
-      });
-    }
+    if (likeness === 'maybe-copy') notes.push(maybeCopyNote(m, edits));
     return { chosen: { ...match, tree: loaded.tree }, notes, theirsStored };
   }
   return { notes, theirsStored };
+}
+
+/**
+ * A stored baseline used though it may be an old copy of mine: which of its files are in question. Where theirs has
+ * the file the merge took the vendor's changes; a file theirs lacks was kept for the admin (tree/merge-tree.ts
+ * `guessedBase`).
+ */
+function maybeCopyNote(m: BaselineManifest, e: { differing: number; asMine: number; mineOnly: number }): Wording {
+  const taken = e.asMine - e.mineOnly;
+  const head = {
+    en: `stored baseline ${describe(m)} holds your version of ${e.asMine} of the ${e.differing} files where your export differs from the vendor's new one (or that it lacks), and the vendor's version of none: it may be an old copy of your own export rather than the vendor's old one.`,
+    ru: `сохранённая база ${describe(m)} содержит вашу версию ${e.asMine} из ${e.differing} файлов, которыми ваша выгрузка отличается от новой выгрузки поставщика (или которых в ней нет), и ни одного файла в версии поставщика: возможно, это старая копия вашей собственной выгрузки, а не старая выгрузка поставщика.`,
+  };
+  const what = [
+    ...(taken > 0 ? [{ en: `${taken} of them took the vendor's changes; if you had customised them, check them.`, ru: `Для ${taken} из них приняты изменения поставщика; если вы их дорабатывали, проверьте их.` }] : []),
+    ...(e.mineOnly > 0 ? [{ en: `${e.mineOnly} of them, missing from the vendor's new export, were kept for you to check.`, ru: `${e.mineOnly} из них, которых нет в новой выгрузке поставщика, сохранены, чтобы вы их проверили.` }] : []),
+  ];
+  const tail = {
+    en: `If it is a copy, remove it: cabinet-merge baseline remove ${m.id}`,
+    ru: `Если это копия, удалите её: cabinet-merge baseline remove ${m.id}`,
+  };
+  return {
+    en: [head, ...what, tail].map((w) => w.en).join(' '),
+    ru: [head, ...what, tail].map((w) => w.ru).join(' '),
+  };
 }

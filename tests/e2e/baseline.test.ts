@@ -89,7 +89,14 @@ test('baseline save/list/remove, then a merge takes its base from the store; a c
   expect(rep.base!.theirsBaseline).toMatchObject({ name: 'ЖКХ 3.1.12', savedNow: false });
   const given = cli(store, ['merge', S('base'), S('mine'), S('theirs'), '-o', path.join(out, 'given.zip'), '--no-store']);
   expect(given.status).toBe(m.status);
-  expect(await files(path.join(out, 'store.zip'))).toEqual(await files(path.join(out, 'given.zip')));
+  // The same three-way result, except that a stored base (picked by the tool, maybe a copy of mine) does not
+  // delete a file mine has exactly as it and the vendor dropped: js/old-polyfills.js is kept and flagged.
+  const fromStore = await files(path.join(out, 'store.zip'));
+  expect(fromStore.has('js/old-polyfills.js')).toBe(true);
+  fromStore.delete('js/old-polyfills.js');
+  expect(fromStore).toEqual(await files(path.join(out, 'given.zip')));
+  expect(rep.files.find((f) => f.path === 'js/old-polyfills.js')).toMatchObject({ status: 'only-mine', notes: [{ code: 'base-equals-mine' }] });
+  expect(rep.base!.baseEqualsMine).toEqual(['js/old-polyfills.js']);
   const text = Buffer.from((await readTree(path.join(out, 'store.zip'))).files.get('css/theme.css')!.bytes).toString();
   expect(text).toContain("||||||| base (baseline 'ЖКХ 3.1.11')");
 
@@ -265,4 +272,27 @@ describe('review 2, #1: a --base-from base equal to mine', () => {
     expect(r.stdout).toContain('No conflicts left, but 1 file was merged against a base equal to your version');
     expect(r.stdout).not.toContain('ready to import');
   });
+});
+
+test("a stored copy of the admin's export does not delete the admin's own page (review 2, #3)", async () => {
+  const store = tempDir('store');
+  const dir = tempDir('s12');
+  const common: Record<string, string> = {};
+  for (let i = 1; i <= 6; i++) common[`f${i}.txt`] = `file ${i}\nline\n`;
+  const contacts = '<h1>Контакты</h1>\n';
+  const old = folder(dir, 'old', { ...common, 'index.html': 'menu\nitem1\n', 'pages/custom/contacts.html': contacts });
+  const m = folder(dir, 'mine', { ...common, 'index.html': 'menu\nitem1\nmy item\n', 'pages/custom/contacts.html': contacts });
+  const t = folder(dir, 'theirs', { ...common, 'index.html': 'vendor top\nmenu\nitem1\n' });
+  expect(cli(store, ['baseline', 'save', old, '--name', 'old-copy']).status).toBe(0);
+  const { r, rep, file, text } = await mergeIn(store, dir, [m, t]);
+  expect(rep.base!.source).toBe('store');
+  expect(r.status).toBe(1);
+  expect(r.stdout).not.toContain('ready to import');
+  expect(text('pages/custom/contacts.html')).toBe(contacts);
+  expect(file('pages/custom/contacts.html')).toMatchObject({ status: 'only-mine', notes: [{ code: 'base-equals-mine' }] });
+  expect(file('index.html').status).toBe('merged');
+  expect(rep.base!.baseEqualsMine).toEqual(['pages/custom/contacts.html']);
+  expect(r.stdout).toContain("stored baseline 'old-copy'");
+  expect(r.stdout).toContain('it may be an old copy of your own export');
+  expect(r.stdout).toContain("1 file is in your export exactly as in the base but not in the vendor's new export: pages/custom/contacts.html");
 });

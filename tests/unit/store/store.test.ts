@@ -148,13 +148,45 @@ test('a stored copy of mine is never the base, though it ranks first: it is note
 test("mineEditsIn / mineLikeness: how much of mine's customisation an export holds", () => {
   const m = new Map([['a', '1'], ['b', '2'], ['c', '3'], ['only-mine', '4']]);
   const t = new Map([['a', '1'], ['b', 'B'], ['c', 'C']]);
-  expect(mineEditsIn({ a: '1', b: '2', c: '3' }, m, t)).toEqual({ differing: 2, asMine: 2, asTheirs: 0 });
+  expect(mineEditsIn({ a: '1', b: '2', c: '3' }, m, t)).toEqual({ differing: 2, asMine: 2, asTheirs: 0, mineOnly: 0 });
+  // a file only mine has counts when the export holds it as mine's (review 2, #3)
+  expect(mineEditsIn({ a: '1', b: 'b0', c: 'c0', 'only-mine': '4' }, m, t)).toEqual({ differing: 3, asMine: 1, asTheirs: 0, mineOnly: 1 });
+  expect(mineLikeness(mineEditsIn({ a: '1', b: 'b0', c: 'c0', 'only-mine': '4' }, m, t))).toBe('maybe-copy');
+  expect(mineLikeness(mineEditsIn({ b: '2', c: '3', 'only-mine': '4' }, m, t))).toBe('copy');
+  expect(mineLikeness(mineEditsIn({ b: '2', c: '3', 'only-mine': 'other' }, m, t))).toBe('copy'); // held differently: not counted
   expect(mineLikeness(mineEditsIn(new Map([['b', '2'], ['c', '3']]), m, t))).toBe('copy');
   expect(mineLikeness(mineEditsIn({ b: '2', c: 'c0' }, m, t))).toBe('maybe-copy');
   expect(mineLikeness(mineEditsIn({ b: '2', c: 'C' }, m, t))).toBeUndefined(); // c: only the admin changed it
   expect(mineLikeness(mineEditsIn({}, new Map([['a', '1']]), new Map([['a', '1']])))).toBeUndefined(); // nothing differs
   // the bundled samples' real old export is neither
   expect(mineLikeness(mineEditsIn(hashTree(base), hashTree(mine), hashTree(theirs)))).toBeUndefined();
+});
+
+test("a stored export holding the admin's own page is flagged as a maybe-copy, and the page is not deleted (review 2, #3)", async () => {
+  const enc = (x: string) => new Uint8Array(Buffer.from(x, 'utf8'));
+  const tree = (files: Record<string, string>, source: string): Tree => ({
+    source,
+    kind: 'folder',
+    files: new Map(Object.entries(files).map(([p, x]) => [p, { path: p, bytes: enc(x), date: new Date(0) }])),
+    dirs: new Set(),
+    nameEncoding: 'utf8',
+    root: '',
+  });
+  const common: Record<string, string> = {};
+  for (let i = 1; i <= 6; i++) common[`f${i}.txt`] = `file ${i}\nline\n`;
+  const contacts = '<h1>Контакты</h1>\n';
+  const old = tree({ ...common, 'index.html': 'menu\nitem1\n', 'pages/custom/contacts.html': contacts }, 'old');
+  const m = tree({ ...common, 'index.html': 'menu\nitem1\nmy item\n', 'pages/custom/contacts.html': contacts }, 'mine');
+  const t = tree({ ...common, 'index.html': 'vendor top\nmenu\nitem1\n' }, 'theirs');
+  expect(mineLikeness(mineEditsIn(hashTree(old), hashTree(m), hashTree(t)))).toBe('maybe-copy');
+  const store = tempDir('store');
+  await saveBaseline(store, old, { name: 'old-copy', source: 'old' });
+  const choice = await pickBaseline(store, m, t);
+  expect(choice.chosen?.manifest.name).toBe('old-copy');
+  const note = choice.notes.map((n) => n.en).join('\n');
+  expect(note).toContain('it may be an old copy of your own export');
+  expect(note).toContain("1 of them, missing from the vendor's new export, were kept for you to check");
+  expect(note).not.toContain("took the vendor's");
 });
 
 test('a corrupt baseline (altered or missing blob) is reported and never used; the next best is', async () => {
