@@ -147,12 +147,12 @@ const WORDS = {
   candidateLikeMine: (p: string, likeness: 'copy' | 'maybe-copy'): Wording =>
     likeness === 'copy'
       ? {
-          en: `--base-from ${p} holds your version of every file where your export differs from the vendor's new one: it looks like a copy of your own export, not the vendor's old one, and as base it would replace each of your customisations with the vendor's file; not used.`,
-          ru: `--base-from ${p} содержит вашу версию всех файлов, которыми ваша выгрузка отличается от новой выгрузки поставщика: похоже, это копия вашей собственной выгрузки, а не старая выгрузка поставщика, и как база она заменила бы каждую вашу доработку файлом поставщика; не использована.`,
+          en: `--base-from ${p} holds your version of every file where your export differs from the vendor's new one (or that it lacks): it looks like a copy of your own export, not the vendor's old one, and as base it would replace each of your customisations with the vendor's file; not used.`,
+          ru: `--base-from ${p} содержит вашу версию всех файлов, которыми ваша выгрузка отличается от новой выгрузки поставщика (или которых в ней нет): похоже, это копия вашей собственной выгрузки, а не старая выгрузка поставщика, и как база она заменила бы каждую вашу доработку файлом поставщика; не использована.`,
         }
       : {
-          en: `--base-from ${p} holds your version of some files where your export differs from the vendor's new one, and the vendor's version of none: it may be an old copy of your own export, not the vendor's old one. It is not used as a base for any file where it equals your version.`,
-          ru: `--base-from ${p} содержит вашу версию части файлов, которыми ваша выгрузка отличается от новой выгрузки поставщика, и ни одного файла в версии поставщика: возможно, это старая копия вашей собственной выгрузки, а не старая выгрузка поставщика. Для файлов, в которых она совпадает с вашей версией, она базой не служит.`,
+          en: `--base-from ${p} holds your version of some files where your export differs from the vendor's new one (or that it lacks), and the vendor's version of none: it may be an old copy of your own export, not the vendor's old one. It is not used as a base for any file where it equals your version.`,
+          ru: `--base-from ${p} содержит вашу версию части файлов, которыми ваша выгрузка отличается от новой выгрузки поставщика (или которых в ней нет), и ни одного файла в версии поставщика: возможно, это старая копия вашей собственной выгрузки, а не старая выгрузка поставщика. Для файлов, в которых она совпадает с вашей версией, она базой не служит.`,
         },
   baseEqualsMine: (paths: readonly string[]): Wording => {
     const shown = listed(paths);
