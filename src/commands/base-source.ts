@@ -168,6 +168,10 @@ const WORDS = {
       ru: `Файлы (${paths.length}) есть в вашей выгрузке точно такими же, как в базе, но отсутствуют в новой выгрузке поставщика: ${shown}. Возможно, их удалил поставщик, а возможно, база — копия вашей собственной выгрузки с вашими новыми файлами; они сохранены, а не удалены — удалите те, что удалил поставщик.`,
     };
   },
+  preferNeedsBase: (n: number): Wording => ({
+    en: `--prefer needs a base: without one nobody can tell who changed a binary file, so it was not applied to ${n} ${n === 1 ? 'file' : 'files'} (listed above; the vendor's version is in the archive, yours saved aside).`,
+    ru: `--prefer требует базы: без неё не понять, кто изменил двоичный файл, поэтому он не применён к файлам (${n}) (они перечислены выше; в архиве версия поставщика, ваша сохранена отдельно).`,
+  }),
   none: {
     en: "No base: the vendor's old export was not given and none is stored, so every difference between your export and the vendor's new one is left for you.",
     ru: 'Без базы: старая выгрузка поставщика не указана и не сохранена, поэтому все различия между вашей выгрузкой и новой выгрузкой поставщика оставлены вам.',
@@ -201,7 +205,10 @@ export function baseReport(
   const outcomes: readonly FileOutcome[] = merged.outcomes;
   // Files kept because their base equals mine have a message of their own (below): a base did not decide them.
   const undecided = outcomes.filter((o) => UNDECIDED.has(o.status) && !o.notes.some((n) => n.code === 'base-equals-mine')).length;
-  const notes = basis.notes;
+  // Options that need a base and were not applied without one: events of this merge, like the store's.
+  const notes = [...basis.notes];
+  const preferIgnored = outcomes.filter((o) => o.notes.some((n) => n.code === 'prefer-needs-base')).length;
+  if (preferIgnored > 0) notes.push(WORDS.preferNeedsBase(preferIgnored));
   const report: BaseReport = { source: basis.kind, undecidedWithoutBase: undecided, notes, messages: [] };
   const messages = report.messages;
   if (basis.kind === 'store') {

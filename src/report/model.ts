@@ -86,7 +86,8 @@ export interface BaseReport {
   /** Set when undecidedWithoutBase > 0: a base would have decided most of them, and how to get one. */
   advice?: Wording;
   /** Store and candidate events: a corrupt baseline skipped, a weak match or a copy of mine not used, an unreadable
-   * manifest; a --base-from candidate that is theirs itself (left out) or looks like a copy of mine. */
+   * manifest; a --base-from candidate that is theirs itself (left out) or looks like a copy of mine; without a
+   * base, --prefer or rules not applied (they need a base). */
   notes: Wording[];
   /** The vendor's new export in the baseline store: saved by this run (--save-baseline) or found there already. */
   theirsBaseline?: { id: string; name: string; savedNow: boolean; store: string };

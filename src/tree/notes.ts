@@ -3,7 +3,15 @@
  * code from a closed list and its wording in English and Russian, made here and nowhere else.
  */
 
-export type NoteCode = 'encoding-differs' | 'encoding-fallback' | 'eol-differs' | 'case-clash' | 'file-folder' | 'binary-preferred' | 'base-equals-mine';
+export type NoteCode =
+  | 'encoding-differs'
+  | 'encoding-fallback'
+  | 'eol-differs'
+  | 'case-clash'
+  | 'file-folder'
+  | 'binary-preferred'
+  | 'prefer-needs-base'
+  | 'base-equals-mine';
 
 export interface Note {
   code: NoteCode;
@@ -68,6 +76,18 @@ export function binaryPreferred(side: 'mine' | 'theirs'): Note {
         en: "changed on both sides; the vendor's version taken (--prefer theirs), yours kept aside",
         ru: 'изменён с обеих сторон; взята версия поставщика (--prefer theirs), ваша сохранена отдельно',
       };
+}
+
+/**
+ * Without a base, --prefer is not applied to a binary file that differs: nobody knows who changed it, so taking one
+ * side would be a blind pick (tree/two-way.ts).
+ */
+export function preferNeedsBase(side: 'mine' | 'theirs'): Note {
+  return {
+    code: 'prefer-needs-base',
+    en: `--prefer ${side} needs a base (without one nobody can tell who changed this file), so it was not applied: the vendor's version is in the archive, yours saved aside — choose`,
+    ru: `--prefer ${side} требует базы (без неё не понять, кто изменил этот файл), поэтому не применён: в архиве версия поставщика, ваша сохранена отдельно — выберите`,
+  };
 }
 
 /**

@@ -11,6 +11,9 @@
  * | M | T | text: every differing line region a two-way conflict block ('differs'); binary: theirs in the archive,
  * |   |   | mine kept aside ('differs-binary'), as the three-way binary conflict does |
  *
+ * --prefer does not settle 'differs-binary': without a base nobody knows who changed the file, so taking a side
+ * would be a blind pick; the file stays a conflict, with a 'prefer-needs-base' note.
+ *
  * A path of mine for which a candidate base was chosen goes through the ordinary three-way rules (merge-tree.ts)
  * with that base, labelled with the candidate's name. When that base is identical to mine (no candidate differed
  * from it), it cannot tell "the admin never changed the file" from "the candidate is a copy of mine", so:
@@ -27,7 +30,7 @@ import { chooseBase } from './candidates';
 import { sameBytes, type Triple } from './decide';
 import { comparePaths, eachPath, keepClashesAside, mergeBinary, mergePath, type FileOutcome, type TreeMergeOptions, type TreeMergeResult } from './merge-tree';
 import { mergeText } from './merge-text';
-import { baseEqualsMine } from './notes';
+import { baseEqualsMine, preferNeedsBase } from './notes';
 
 export interface CandidateBase {
   /** The name shown in the base marker label and the report (the file or folder name the admin gave). */
@@ -97,7 +100,7 @@ export function mergePathWithoutBase(t: Triple, options: TreeMergeOptions): File
   if (sameBytes(mine, theirs)) return { path, status: 'unchanged', output: theirs, from: 'theirs', notes: [] };
 
   const merged = mergeText({ path, mine, theirs }, { ...options, withoutBase: true });
-  if (merged === undefined) return mergeBinary({ path, mine, theirs }, options.preferBinary, 'differs-binary');
+  if (merged === undefined) return differsBinary(t, options);
   // No block left: the files differ only in line ends, encoding or BOM, which the text merge settles.
   const conflicted = merged.conflicts.length > 0;
   return {
@@ -109,4 +112,11 @@ export function mergePathWithoutBase(t: Triple, options: TreeMergeOptions): File
     text: { encoding: merged.encoding, bom: merged.bom, eol: merged.eol, conflicts: merged.conflicts, changes: merged.changes },
     notes: merged.notes,
   };
+}
+
+/** A binary file that differs, without a base: a conflict whatever --prefer says (see the header). */
+function differsBinary(t: Triple, options: TreeMergeOptions): FileOutcome {
+  const outcome = mergeBinary(t, undefined, 'differs-binary');
+  if (options.preferBinary) outcome.notes.push(preferNeedsBase(options.preferBinary));
+  return outcome;
 }

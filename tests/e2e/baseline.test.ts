@@ -296,3 +296,17 @@ test("a stored copy of the admin's export does not delete the admin's own page (
   expect(r.stdout).toContain('it may be an old copy of your own export');
   expect(r.stdout).toContain("1 file is in your export exactly as in the base but not in the vendor's new export: pages/custom/contacts.html");
 });
+
+test('two archives with --prefer: differing binary files stay conflicts, and the summary says why (review 2, #4)', async () => {
+  const dir = tempDir('prefer');
+  const { r, rep, file } = await mergeIn(tempDir('store'), dir, [S('mine'), S('theirs'), '--prefer', 'mine']);
+  expect(r.status).toBe(1);
+  expect(rep.totals.byStatus['binary-preferred']).toBeUndefined();
+  for (const p of ['img/logo.png', 'img/banner.jpg']) {
+    expect(file(p)).toMatchObject({ status: 'differs-binary', conflict: 'no-base', notes: [{ code: 'prefer-needs-base' }] });
+  }
+  expect(readdirSync(path.join(dir, 'out.conflicts', 'mine', 'img')).sort()).toEqual(['banner.jpg', 'logo.png']);
+  expect(r.stdout).toContain('--prefer needs a base: without one nobody can tell who changed a binary file, so it was not applied to 2 files');
+  expect(rep.base!.notes.map((n) => n.en).join('\n')).toContain('--prefer needs a base');
+  expect(r.stdout).not.toContain('settled by --prefer');
+});

@@ -98,6 +98,22 @@ describe('samples/mine + samples/theirs without a base', () => {
   });
 });
 
+test('without a base --prefer does not settle a differing binary file: a conflict, with a note (review 2, #4)', () => {
+  const png = (n: number) => ({ path: 'logo.png', bytes: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, n]), date: new Date(0) });
+  const side = (n: number, source: string): Tree => ({ source, kind: 'folder', files: new Map([['logo.png', png(n)]]), dirs: new Set(), nameEncoding: 'utf8', root: '' });
+  const mine = side(1, 'm');
+  const theirs = side(2, 't');
+  for (const prefer of ['mine', 'theirs'] as const) {
+    const [o] = mergeTreesWithoutBase({ mine, theirs }, { ...options, preferBinary: prefer }).outcomes;
+    expect(o).toMatchObject({ status: 'differs-binary', conflict: 'no-base', from: 'theirs' });
+    expect(o.output).toBe(theirs.files.get('logo.png')!.bytes);
+    expect(o.aside).toEqual([{ as: 'mine', bytes: mine.files.get('logo.png')!.bytes }]);
+    expect(o.notes.map((n) => n.code)).toEqual(['prefer-needs-base']);
+    expect(o.notes[0].en).toContain(`--prefer ${prefer} needs a base`);
+  }
+  expect(mergeTreesWithoutBase({ mine, theirs }, options).outcomes[0].notes).toEqual([]); // no --prefer: no note
+});
+
 describe('candidate bases (--base-from heuristic)', () => {
   const enc = (s: string) => new Uint8Array(Buffer.from(s, 'utf8'));
   const png = (n: number) => new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, n]);
