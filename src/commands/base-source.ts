@@ -172,6 +172,10 @@ const WORDS = {
     en: `--prefer needs a base: without one nobody can tell who changed a binary file, so it was not applied to ${n} ${n === 1 ? 'file' : 'files'} (listed above; the vendor's version is in the archive, yours saved aside).`,
     ru: `--prefer требует базы: без неё не понять, кто изменил двоичный файл, поэтому он не применён к файлам (${n}) (они перечислены выше; в архиве версия поставщика, ваша сохранена отдельно).`,
   }),
+  rulesNeedBase: (n: number): Wording => ({
+    en: `Rules need a base: the rules for one side's lines (mine, theirs, union) were not applied to ${n} ${n === 1 ? 'file' : 'files'}, since without a base they would pick sides blindly; every difference in ${n === 1 ? 'it' : 'them'} is left to you (note rule-needs-base). 'binary' rules were applied.`,
+    ru: `Правилам нужна база: правила в пользу одной из сторон (mine, theirs, union) не применены к файлам (${n}), потому что без базы они выбирали бы сторону вслепую; все различия в них оставлены вам (примечание rule-needs-base). Правила 'binary' применены.`,
+  }),
   none: {
     en: "No base: the vendor's old export was not given and none is stored, so every difference between your export and the vendor's new one is left for you.",
     ru: 'Без базы: старая выгрузка поставщика не указана и не сохранена, поэтому все различия между вашей выгрузкой и новой выгрузкой поставщика оставлены вам.',
@@ -209,6 +213,8 @@ export function baseReport(
   const notes = [...basis.notes];
   const preferIgnored = outcomes.filter((o) => o.notes.some((n) => n.code === 'prefer-needs-base')).length;
   if (preferIgnored > 0) notes.push(WORDS.preferNeedsBase(preferIgnored));
+  const rulesIgnored = outcomes.filter((o) => o.notes.some((n) => n.code === 'rule-needs-base')).length;
+  if (rulesIgnored > 0) notes.push(WORDS.rulesNeedBase(rulesIgnored));
   const report: BaseReport = { source: basis.kind, undecidedWithoutBase: undecided, notes, messages: [] };
   const messages = report.messages;
   if (basis.kind === 'store') {

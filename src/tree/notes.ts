@@ -3,6 +3,8 @@
  * code from a closed list and its wording in English and Russian, made here and nowhere else.
  */
 
+import type { RuleRef } from './strategy';
+
 export type NoteCode =
   | 'encoding-differs'
   | 'encoding-fallback'
@@ -11,6 +13,7 @@ export type NoteCode =
   | 'file-folder'
   | 'binary-preferred'
   | 'prefer-needs-base'
+  | 'rule-needs-base'
   | 'base-equals-mine';
 
 export interface Note {
@@ -87,6 +90,19 @@ export function preferNeedsBase(side: 'mine' | 'theirs'): Note {
     code: 'prefer-needs-base',
     en: `--prefer ${side} needs a base (without one nobody can tell who changed this file), so it was not applied: the vendor's version is in the archive, yours saved aside — choose`,
     ru: `--prefer ${side} требует базы (без неё не понять, кто изменил этот файл), поэтому не применён: в архиве версия поставщика, ваша сохранена отдельно — выберите`,
+  };
+}
+
+/**
+ * Without a base, a rule settling conflicting lines for one side (mine / theirs / union) is not applied: nobody
+ * knows whose lines are whose, so it would pick sides blindly (tree/two-way.ts). 'binary' rules do apply.
+ */
+export function ruleNeedsBase(rule: RuleRef): Note {
+  const which = `${rule.index + 1} "${rule.pattern}" → ${rule.strategy} (${rule.source})`;
+  return {
+    code: 'rule-needs-base',
+    en: `rule ${which} needs a base (without one nobody can tell whose lines are whose), so it was not applied: every difference is left to you`,
+    ru: `правило ${which} требует базы (без неё не понять, чьи это строки), поэтому не применено: все различия оставлены вам`,
   };
 }
 

@@ -12,7 +12,10 @@
  * |   |   | mine kept aside ('differs-binary'), as the three-way binary conflict does |
  *
  * --prefer does not settle 'differs-binary': without a base nobody knows who changed the file, so taking a side
- * would be a blind pick; the file stays a conflict, with a 'prefer-needs-base' note.
+ * would be a blind pick; the file stays a conflict, with a 'prefer-needs-base' note. For the same reason a rule
+ * (tree/strategy.ts) for one side's lines — mine, theirs, union — is not applied to a file that differs (note
+ * 'rule-needs-base'); a 'binary' rule is, since it only makes the merge more careful: a differing file is then
+ * 'differs-binary' whatever its content.
  *
  * A path of mine for which a candidate base was chosen goes through the ordinary three-way rules (merge-tree.ts)
  * with that base, labelled with the candidate's name. When that base is identical to mine (no candidate differed
@@ -30,7 +33,8 @@ import { chooseBase } from './candidates';
 import { sameBytes, type Triple } from './decide';
 import { comparePaths, eachPath, keepClashesAside, mergeBinary, mergePath, type FileOutcome, type TreeMergeOptions, type TreeMergeResult } from './merge-tree';
 import { mergeText } from './merge-text';
-import { baseEqualsMine, preferNeedsBase } from './notes';
+import { baseEqualsMine, preferNeedsBase, ruleNeedsBase } from './notes';
+import { DEFAULT_STRATEGY } from './strategy';
 
 export interface CandidateBase {
   /** The name shown in the base marker label and the report (the file or folder name the admin gave). */
@@ -99,6 +103,20 @@ export function mergePathWithoutBase(t: Triple, options: TreeMergeOptions): File
   if (theirs === undefined) return { path, status: 'only-mine', output: mine, from: 'mine', notes: [] };
   if (sameBytes(mine, theirs)) return { path, status: 'unchanged', output: theirs, from: 'theirs', notes: [] };
 
+  const choice = options.strategyFor?.(path) ?? DEFAULT_STRATEGY;
+  if (choice.strategy === 'binary') {
+    const outcome = differsBinary(t, options);
+    if (choice.rule) outcome.rule = choice.rule;
+    return outcome;
+  }
+  const outcome = mergeTwoWay(t, options);
+  if (choice.rule && choice.strategy !== 'merge') outcome.notes.push(ruleNeedsBase(choice.rule));
+  return outcome;
+}
+
+/** Two differing versions of a file, without a base: text as two-way blocks, else a binary conflict. */
+function mergeTwoWay(t: Triple, options: TreeMergeOptions): FileOutcome {
+  const { path, mine, theirs } = t;
   const merged = mergeText({ path, mine, theirs }, { ...options, withoutBase: true });
   if (merged === undefined) return differsBinary(t, options);
   // No block left: the files differ only in line ends, encoding or BOM, which the text merge settles.

@@ -310,3 +310,24 @@ test('two archives with --prefer: differing binary files stay conflicts, and the
   expect(rep.base!.notes.map((n) => n.en).join('\n')).toContain('--prefer needs a base');
   expect(r.stdout).not.toContain('settled by --prefer');
 });
+
+test("two archives with rules: 'mine'/'theirs'/'union' not applied, said so; 'binary' applied (review 2, #5)", async () => {
+  const dir = tempDir('rules');
+  const rules = path.join(dir, 'rules.json');
+  writeFileSync(
+    rules,
+    JSON.stringify({ rules: [{ pattern: 'css/**', strategy: 'mine' }, { pattern: 'locales/*.json', strategy: 'union' }, { pattern: 'js/**', strategy: 'binary' }] }),
+  );
+  const { r, rep, file } = await mergeIn(tempDir('store'), dir, [S('mine'), S('theirs'), '--rules', rules]);
+  expect(r.status).toBe(1);
+  for (const p of ['css/main.css', 'css/theme.css', 'locales/en.json', 'locales/ru.json']) {
+    expect(file(p)).toMatchObject({ status: 'differs', notes: [{ code: 'rule-needs-base' }] });
+    expect(file(p).rule).toBeUndefined();
+  }
+  for (const p of ['js/api.js', 'js/app.js', 'js/lib/widgets.js']) {
+    expect(file(p)).toMatchObject({ status: 'differs-binary', conflict: 'no-base', rule: { pattern: 'js/**', strategy: 'binary' } });
+  }
+  expect(readdirSync(path.join(dir, 'out.conflicts', 'mine', 'js')).sort()).toEqual(['api.js', 'app.js', 'lib']);
+  expect(r.stdout).toContain("Rules need a base: the rules for one side's lines (mine, theirs, union) were not applied to 4 files");
+  expect(rep.base!.notes.map((n) => n.en).join('\n')).toContain('Rules need a base');
+});

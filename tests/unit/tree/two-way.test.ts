@@ -10,6 +10,7 @@ import { diffIds, intern } from '../../../src/diff';
 import { decodeText } from '../../../src/text/encoding';
 import { splitLines } from '../../../src/text/lines';
 import { chooseBase, lineDistance } from '../../../src/tree/candidates';
+import type { Strategy } from '../../../src/tree/strategy';
 import { mergeTreesWithoutBase } from '../../../src/tree/two-way';
 
 const SAMPLES = path.resolve(__dirname, '../../../samples');
@@ -112,6 +113,39 @@ test('without a base --prefer does not settle a differing binary file: a conflic
     expect(o.notes[0].en).toContain(`--prefer ${prefer} needs a base`);
   }
   expect(mergeTreesWithoutBase({ mine, theirs }, options).outcomes[0].notes).toEqual([]); // no --prefer: no note
+});
+
+test("without a base rules for one side's lines are not applied; 'binary' rules are (review 2, #5)", () => {
+  const enc = (x: string) => new Uint8Array(Buffer.from(x, 'utf8'));
+  const side = (files: Record<string, string>, source: string): Tree => ({
+    source,
+    kind: 'folder',
+    files: new Map(Object.entries(files).map(([p, x]) => [p, { path: p, bytes: enc(x), date: new Date(0) }])),
+    dirs: new Set(),
+    nameEncoding: 'utf8',
+    root: '',
+  });
+  const mine = side({ 'a.css': 'a\nmine\n', 'b.js': 'b\nmine\n', 'c.txt': 'c\nmine\n', 'd.txt': 'same\n' }, 'm');
+  const theirs = side({ 'a.css': 'a\ntheirs\n', 'b.js': 'b\ntheirs\n', 'c.txt': 'c\ntheirs\n', 'd.txt': 'same\n' }, 't');
+  const rule = (index: number, pattern: string, strategy: Strategy) => ({ strategy, rule: { index, pattern, strategy, source: 'r.json:1:1' } });
+  const strategyFor = (p: string) =>
+    p.endsWith('.css') ? rule(0, '*.css', 'mine') : p.endsWith('.js') ? rule(1, '*.js', 'binary') : rule(2, '*.txt', 'merge');
+  const by = new Map(mergeTreesWithoutBase({ mine, theirs }, { ...options, strategyFor }).outcomes.map((o) => [o.path, o]));
+  // mine: not applied — every difference stays a two-way block, with a note naming the rule
+  const a = by.get('a.css')!;
+  expect(a).toMatchObject({ status: 'differs', conflict: 'no-base', notes: [{ code: 'rule-needs-base' }] });
+  expect(a.rule).toBeUndefined();
+  expect(a.favored).toBeUndefined();
+  expect(Buffer.from(a.output!).toString()).toContain('<<<<<<< mine (MY.zip)\nmine\n=======\ntheirs\n>>>>>>> theirs (NEW.zip)');
+  expect(a.notes[0].en).toContain('rule 1 "*.css" → mine (r.json:1:1) needs a base');
+  // binary: applied — never merged as text, theirs in, mine aside
+  const b = by.get('b.js')!;
+  expect(b).toMatchObject({ status: 'differs-binary', conflict: 'no-base', rule: { strategy: 'binary' }, notes: [] });
+  expect(b.output).toBe(theirs.files.get('b.js')!.bytes);
+  expect(b.aside).toEqual([{ as: 'mine', bytes: mine.files.get('b.js')!.bytes }]);
+  // merge: what happens anyway, no note; a file both have alike is untouched by rules
+  expect(by.get('c.txt')).toMatchObject({ status: 'differs', notes: [] });
+  expect(by.get('d.txt')).toMatchObject({ status: 'unchanged', notes: [] });
 });
 
 describe('candidate bases (--base-from heuristic)', () => {
