@@ -27,7 +27,7 @@ import { mergeTreesWithoutBase, type CandidateBase } from '../tree/two-way';
 
 export type Basis =
   | { kind: 'given'; tree: Tree; label: string; notes: Wording[]; theirsStored?: BaselineManifest }
-  | { kind: 'store'; tree: Tree; label: string; match: BaselineMatch; notes: Wording[]; theirsStored?: BaselineManifest }
+  | { kind: 'store'; tree: Tree; label: string; match: BaselineMatch & { mayBeMine: boolean }; notes: Wording[]; theirsStored?: BaselineManifest }
   | { kind: 'candidates'; candidates: (CandidateBase & { path: string })[]; label: string; notes: Wording[]; theirsStored?: BaselineManifest }
   | { kind: 'none'; label: string; notes: Wording[]; theirsStored?: BaselineManifest };
 
@@ -104,8 +104,13 @@ export function mergeWithBasis(basis: Basis, mine: Tree, theirs: Tree, options: 
     case 'given':
       return mergeTrees({ base: basis.tree, mine, theirs }, options);
     case 'store':
-      // Picked by the tool: a file only mine has, as in that base, is kept, not deleted (merge-tree.ts guessedBase).
-      return mergeTrees({ base: basis.tree, mine, theirs }, { ...options, guessedBase: `the stored baseline '${basis.match.manifest.name}'` });
+      // A baseline that may be an old copy of the admin's export cannot tell "the vendor removed this file" from
+      // "the admin added it": such files are kept for the admin, not deleted (merge-tree.ts guessedBase). A stored
+      // export that looks like the vendor's is trusted like --base, so the vendor's removals go through.
+      return mergeTrees(
+        { base: basis.tree, mine, theirs },
+        basis.match.mayBeMine ? { ...options, guessedBase: `the stored baseline '${basis.match.manifest.name}'` } : options,
+      );
     case 'candidates': {
       const result = mergeTreesWithoutBase({ mine, theirs, candidates: basis.candidates }, options);
       const baseFrom = new Map([...result.baseFrom].map(([p, i]) => [p, basis.candidates[i].path]));

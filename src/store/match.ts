@@ -99,7 +99,8 @@ export function mineLikeness(e: { differing: number; asMine: number; asTheirs: n
 }
 
 export interface BaselineChoice {
-  chosen?: BaselineMatch & { tree: Tree };
+  /** `mayBeMine`: the baseline may be an old copy of the admin's own export ('maybe-copy', see mineLikeness). */
+  chosen?: BaselineMatch & { tree: Tree; mayBeMine: boolean };
   /** What was skipped and why (corrupt, too weak, the new export itself), for the summary and the report. */
   notes: Wording[];
   /** The stored baseline holding exactly theirs, if any (then there is no need to remind the admin to save it). */
@@ -156,7 +157,7 @@ export async function pickBaseline(store: string, mine: Tree, theirs: Tree): Pro
       continue;
     }
     if (likeness === 'maybe-copy') notes.push(maybeCopyNote(m, edits));
-    return { chosen: { ...match, tree: loaded.tree }, notes, theirsStored };
+    return { chosen: { ...match, tree: loaded.tree, mayBeMine: likeness === 'maybe-copy' }, notes, theirsStored };
   }
   return { notes, theirsStored };
 }

@@ -176,7 +176,7 @@ export function basedFixture(kind: BasisKind, base: Files, mine: Files, theirs: 
     kind === 'given'
       ? { kind, tree: trees.base, label: 'OLD-1.zip', notes: [] }
       : kind === 'store'
-        ? { kind, tree: trees.base, label: "baseline 'Кабинет 3.1'", match: { manifest, identical: 2, mineFiles: 3 }, notes: [] }
+        ? { kind, tree: trees.base, label: "baseline 'Кабинет 3.1'", match: { manifest, identical: 2, mineFiles: 3, mayBeMine: false }, notes: [] }
         : kind === 'candidates'
           ? {
               kind,
