@@ -182,8 +182,8 @@ export function renderWorkdirHint(work: string, result: 'clean' | 'conflicts' | 
       ru: `Рабочая папка: ${work}. Исправьте там конфликты (кодировки файлов сохранены), проверьте: ${status}, затем: ${pack}`,
     },
     review: {
-      en: `Working folder: ${work}. No conflicts left, but review the files settled from earlier resolutions (${status} lists them), then: ${pack}`,
-      ru: `Рабочая папка: ${work}. Конфликтов нет, но проверьте файлы, решённые по прежним решениям (их покажет ${status}), затем: ${pack}`,
+      en: `Working folder: ${work}. No conflicts left, but review the files listed above (settled from earlier resolutions, or merged against a base equal to yours), then: ${pack}`,
+      ru: `Рабочая папка: ${work}. Конфликтов нет, но проверьте перечисленные выше файлы (решённые по прежним решениям или объединённые с базой, равной вашей версии), затем: ${pack}`,
     },
   };
   return hint[result][lang] + '\n';

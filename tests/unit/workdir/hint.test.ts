@@ -4,7 +4,7 @@ test('the working-folder hint fits the result: nothing to do, conflicts to edit,
   expect(renderWorkdirHint('WORK', 'clean', 'en')).toContain('Nothing to resolve');
   expect(renderWorkdirHint('WORK', 'conflicts', 'en')).toContain('Edit the conflicts there');
   const review = renderWorkdirHint('WORK', 'review', 'en');
-  expect(review).toContain('review the files settled from earlier resolutions');
+  expect(review).toContain('review the files listed above (settled from earlier resolutions, or merged against a base equal to yours)');
   expect(review).not.toContain('Edit the conflicts');
-  expect(renderWorkdirHint('WORK', 'review', 'ru')).toContain('проверьте файлы, решённые по прежним решениям');
+  expect(renderWorkdirHint('WORK', 'review', 'ru')).toContain('проверьте перечисленные выше файлы');
 });
