@@ -8,7 +8,7 @@ import type { ConflictStyle } from '../merge3';
 import { describeEncoding } from '../text/encoding';
 import type { EolStyle } from '../text/lines';
 import type { AsideKind, ChangeSpan, FileOutcome, LayoutNote, Note, ReusedResolution, RuleRef } from '../tree';
-import { STATUS_LABELS, needsAttention, type ConflictKind, type FileStatus, type Wording } from '../tree/status';
+import { STATUS_LABELS, outcomeNeedsAttention, type ConflictKind, type FileStatus, type Wording } from '../tree/status';
 
 export const REPORT_SCHEMA = 'cabinet-merge/report@1';
 
@@ -151,7 +151,7 @@ export function buildReport(outcomes: readonly FileOutcome[], ctx: ReportContext
   let blocks = 0;
   const files = outcomes.map((o) => {
     byStatus[o.status] = (byStatus[o.status] ?? 0) + 1;
-    if (needsAttention(o.status)) attention++;
+    if (outcomeNeedsAttention(o)) attention++;
     if (o.reused?.length) reused++;
     blocks += o.text?.conflicts.length ?? 0;
     return fileReport(o, ctx);

@@ -6,7 +6,7 @@
  */
 
 import type { ReusedResolution, RuleRef } from '../tree';
-import { CONFLICT_LABELS, STATUS_LABELS, STATUS_ORDER as ORDER, needsAttention } from '../tree/status';
+import { CONFLICT_LABELS, STATUS_LABELS, STATUS_ORDER as ORDER, outcomeNeedsAttention } from '../tree/status';
 import type { FileReport, Report } from './model';
 
 export type Lang = 'en' | 'ru';
@@ -89,7 +89,7 @@ export function renderSummary(report: Report, lang: Lang, paint: Paint = plain):
   }
   if (report.output.archive) out.push(FRAME.written[lang](report.output.archive));
   if (report.output.keptAside) out.push(FRAME.aside[lang](report.output.keptAside));
-  const attention = report.files.filter((f) => needsAttention(f.status));
+  const attention = report.files.filter(outcomeNeedsAttention);
   const reused = report.files.filter((f) => f.reused?.length);
   if (attention.length === 0) {
     const baseEqual = report.base?.baseEqualsMine?.length ?? 0;
@@ -111,7 +111,7 @@ export function renderSummary(report: Report, lang: Lang, paint: Paint = plain):
     out.push(FRAME.ruled[lang](ruled.length));
     out.push(...listed(ruled, lang, (f) => FRAME.rule[lang](f.rule!, f.favored!)));
   }
-  const asideOnly = report.files.filter((f) => f.keptAside?.length && !needsAttention(f.status));
+  const asideOnly = report.files.filter((f) => f.keptAside?.length && !outcomeNeedsAttention(f));
   if (asideOnly.length) {
     out.push(FRAME.asideList[lang](asideOnly.length));
     out.push(...listed(asideOnly, lang, (f) => f.keptAside!.map((k) => k.path).join(', ')));

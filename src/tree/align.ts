@@ -207,7 +207,7 @@ export function alignTrees(trees: { base?: Tree; mine: Tree; theirs: Tree }): Al
 }
 
 /**
- * Output paths that clash on a case-insensitive file system with an earlier path (in sorted order), so the
+ * Output paths that clash on a case-insensitive file system with an earlier path (in the order given), so the
  * caller can keep them aside instead of writing two entries Windows would merge into one.
  */
 export function caseClashes(paths: readonly string[]): Set<string> {

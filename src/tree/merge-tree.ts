@@ -15,7 +15,7 @@ import { alignTrees, caseClashes, type LayoutNote } from './align';
 import { decide, sameBytes, type Triple } from './decide';
 import { mergeText, type ChangeSpan } from './merge-text';
 import { baseEqualsMine, binaryPreferred, caseClash, fileFolderClash, type Note } from './notes';
-import { needsAttention, type ConflictKind, type FileStatus } from './status';
+import { outcomeNeedsAttention, type ConflictKind, type FileStatus } from './status';
 import { DEFAULT_STRATEGY, type RuleRef, type Strategy, type StrategyFor } from './strategy';
 
 export interface TreeMergeOptions {
@@ -149,11 +149,12 @@ export function eachPath(paths: Iterable<string>, options: TreeMergeOptions, mer
  */
 export function keepClashesAside(outcomes: FileOutcome[]): void {
   const present = () => outcomes.filter((o) => o.output !== undefined);
-  const clashes = caseClashes(present().map((o) => o.path));
+  const clashes = caseClashes(present().sort(byArchivePriority).map((o) => o.path));
   for (const o of outcomes) {
     if (!clashes.has(o.path)) continue;
     keepAside(o, 'case-clash', o.output!);
     o.output = undefined;
+    o.conflict ??= 'case-clash';
     o.notes.push(caseClash(o.path));
   }
   const folders = new Set<string>();
@@ -164,8 +165,18 @@ export function keepClashesAside(outcomes: FileOutcome[]): void {
     if (!folders.has(o.path.toLowerCase())) continue;
     keepAside(o, 'file-folder', o.output!);
     o.output = undefined;
+    o.conflict ??= 'file-folder';
     o.notes.push(fileFolderClash(o.path));
   }
+}
+
+/**
+ * Which of two clashing files keeps its place in the archive: one the vendor has (taken, merged, unchanged) before
+ * one only the admin has (a stray twin such as 'A.txt' beside 'a.txt'); then path order.
+ */
+function byArchivePriority(a: FileOutcome, b: FileOutcome): number {
+  const rank = (o: FileOutcome) => (o.status === 'added-mine' || o.status === 'only-mine' ? 1 : 0);
+  return rank(a) - rank(b) || comparePaths(a.path, b.path);
 }
 
 /** Byte order of UTF-16 code units, so output order does not depend on the locale. */
@@ -256,7 +267,7 @@ function mergeDirs(trees: Trees): string[] {
 }
 
 export function countAttention(outcomes: readonly FileOutcome[]): number {
-  return outcomes.filter((o) => needsAttention(o.status)).length;
+  return outcomes.filter(outcomeNeedsAttention).length;
 }
 
 /** The archive entry that lends an outcome its date. */

@@ -25,7 +25,7 @@ export type FileStatus =
   | 'differs'
   | 'differs-binary';
 
-export type ConflictKind = 'content' | 'add-add' | 'binary' | 'modify-delete' | 'delete-modify' | 'no-base';
+export type ConflictKind = 'content' | 'add-add' | 'binary' | 'modify-delete' | 'delete-modify' | 'no-base' | 'case-clash' | 'file-folder';
 
 export interface Wording {
   en: string;
@@ -85,7 +85,20 @@ export const CONFLICT_LABELS: Record<ConflictKind, Wording> = {
     en: "your export and the vendor's differ here, and without a base nobody can tell who changed what",
     ru: 'ваша выгрузка и выгрузка поставщика здесь различаются, а без базы не понять, кто что изменил',
   },
+  'case-clash': {
+    en: 'kept out of the archive: another file has the same name but for letter case, and Windows cannot hold both — decide which to keep',
+    ru: 'не включён в архив: у другого файла то же имя с точностью до регистра, а Windows не хранит оба — решите, какой оставить',
+  },
+  'file-folder': {
+    en: 'kept out of the archive: the merge also has a folder with this name — decide which to keep',
+    ru: 'не включён в архив: в результате есть папка с таким именем — решите, что оставить',
+  },
 };
+
+/** Whether a path needs the admin: its status does, or it was kept out of the archive by a name clash. */
+export function outcomeNeedsAttention(o: { status: FileStatus; conflict?: ConflictKind }): boolean {
+  return needsAttention(o.status) || o.conflict === 'case-clash' || o.conflict === 'file-folder';
+}
 
 /**
  * Statuses that leave something for the admin to decide (exit code 1). Without a base, a file only in mine is one:
