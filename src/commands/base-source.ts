@@ -10,7 +10,7 @@
  *    for a file where it equals mine. Each is noted.
  * 3. The baseline store (unless --no-store): the stored export with most files identical to mine (store/match.ts).
  *    Picked by the tool, it may be a copy of mine: a file only mine has, byte-identical in it, is kept for the
- *    admin rather than deleted as "removed by the vendor" (tree/merge-tree.ts guessedBase).
+ *    admin rather than deleted as "removed by the vendor" (mergeWithBasis: such a baseline is never the base where it equals mine).
  * 4. None: two archives only; every difference between mine and theirs is left to the admin (tree/two-way.ts).
  * Also builds the report's `base` section and the summary lines about it; their wording lives here and only here.
  */
@@ -103,14 +103,16 @@ export function mergeWithBasis(basis: Basis, mine: Tree, theirs: Tree, options: 
   switch (basis.kind) {
     case 'given':
       return mergeTrees({ base: basis.tree, mine, theirs }, options);
-    case 'store':
-      // A baseline that may be an old copy of the admin's export cannot tell "the vendor removed this file" from
-      // "the admin added it": such files are kept for the admin, not deleted (merge-tree.ts guessedBase). A stored
-      // export that looks like the vendor's is trusted like --base, so the vendor's removals go through.
-      return mergeTrees(
-        { base: basis.tree, mine, theirs },
-        basis.match.mayBeMine ? { ...options, guessedBase: `the stored baseline '${basis.match.manifest.name}'` } : options,
-      );
+    case 'store': {
+      // A stored export that looks like the vendor's is trusted like --base. One that may be an old copy of the
+      // admin's export is used as a --base-from candidate that is never the base where it equals mine: it cannot
+      // tell "the vendor changed or removed this file" from "this is the admin's version", so those files are left
+      // to the admin (two-way blocks, or kept as only-mine), never settled for the vendor.
+      if (!basis.match.mayBeMine) return mergeTrees({ base: basis.tree, mine, theirs }, options);
+      const label = `the stored baseline '${basis.match.manifest.name}'`;
+      const result = mergeTreesWithoutBase({ mine, theirs, candidates: [{ label, tree: basis.tree, notWhereEqual: true }] }, options);
+      return { ...result, baseFrom: new Map([...result.baseFrom].map(([p]) => [p, label])) };
+    }
     case 'candidates': {
       const result = mergeTreesWithoutBase({ mine, theirs, candidates: basis.candidates }, options);
       const baseFrom = new Map([...result.baseFrom].map(([p, i]) => [p, basis.candidates[i].path]));

@@ -17,7 +17,7 @@
  *   asked). One that may be an old copy of mine ('maybe-copy') cannot be told from a real export with certainty: it
  *   is used, with a note naming how many files it decided for theirs. Files only mine has count in both checks
  *   when the export holds them as mine's (mineEditsIn); and whatever the likeness, a file mine has exactly as the
- *   stored base and theirs lacks is kept for the admin, not deleted (tree/merge-tree.ts guessedBase);
+ *   stored base and theirs lacks is kept for the admin, not deleted (commands/base-source.ts uses such a baseline as a candidate that is never the base where it equals mine);
  * - every blob it names reads back with the right hash (store.ts). A corrupt baseline is reported and skipped, and
  *   the next best is tried.
  */
@@ -163,18 +163,17 @@ export async function pickBaseline(store: string, mine: Tree, theirs: Tree): Pro
 }
 
 /**
- * A stored baseline used though it may be an old copy of mine: which of its files are in question. Where theirs has
- * the file the merge took the vendor's changes; a file theirs lacks was kept for the admin (tree/merge-tree.ts
- * `guessedBase`).
+ * A stored baseline used though it may be an old copy of mine: which of its files are in question. It is never the
+ * base where it equals mine (commands/base-source.ts mergeWithBasis), so those files are left to the admin.
  */
 function maybeCopyNote(m: BaselineManifest, e: { differing: number; asMine: number; mineOnly: number }): Wording {
-  const taken = e.asMine - e.mineOnly;
+  const shown = e.asMine - e.mineOnly;
   const head = {
     en: `stored baseline ${describe(m)} holds your version of ${e.asMine} of the ${e.differing} files where your export differs from the vendor's new one (or that it lacks), and the vendor's version of none: it may be an old copy of your own export rather than the vendor's old one.`,
     ru: `сохранённая база ${describe(m)} содержит вашу версию ${e.asMine} из ${e.differing} файлов, которыми ваша выгрузка отличается от новой выгрузки поставщика (или которых в ней нет), и ни одного файла в версии поставщика: возможно, это старая копия вашей собственной выгрузки, а не старая выгрузка поставщика.`,
   };
   const what = [
-    ...(taken > 0 ? [{ en: `${taken} of them took the vendor's changes; if you had customised them, check them.`, ru: `Для ${taken} из них приняты изменения поставщика; если вы их дорабатывали, проверьте их.` }] : []),
+    ...(shown > 0 ? [{ en: `It was not used as base for those ${shown}: their differences from the vendor's are left for you.`, ru: `Для этих ${shown} файлов она не использована как база: их отличия от версии поставщика оставлены вам.` }] : []),
     ...(e.mineOnly > 0 ? [{ en: `${e.mineOnly} of them, missing from the vendor's new export, were kept for you to check.`, ru: `${e.mineOnly} из них, которых нет в новой выгрузке поставщика, сохранены, чтобы вы их проверили.` }] : []),
   ];
   const tail = {

@@ -12,9 +12,9 @@ import type { ConflictBlock, ConflictStyle, Labels } from '../merge3';
 import type { EolStyle } from '../text/lines';
 import type { TextEncoding } from '../text/encoding';
 import { alignTrees, caseClashes, type LayoutNote } from './align';
-import { decide, sameBytes, type Triple } from './decide';
+import { decide, type Triple } from './decide';
 import { mergeText, type ChangeSpan } from './merge-text';
-import { baseEqualsMine, binaryPreferred, caseClash, fileFolderClash, type Note } from './notes';
+import { binaryPreferred, caseClash, fileFolderClash, type Note } from './notes';
 import { outcomeNeedsAttention, type ConflictKind, type FileStatus } from './status';
 import { DEFAULT_STRATEGY, type RuleRef, type Strategy, type StrategyFor } from './strategy';
 
@@ -27,13 +27,6 @@ export interface TreeMergeOptions {
   preferBinary?: 'mine' | 'theirs';
   /** The content strategy for a path both sides changed (a rules file); default: 'merge' for every path. */
   strategyFor?: StrategyFor;
-  /**
-   * Set when the base was picked by the tool (a stored baseline), not given by the admin: how notes name it
-   * ("the stored baseline 'X'"). Such a base may be a copy of the admin's own export, which holds the admin's
-   * added pages as they are; so a file mine has byte-identical to the base and theirs lacks is not taken as deleted
-   * by the vendor but kept ('only-mine', note 'base-equals-mine') for the admin to decide.
-   */
-  guessedBase?: string;
   /** Called after each path with the count done and the total, for a progress bar. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -120,13 +113,9 @@ export function mergeTrees(input: Trees, options: TreeMergeOptions): TreeMergeRe
   const { notes: layout, ...trees } = alignTrees(input);
   const paths = new Set<string>();
   for (const tree of [trees.base, trees.mine, trees.theirs]) for (const p of tree?.files.keys() ?? []) paths.add(p);
-  const outcomes = eachPath(paths, options, (path) => {
-    const t: Triple = { path, base: bytesOf(trees.base, path), mine: bytesOf(trees.mine, path), theirs: bytesOf(trees.theirs, path) };
-    if (options.guessedBase !== undefined && t.theirs === undefined && t.mine && t.base && sameBytes(t.base, t.mine)) {
-      return { path, status: 'only-mine', output: t.mine, from: 'mine', notes: [baseEqualsMine(options.guessedBase, true)] };
-    }
-    return mergePath(t, options);
-  });
+  const outcomes = eachPath(paths, options, (path) =>
+    mergePath({ path, base: bytesOf(trees.base, path), mine: bytesOf(trees.mine, path), theirs: bytesOf(trees.theirs, path) }, options),
+  );
   keepClashesAside(outcomes);
   return { outcomes, dirs: mergeDirs(trees), trees, layout };
 }
