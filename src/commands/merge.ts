@@ -104,10 +104,7 @@ export async function runMerge(options: MergeOptions): Promise<MergeRun> {
     : undefined;
 
   const asideDir = keptAsideDir(options.output ?? options.outDir!);
-  // MERGED.conflicts/<kind>/<path>: the extension is kept, so a saved image still opens by double-click.
-  const asideRel = (p: string, as: AsideKind) => `${as}/${p}`;
-  const aside = new Map<string, Uint8Array>();
-  for (const o of outcomes) for (const copy of o.aside ?? []) aside.set(asideRel(o.path, copy.as), copy.bytes);
+  const { files: aside, nameOf: asideRel } = asideFiles(outcomes);
   if (aside.size) await checkMayReplace(asideDir, options.force);
 
   const report = buildReport(outcomes, {
@@ -156,6 +153,28 @@ export async function runMerge(options: MergeOptions): Promise<MergeRun> {
       : []),
   ]);
   return { report };
+}
+
+/**
+ * The files of MERGED.conflicts/: `<kind>/<path>`, the extension kept so a saved image still opens by double-click.
+ * Two names that differ only in letter case would overwrite each other on Windows, so a later one gets '~2', '~3'…
+ * before its extension.
+ */
+function asideFiles(outcomes: readonly FileOutcome[]): { files: Map<string, Uint8Array>; nameOf: (p: string, as: AsideKind) => string } {
+  const files = new Map<string, Uint8Array>();
+  const names = new Map<string, string>();
+  const taken = new Set<string>();
+  for (const o of outcomes) {
+    for (const copy of o.aside ?? []) {
+      let rel = `${copy.as}/${o.path}`;
+      const ext = path.posix.extname(rel);
+      for (let n = 2; taken.has(rel.toLowerCase()); n++) rel = `${copy.as}/${o.path.slice(0, o.path.length - ext.length)}~${n}${ext}`;
+      taken.add(rel.toLowerCase());
+      names.set(`${copy.as}\u0000${o.path}`, rel);
+      files.set(rel, copy.bytes);
+    }
+  }
+  return { files, nameOf: (p, as) => names.get(`${as}\u0000${p}`)! };
 }
 
 export type ReportFormat = 'html' | 'json' | 'text';

@@ -147,3 +147,17 @@ test('--prefer mine: the summary names where the vendor\'s image was kept', () =
   expect(r.stdout).toContain(`img/logo.png: ${path.join('o.conflicts', 'theirs', 'img', 'logo.png')}`);
   expect(readFileSync(path.join(dir, 'o.conflicts', 'theirs', 'img', 'logo.png'))).toEqual(Buffer.from(png(3)));
 });
+
+test('kept-aside copies whose names differ only in letter case do not overwrite each other', () => {
+  const dir = tempDir('e2e-aside-case');
+  const bin = (s: string) => Buffer.concat([Buffer.from([0]), Buffer.from(s)]);
+  const make = (name: string, side: string) => zip(dir, name, { 'A.bin': bin(`A ${side}`), 'a.bin': bin(`a ${side}`) });
+  const out = path.join(dir, 'o.zip');
+  const r = runCli(['merge', make('b.zip', 'base'), make('m.zip', 'mine'), make('t.zip', 'theirs'), '-o', out, '--json', '--no-store']);
+  expect(r.status).toBe(1);
+  const report = JSON.parse(r.stdout);
+  const saved = report.files.flatMap((f: { keptAside?: { path: string }[] }) => (f.keptAside ?? []).map((k) => k.path));
+  expect(new Set(saved.map((p: string) => p.toLowerCase())).size).toBe(saved.length);
+  const contents = saved.map((p: string) => readFileSync(path.join(dir, p)).subarray(1).toString());
+  expect(contents).toEqual(expect.arrayContaining(['A mine', 'a mine']));
+});
