@@ -21,7 +21,7 @@ import type { BaseReport } from '../report/model';
 import { CabinetError } from '../errors';
 import { mineEditsIn, mineLikeness, pickBaseline, storedAs, type BaselineChoice, type BaselineMatch } from '../store/match';
 import { baselineId, hashTree, type BaselineManifest, type SaveResult } from '../store/store';
-import { mergeTrees, type FileOutcome, type TreeMergeOptions, type TreeMergeResult } from '../tree/merge-tree';
+import { keepAside, mergeTrees, type FileOutcome, type TreeMergeOptions, type TreeMergeResult } from '../tree/merge-tree';
 import type { Wording } from '../tree/status';
 import { mergeTreesWithoutBase, type CandidateBase } from '../tree/two-way';
 
@@ -108,7 +108,15 @@ export function mergeWithBasis(basis: Basis, mine: Tree, theirs: Tree, options: 
       // admin's export is used as a --base-from candidate that is never the base where it equals mine: it cannot
       // tell "the vendor changed or removed this file" from "this is the admin's version", so those files are left
       // to the admin (two-way blocks, or kept as only-mine), never settled for the vendor.
-      if (!basis.match.mayBeMine) return mergeTrees({ base: basis.tree, mine, theirs }, options);
+      if (!basis.match.mayBeMine) {
+        // The tool picked this base: keep the admin's copy of each file it lets the vendor remove, to undo by hand.
+        const merged = mergeTrees({ base: basis.tree, mine, theirs }, options);
+        for (const o of merged.outcomes) {
+          const copy = o.status === 'deleted-theirs' ? merged.trees.mine.files.get(o.path)?.bytes : undefined;
+          if (copy) keepAside(o, 'removed', copy);
+        }
+        return merged;
+      }
       const label = `the stored baseline '${basis.match.manifest.name}'`;
       const result = mergeTreesWithoutBase({ mine, theirs, candidates: [{ label, tree: basis.tree, notWhereEqual: true }] }, options);
       return { ...result, baseFrom: new Map([...result.baseFrom].map(([p]) => [p, label])) };

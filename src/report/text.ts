@@ -15,8 +15,8 @@ const FRAME = {
   merged: { en: (n: number) => `Merged ${n} files.`, ru: (n: number) => `Объединено файлов: ${n}.` },
   written: { en: (p: string) => `Merged archive: ${p}`, ru: (p: string) => `Объединённый архив: ${p}` },
   aside: {
-    en: (p: string) => `Versions kept beside the archive (mine/ yours, theirs/ the vendor's): ${p}`,
-    ru: (p: string) => `Версии, сохранённые рядом с архивом (mine/ — ваши, theirs/ — поставщика): ${p}`,
+    en: (p: string) => `Versions kept beside the archive (each listed with its file): ${p}`,
+    ru: (p: string) => `Версии, сохранённые рядом с архивом (каждая указана у своего файла): ${p}`,
   },
   asideList: {
     en: (n: number) => `Kept beside the archive, no decision needed (${n}):`,

@@ -35,9 +35,10 @@ export interface TreeMergeOptions {
  * Why a version was saved beside the archive: 'mine' — your version of a binary file both sides changed (the
  * archive has the vendor's); 'theirs' — the vendor's version when --prefer mine took yours; 'case-clash' — a file
  * whose name differs from another's only in letter case; 'file-folder' — a file with the name of a folder the
- * output also has.
+ * output also has; 'removed' — your copy of a file the vendor removed, when the base was picked from the store
+ * (the tool's guess, so the deletion can be undone by hand).
  */
-export type AsideKind = 'mine' | 'theirs' | 'case-clash' | 'file-folder';
+export type AsideKind = 'mine' | 'theirs' | 'case-clash' | 'file-folder' | 'removed';
 
 export interface AsideCopy {
   as: AsideKind;

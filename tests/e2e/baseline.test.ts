@@ -92,7 +92,11 @@ test('baseline save/list/remove, then a merge takes its base from the store; a c
   // A stored vendor export that does not look like a copy of mine is trusted like --base: the same result, the
   // vendor's removal of js/old-polyfills.js included (a possible copy of mine keeps such files: see review 2, #3).
   expect(await files(path.join(out, 'store.zip'))).toEqual(await files(path.join(out, 'given.zip')));
-  expect(rep.files.find((f) => f.path === 'js/old-polyfills.js')).toMatchObject({ status: 'deleted-theirs' });
+  expect(rep.files.find((f) => f.path === 'js/old-polyfills.js')).toMatchObject({
+    status: 'deleted-theirs',
+    keptAside: [{ as: 'removed', path: path.join('store.conflicts', 'removed', 'js', 'old-polyfills.js') }],
+  });
+  expect(readFileSync(path.join(out, 'store.conflicts', 'removed', 'js', 'old-polyfills.js'))).toEqual(readFileSync(path.join(S('mine'), 'js', 'old-polyfills.js')));
   expect(rep.base!.baseEqualsMine ?? []).toEqual([]);
   const text = Buffer.from((await readTree(path.join(out, 'store.zip'))).files.get('css/theme.css')!.bytes).toString();
   expect(text).toContain("||||||| base (baseline 'ЖКХ 3.1.11')");
