@@ -48,7 +48,9 @@ function roles(a: Record<string, unknown>): { base?: string; mine?: string; thei
   const named: Record<string, string | undefined> = { base: a.base as string | undefined, mine: a.mine as string | undefined, theirs: a.theirs as string | undefined };
   const paths = ((a.paths as string[] | undefined) ?? []).map(String);
   const open = (['base', 'mine', 'theirs'] as const).filter((r) => named[r] === undefined);
-  const fill = paths.length === 2 && open.length === 3 ? (['mine', 'theirs'] as const) : open;
+  // Fewer paths than open roles: mine and theirs come first (a merge can go without a base, not without them).
+  const sides = open.filter((r) => r !== 'base');
+  const fill = paths.length < open.length && paths.length <= sides.length ? sides : open;
   if (paths.length > fill.length) {
     throw usageError(
       `merge got more paths than it has roles for: ${paths.join(' ')}. Give BASE MINE THEIRS, or MINE THEIRS, or name them with --base/--mine/--theirs.`,
@@ -88,6 +90,8 @@ export function parseArgs(argv: string[], version: string): Promise<ParsedArgs> 
           .option('base-from', {
             type: 'string',
             array: true,
+            // One value per --base-from, so positional paths after it are not swallowed (commas list several).
+            nargs: 1,
             describe: t('No --base? Candidate old vendor exports (comma-separated or repeated); each file takes the closest candidate that differs from yours'),
           })
           .option('store', {

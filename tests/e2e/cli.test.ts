@@ -241,6 +241,16 @@ describe('naming the inputs', () => {
     expect([report.inputs.base.path, report.inputs.mine.path, report.inputs.theirs.path].map((p: string) => path.basename(p))).toEqual(['base', 'mine', 'theirs']);
   });
 
+  test.each([
+    ['--mine and one path (theirs)', ['--mine', s('mine'), s('theirs')]],
+    ['--base-from then two paths', ['--base-from', s('base'), s('mine'), s('theirs')]],
+  ])('%s: the path is mine or theirs, not the base', (_name, args) => {
+    const r = runCli(['merge', ...args, '-o', path.join(tempDir('e2e-roles2'), 'o.zip'), '--json', '--no-store']);
+    expect(r.status).toBe(1);
+    const report = JSON.parse(r.stdout);
+    expect([report.inputs.mine.path, report.inputs.theirs.path].map((p: string) => path.basename(p))).toEqual(['mine', 'theirs']);
+  });
+
   test('too many paths: one clear usage error', () => {
     const r = runCli(['merge', s('base'), s('mine'), s('theirs'), s('base'), '-o', 'x.zip']);
     expect(r.status).toBe(2);
