@@ -13,7 +13,7 @@ import { runResolve } from '../commands/resolve';
 import { runStatus } from '../commands/status';
 import { renderPack, renderResolve, renderStatus, renderWorkdirHint } from '../workdir/render';
 import { CabinetError, EXIT_ERROR } from '../errors';
-import { removePendingSync } from '../io/atomic';
+import { Interrupted, outputsCompleted, removePendingSync, requestInterrupt } from '../io/atomic';
 import { renderSummary } from '../report/text';
 import { VERSION } from '../version';
 import { parseArgs } from './args';
@@ -94,13 +94,25 @@ const INTERRUPTED = {
   ru: 'прервано; ничего не записано (временные файлы удалены).',
 };
 
-/** Ctrl+C / SIGTERM: remove temp files and this run's outputs synchronously, say so, exit 128 + signal number. */
+/** How long file operations already running on libuv's threads get to settle before the cleanup (see io/atomic). */
+const SETTLE_MS = 200;
+
+/**
+ * Ctrl+C / SIGTERM: stop writing (writers check io/atomic's flag), let operations already started settle, remove
+ * the temp files and this run's outputs, say so, exit 128 + signal number.
+ */
 function onSignal(signal: 'SIGINT' | 'SIGTERM', code: number): void {
   process.on(signal, () => {
-    if (settled) return;
-    removePendingSync();
-    process.stderr.write(`\ncabinet-merge: ${INTERRUPTED[argLang()]}\n`);
-    process.exit(code);
+    // After the outputs are complete the run only prints its summary: finish it rather than undo finished work.
+    if (settled || outputsCompleted()) return;
+    requestInterrupt();
+    setTimeout(() => {
+      // The last write may have finished meanwhile: then the outputs are complete and the run ends normally.
+      if (outputsCompleted()) return;
+      removePendingSync();
+      process.stderr.write(`\ncabinet-merge: ${INTERRUPTED[argLang()]}\n`);
+      process.exit(code);
+    }, SETTLE_MS);
   });
 }
 onSignal('SIGINT', 130);
@@ -112,6 +124,7 @@ main(argv).then(
     process.exitCode = code;
   },
   (e: unknown) => {
+    if (e instanceof Interrupted) return; // the signal handler finishes the run
     settled = true;
     report(e, argLang(), argv.includes('--verbose'));
     process.exitCode = EXIT_ERROR;

@@ -7,7 +7,7 @@
 import { constants as fsc, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { CabinetError } from '../errors';
-import { forget, removeOnInterrupt } from '../io/atomic';
+import { checkInterrupt, forget, Interrupted, interruptPending, markOutputsComplete, outputsCompleted, removeOnInterrupt } from '../io/atomic';
 
 /** Windows and macOS file systems ignore letter case by default, so 'A.zip' and 'a.zip' are one file there. */
 const CASE_INSENSITIVE = process.platform === 'win32' || process.platform === 'darwin';
@@ -161,11 +161,15 @@ export async function writeAll(writes: PendingWrite[]): Promise<void> {
   const done: string[] = [];
   try {
     for (const w of writes) {
+      checkInterrupt();
       await w.write(w.target);
       done.push(w.target);
       removeOnInterrupt(w.target);
     }
+    markOutputsComplete();
   } catch (e) {
+    // Interrupted: the finished outputs stay registered for the signal handler's cleanup.
+    if (e instanceof Interrupted) throw e;
     for (const t of done) await fs.rm(t, { recursive: true, force: true }).catch(() => undefined);
     if (e instanceof CabinetError) throw e;
     const why = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
@@ -178,6 +182,6 @@ export async function writeAll(writes: PendingWrite[]): Promise<void> {
       { cause: e },
     );
   } finally {
-    for (const t of done) forget(t);
+    if (outputsCompleted() || !interruptPending()) for (const t of done) forget(t);
   }
 }

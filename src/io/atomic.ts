@@ -26,6 +26,47 @@ export function forget(p: string): void {
 }
 
 /**
+ * An interrupt that arrived while file operations may be running on libuv's threads (an open, a rename): they
+ * cannot be stopped, so writers check this before each step and stop with Interrupted, and cli/main.ts removes
+ * everything registered once the operations already started have settled.
+ */
+let interruptRequested = false;
+
+export class Interrupted extends Error {
+  constructor() {
+    super('interrupted');
+    this.name = 'Interrupted';
+  }
+}
+
+export function requestInterrupt(): void {
+  interruptRequested = true;
+}
+
+export function interruptPending(): boolean {
+  return interruptRequested;
+}
+
+/** Throws Interrupted once an interrupt was requested: call before each step that creates or renames a file. */
+export function checkInterrupt(): void {
+  if (interruptRequested) throw new Interrupted();
+}
+
+/**
+ * Set once a run's outputs are all in place: from then on an interrupt has nothing left to undo, and saying
+ * "nothing was written" would be false, so cli/main.ts lets the run finish instead.
+ */
+let outputsComplete = false;
+
+export function markOutputsComplete(): void {
+  outputsComplete = true;
+}
+
+export function outputsCompleted(): boolean {
+  return outputsComplete;
+}
+
+/**
  * Removes every registered path, synchronously (a signal handler cannot wait), ignoring errors; returns how many
  * paths were registered.
  */
@@ -60,6 +101,7 @@ export function tempSibling(target: string): string {
 
 /** Writes `data` to `target` atomically (temp file, fsync, rename). */
 export async function writeFileAtomic(target: string, data: Uint8Array | string): Promise<void> {
+  checkInterrupt();
   const tmp = tempSibling(target);
   removeOnInterrupt(tmp);
   try {
@@ -79,7 +121,7 @@ export async function writeFileAtomic(target: string, data: Uint8Array | string)
     } finally {
       await handle.close();
     }
-    await fs.rename(tmp, target);
+    await renameInto(tmp, target);
   } catch (e) {
     await fs.rm(tmp, { force: true }).catch(() => undefined);
     throw e;
@@ -89,10 +131,30 @@ export async function writeFileAtomic(target: string, data: Uint8Array | string)
 }
 
 /**
+ * Renames a finished temp path onto `target`. The rename runs off the main thread, so an interrupt can arrive
+ * after it has happened but before this function returns: a target that did not exist before is therefore
+ * registered for removal for the duration, so the interrupt takes it away too and "nothing was written" stays
+ * true. (A target being replaced under --force is not removed: its old content is gone either way.)
+ */
+async function renameInto(tmp: string, target: string): Promise<void> {
+  checkInterrupt();
+  const isNew = !(await fs.lstat(target).catch(() => undefined));
+  checkInterrupt();
+  if (isNew) removeOnInterrupt(target);
+  try {
+    await fs.rename(tmp, target);
+  } finally {
+    // Interrupted meanwhile: the target stays registered, so the cleanup takes it away.
+    if (isNew && !interruptRequested) forget(target);
+  }
+}
+
+/**
  * Writes a set of files under a new folder `target` atomically: they are written into a temporary sibling folder
  * which is then renamed to `target`. An existing `target` is replaced only after the new one is complete.
  */
 export async function writeDirAtomic(target: string, files: ReadonlyMap<string, Uint8Array>): Promise<void> {
+  checkInterrupt();
   const tmp = tempSibling(target);
   removeOnInterrupt(tmp);
   try {
@@ -103,7 +165,7 @@ export async function writeDirAtomic(target: string, files: ReadonlyMap<string, 
       await fs.writeFile(file, data);
     }
     await fs.rm(target, { recursive: true, force: true });
-    await fs.rename(tmp, target);
+    await renameInto(tmp, target);
   } catch (e) {
     await fs.rm(tmp, { recursive: true, force: true }).catch(() => undefined);
     throw e;
