@@ -6,8 +6,9 @@
  * - The result is written in theirs' encoding and BOM (the vendor's new format). When the sides' encodings differ,
  *   the merge runs on Unicode text and a note says so. When theirs' encoding cannot hold a character of the result
  *   (a windows-1251 file and an admin's 'ł'), the file is written as UTF-8 with BOM and a note names the character:
- *   never a silent '?'. A theirs that is plain ASCII says nothing about the encoding: then mine's (or base's) is
- *   kept, so an admin's windows-1251 text stays windows-1251.
+ *   never a silent '?'. A theirs that is plain ASCII says nothing about the encoding (unless it declares UTF-8 in
+ *   a meta charset, @charset or XML declaration): then mine's (or base's) is kept, so an admin's windows-1251 text
+ *   stays windows-1251.
  * - With ignoreWhitespace (three-way only), a whitespace-only change on one side does not conflict with a real change on the other
  *   (the real change wins); a whitespace-only change of lines the other side did not touch is kept.
  * - withoutBase (no base is known at all, as opposed to a file absent from a known base): every difference
@@ -68,9 +69,15 @@ function keysOf(l: Lines, ignoreWhitespace: boolean): string[] {
   return keys;
 }
 
-/** Plain ASCII without a BOM: valid in every encoding we write, so it says nothing about the file's encoding. */
+/** An HTML meta charset, a CSS @charset or an XML declaration naming UTF-8. */
+const DECLARES_UTF8 = /(?:charset\s*=\s*["']?\s*utf-?8\b)|(?:@charset\s+["']utf-?8["'])|(?:<\?xml[^>]*encoding\s*=\s*["']utf-?8["'])/i;
+
+/**
+ * Plain ASCII without a BOM: valid in every encoding we write, so it says nothing about the file's encoding —
+ * unless the file itself declares UTF-8 (a page whose meta charset says utf-8 must stay UTF-8).
+ */
 function encodingNeutral(d: DecodedText): boolean {
-  return d.encoding === 'utf-8' && !d.bom && !/[^\x00-\x7f]/.test(d.text);
+  return d.encoding === 'utf-8' && !d.bom && !/[^\x00-\x7f]/.test(d.text) && !DECLARES_UTF8.test(d.text);
 }
 
 /**
