@@ -10,7 +10,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { CabinetError } from '../errors';
 import { writeFileAtomic } from '../io/atomic';
-import { sha256 } from '../workdir/create';
+import { sha256 } from '../hash';
 import { fileIn, findPath, readState, sidePath, writeState, type Side } from '../workdir/state';
 
 export interface ResolveOptions {

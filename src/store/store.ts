@@ -13,7 +13,7 @@
  * corrupt (`loadBaseline` says which paths), and the merge never uses a corrupt baseline.
  */
 
-import { createHash } from 'node:crypto';
+import { sha256 } from '../hash';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { FileEntry, NameEncoding, Tree } from '../archive/tree';
@@ -51,9 +51,7 @@ export interface ManifestProblem {
   reason: string;
 }
 
-export function sha256(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
+export { sha256 };
 
 function blobPath(store: string, hash: string): string {
   return path.join(store, 'blobs', hash.slice(0, 2), hash);

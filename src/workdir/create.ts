@@ -6,8 +6,8 @@
  * CRLF), with the zip entry's date as their modification time; theirs' wrapper folder is left out (state.ts).
  */
 
-import { createHash } from 'node:crypto';
 import type { FileEntry, OutputTree } from '../archive/tree';
+import { sha256 } from '../hash';
 import { writeFolder } from '../archive/write';
 import type { ConflictStyle } from '../merge3';
 import type { Report } from '../report/model';
@@ -32,9 +32,6 @@ export interface WorkdirInput {
   version: string;
 }
 
-export function sha256(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
 
 /** The text format of bytes (undefined: binary). */
 export function textFormat(bytes: Uint8Array): TextFormat | undefined {

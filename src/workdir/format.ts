@@ -11,6 +11,7 @@
 import { canEncode, decodeText, describeEncoding, encodeText } from '../text/encoding';
 import { decodeAs } from '../text/decode-as';
 import { eolStyle, splitLines } from '../text/lines';
+import { sameBytes } from '../tree/decide';
 import type { Wording } from '../tree/status';
 import type { TextFormat } from './state';
 
@@ -24,10 +25,6 @@ export interface Unencodable {
 export type Restored =
   | { ok: true; bytes: Uint8Array; text?: string; changes: Wording[] }
   | { ok: false; problem: Unencodable; text: string; utf8: Uint8Array };
-
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && Buffer.compare(a, b) === 0;
-}
 
 /** Reads an edited file as text: detected, else in its recorded encoding; undefined for binary content. */
 export function readEdited(bytes: Uint8Array, recorded: TextFormat | undefined): { text: string; encoding: string; bom: boolean } | undefined {

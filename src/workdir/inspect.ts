@@ -8,7 +8,7 @@ import { readTree } from '../archive/read';
 import type { ReadOptions } from '../archive/limits';
 import { CabinetError } from '../errors';
 import { hasMarkers, scanMarkers, type MarkerScan } from './markers';
-import { sha256 } from './create';
+import { sha256 } from '../hash';
 import { readEdited } from './format';
 import { readState, STATE_DIR, type ConflictState, type WorkState } from './state';
 
