@@ -41,6 +41,24 @@ function usageError(en: string, ru: string): CabinetError {
 }
 
 /**
+ * --find-renames[=N] and --no-renames → the tree merge's `renames`: a share 0..1, false, or undefined (the default,
+ * 50 %). N is a percentage as git takes it ('70', '70%'); a bare --find-renames keeps the default.
+ */
+export function renameOption(find: string | boolean | undefined, renames: boolean): number | false | undefined {
+  if (!renames || find === false) return false;
+  if (find === undefined || find === true || find === '') return undefined;
+  const m = /^(\d{1,3})%?$/.exec(find.trim());
+  const n = m ? Number(m[1]) : NaN;
+  if (!(n >= 0 && n <= 100)) {
+    throw usageError(
+      `--find-renames=${find}: give a percentage from 0 to 100, e.g. --find-renames=70 (or --no-renames to turn detection off)`,
+      `--find-renames=${find}: укажите процент от 0 до 100, например --find-renames=70 (или --no-renames, чтобы отключить поиск переименований)`,
+    );
+  }
+  return n / 100;
+}
+
+/**
  * The three inputs from --base/--mine/--theirs and positional paths together: the paths fill, in order, the roles
  * no option named (base, mine, theirs); two paths and no option are mine and theirs (no base).
  */
@@ -125,6 +143,15 @@ export function parseArgs(argv: string[], version: string): Promise<ParsedArgs> 
             choices: ['mine', 'theirs'] as const,
             describe: t('For binary files (images, fonts) changed on both sides: take this side instead of reporting a conflict'),
           })
+          .option('find-renames', {
+            type: 'string',
+            describe: t("Pair files the vendor renamed or moved (hashed bundle names) when this much of the content is the same: --find-renames=N (percent, default 50)"),
+          })
+          .option('renames', {
+            type: 'boolean',
+            default: true,
+            describe: t('--no-renames: merge path by path, without rename detection'),
+          })
           .option('name-encoding', {
             choices: ['utf8', 'cp866'] as const,
             describe: t('How the merged zip stores file names (default: as the vendor\'s new export does)'),
@@ -154,6 +181,7 @@ export function parseArgs(argv: string[], version: string): Promise<ParsedArgs> 
             `Укажите результат: -o MERGED.zip или --out-dir ПАПКА, чтобы решать конфликты в редакторе`,
           );
         }
+        const renames = renameOption(a['find-renames'] as string | boolean | undefined, a.renames as boolean);
         parsed = {
           command: 'merge',
           lang,
@@ -175,6 +203,7 @@ export function parseArgs(argv: string[], version: string): Promise<ParsedArgs> 
           force: a.force as boolean,
           ignoreWhitespace: a['ignore-whitespace'] as boolean,
           preferBinary: a.prefer as 'mine' | 'theirs' | undefined,
+          ...(renames !== undefined ? { renames } : {}),
           nameEncoding: a['name-encoding'] as NameEncoding | undefined,
           limits: limitsFrom(a),
           ...workflowFrom(a),

@@ -59,4 +59,6 @@ export const HELP_RU: Record<string, string> = {
   "Take the vendor's new version (a file the vendor deleted is removed)": "Взять новую версию поставщика (удалённый поставщиком файл будет удалён)",
   "Take the vendor's old version": "Взять старую версию поставщика",
   "Keep your changed file although the vendor deleted it": "Оставить ваш изменённый файл, хотя поставщик его удалил",
+  "Pair files the vendor renamed or moved (hashed bundle names) when this much of the content is the same: --find-renames=N (percent, default 50)": "Сопоставлять файлы, которые поставщик переименовал или переместил (имена сборок с хешем), если совпадает не меньше этой доли содержимого: --find-renames=N (в процентах, по умолчанию 50)",
+  "--no-renames: merge path by path, without rename detection": "--no-renames — объединять файлы только по одинаковым путям, без поиска переименований",
 };

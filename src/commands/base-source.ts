@@ -137,7 +137,7 @@ export function mergeWithBasis(basis: Basis, mine: Tree, theirs: Tree, options: 
   }
 }
 
-const UNDECIDED = new Set(['only-mine', 'differs', 'differs-binary']);
+const UNDECIDED = new Set(['only-mine', 'only-theirs', 'differs', 'differs-binary']);
 
 /** The summary names at most this many files whose base equals mine; the report has them all. */
 const MAX_LISTED = 10;
@@ -251,7 +251,7 @@ export function baseReport(
       if (c) c.files++;
     }
     report.candidates = counts;
-    const without = outcomes.filter((o) => o.status !== 'added-theirs' && !merged.baseFrom?.has(o.path)).length;
+    const without = outcomes.filter((o) => o.status !== 'only-theirs' && !merged.baseFrom?.has(o.path)).length;
     messages.push(WORDS.candidates(counts, without));
   } else if (basis.kind === 'none') {
     messages.push(WORDS.none);

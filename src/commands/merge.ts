@@ -51,6 +51,8 @@ export interface MergeOptions extends WorkflowOptions {
   version: string;
   ignoreWhitespace?: boolean;
   preferBinary?: 'mine' | 'theirs';
+  /** Rename detection: least share of content in common (0..1), or false (--no-renames); default 50 %. */
+  renames?: number | false;
   /** Name encoding for the merged zip; default: as theirs stored its names. */
   nameEncoding?: NameEncoding;
   /** Read limits (archive/limits.ts defaults when absent). */
@@ -94,7 +96,7 @@ export async function runMerge(options: MergeOptions): Promise<MergeRun> {
     basis,
     mine,
     theirs,
-    { style: options.conflictStyle, labels, ignoreWhitespace: options.ignoreWhitespace, preferBinary: options.preferBinary, strategyFor: workflow.strategyFor, onProgress: options.onProgress },
+    { style: options.conflictStyle, labels, ignoreWhitespace: options.ignoreWhitespace, preferBinary: options.preferBinary, renames: options.renames, strategyFor: workflow.strategyFor, onProgress: options.onProgress },
   );
   const { outcomes, dirs, trees, layout } = merged;
   const conflictFiles = await workflow.reuse(outcomes);
@@ -120,6 +122,7 @@ export async function runMerge(options: MergeOptions): Promise<MergeRun> {
     layout,
     base: baseReport(basis, merged, { theirs: options.theirs, store: storeDir, saved, candidatePaths: baseFrom }),
     baseFrom: merged.baseFrom,
+    ...(options.outDir ? { work: options.outDir } : {}),
   });
 
   if (basis.kind === 'given') {

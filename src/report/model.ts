@@ -8,6 +8,7 @@ import type { ConflictStyle } from '../merge3';
 import { describeEncoding } from '../text/encoding';
 import type { EolStyle } from '../text/lines';
 import type { AsideKind, ChangeSpan, FileOutcome, LayoutNote, Note, ReusedResolution, RuleRef } from '../tree';
+import { groupByFolder, type GroupStatus } from '../tree/groups';
 import { STATUS_LABELS, outcomeNeedsAttention, type ConflictKind, type FileStatus, type Wording } from '../tree/status';
 
 export const REPORT_SCHEMA = 'cabinet-merge/report@1';
@@ -64,6 +65,29 @@ export interface FileReport {
   reused?: ReusedResolution[];
   /** With --base-from: the candidate base this file was merged against. */
   baseFrom?: string;
+  /** The vendor renamed or moved the file: its old path (not in the output), and the share of content in common. */
+  renamedFrom?: string;
+  renameScore?: number;
+  /** The folder group (Report.groups) this file belongs to. */
+  group?: string;
+  /** Files only one export has (only-mine, only-theirs): the commands that keep or drop it in the working folder. */
+  commands?: ResolveCommands;
+}
+
+/** `cabinet-merge resolve` command lines for a file or a folder group, for the working folder (merge --out-dir). */
+export interface ResolveCommands {
+  keep: string;
+  drop: string;
+}
+
+/** A folder whose files all are only in one export (tree/groups.ts): one decision, one item in the summary. */
+export interface GroupReport {
+  folder: string;
+  status: GroupStatus;
+  statusText: Wording;
+  files: number;
+  paths: string[];
+  commands: ResolveCommands;
 }
 
 /**
@@ -117,8 +141,14 @@ export interface Report {
     reused: number;
     /** Conflict blocks (marker groups) across all text files. */
     conflictBlocks: number;
+    /** Items the summary lists for the admin: paths needing attention, with each folder group counted once. */
+    attentionItems: number;
+    /** Files renamed or moved by the vendor (`files[].renamedFrom`). */
+    renamed: number;
   };
   files: FileReport[];
+  /** Folders whose files all are only in one export (two archives): listed once; their files in `files` too. */
+  groups: GroupReport[];
   /** Decisions about the trees as a whole (wrapper folders stripped, names matched across letter case). */
   layout: LayoutNote[];
   /** Present when the merge command made the report. */
@@ -142,6 +172,26 @@ export interface ReportContext {
   base?: BaseReport;
   /** With --base-from: path → the candidate its base came from. */
   baseFrom?: ReadonlyMap<string, string>;
+  /** The working folder (merge --out-dir), for the resolve commands; default the placeholder 'WORK'. */
+  work?: string;
+}
+
+/** A path or glob quoted for a shell: single quotes (PowerShell, sh), double when it holds a single quote. */
+function quoted(p: string): string {
+  return p.includes("'") ? `"${p}"` : `'${p}'`;
+}
+
+function resolveCommand(work: string, pattern: string, side: 'mine' | 'theirs'): string {
+  return `cabinet-merge resolve ${work.includes(' ') ? `"${work}"` : work} ${quoted(pattern)} --${side}`;
+}
+
+/**
+ * Keep or drop a file (or a folder group) only one export has: keeping takes that export's side, dropping the other's
+ * (which has no such file, so `resolve` removes it from the working folder).
+ */
+export function resolveCommands(work: string, pattern: string, status: GroupStatus): ResolveCommands {
+  const [keep, drop] = status === 'only-mine' ? (['mine', 'theirs'] as const) : (['theirs', 'mine'] as const);
+  return { keep: resolveCommand(work, pattern, keep), drop: resolveCommand(work, pattern, drop) };
 }
 
 export function buildReport(outcomes: readonly FileOutcome[], ctx: ReportContext): Report {
@@ -158,6 +208,23 @@ export function buildReport(outcomes: readonly FileOutcome[], ctx: ReportContext
   });
   // Files merged against a base equal to mine may have lost a customisation: never a clean run (see BaseReport).
   const review = reused + (ctx.base?.baseEqualsMine?.length ?? 0);
+  const work = ctx.work ?? 'WORK';
+  const groups: GroupReport[] = groupByFolder(outcomes).map((g) => ({
+    folder: g.folder,
+    status: g.status,
+    statusText: STATUS_LABELS[g.status],
+    files: g.paths.length,
+    paths: g.paths,
+    commands: resolveCommands(work, `${g.folder}**`, g.status),
+  }));
+  const groupOf = new Map<string, string>();
+  for (const g of groups) for (const p of g.paths) groupOf.set(p, g.folder);
+  for (const f of files) {
+    const g = groupOf.get(f.path);
+    if (g !== undefined) f.group = g;
+    if (f.status === 'only-mine' || f.status === 'only-theirs') f.commands = resolveCommands(work, f.path, f.status);
+  }
+  const grouped = files.filter((f) => f.group !== undefined && outcomeNeedsAttention(f)).length;
   return {
     schema: REPORT_SCHEMA,
     tool: { name: 'cabinet-merge', version: ctx.version },
@@ -166,8 +233,17 @@ export function buildReport(outcomes: readonly FileOutcome[], ctx: ReportContext
     options: { conflictStyle: ctx.style },
     result: attention > 0 ? 'conflicts' : review > 0 ? 'review' : 'clean',
     exitCode: attention + review > 0 ? 1 : 0,
-    totals: { files: outcomes.length, byStatus, needsAttention: attention, reused, conflictBlocks: blocks },
+    totals: {
+      files: outcomes.length,
+      byStatus,
+      needsAttention: attention,
+      reused,
+      conflictBlocks: blocks,
+      attentionItems: attention - grouped + groups.length,
+      renamed: files.filter((f) => f.renamedFrom !== undefined).length,
+    },
     files,
+    groups,
     layout: ctx.layout,
     ...(ctx.base ? { base: ctx.base } : {}),
   };
@@ -197,5 +273,9 @@ function fileReport(o: FileOutcome, ctx: ReportContext): FileReport {
   if (o.rule) r.rule = o.rule;
   if (o.favored) r.favored = o.favored;
   if (o.reused?.length) r.reused = o.reused;
+  if (o.renamedFrom !== undefined) {
+    r.renamedFrom = o.renamedFrom;
+    r.renameScore = o.renameScore;
+  }
   return r;
 }

@@ -7,7 +7,7 @@
 
 import type { ReusedResolution, RuleRef } from '../tree';
 import { CONFLICT_LABELS, STATUS_LABELS, STATUS_ORDER as ORDER, outcomeNeedsAttention } from '../tree/status';
-import type { FileReport, Report } from './model';
+import type { FileReport, GroupReport, Report, ResolveCommands } from './model';
 
 export type Lang = 'en' | 'ru';
 
@@ -46,6 +46,28 @@ const FRAME = {
     ru: (n: number) => `  … и ещё ${n}: полный список — в отчёте (--report).`,
   },
   savedAs: { en: 'yours saved as', ru: 'ваша версия:' },
+  renamed: {
+    en: (n: number) => `Renamed or moved by the vendor (${n}):`,
+    ru: (n: number) => `Переименованы или перемещены поставщиком (${n}):`,
+  },
+  group: {
+    en: (g: GroupReport) =>
+      g.status === 'only-mine'
+        ? `${g.files} files only in your export — kept (your additions, or files the vendor removed)`
+        : `${g.files} files only in the vendor's new export — taken (new from the vendor, or files you deleted)`,
+    ru: (g: GroupReport) =>
+      g.status === 'only-mine'
+        ? `файлов только в вашей выгрузке: ${g.files} — сохранены (ваши новые файлы или удалённые поставщиком)`
+        : `файлов только в новой выгрузке поставщика: ${g.files} — приняты (новые файлы поставщика или удалённые вами)`,
+  },
+  keepDrop: {
+    en: (c: ResolveCommands) => `to keep them all: ${c.keep}; to drop them all: ${c.drop}`,
+    ru: (c: ResolveCommands) => `оставить все: ${c.keep}; убрать все: ${c.drop}`,
+  },
+  dropOne: {
+    en: (c: ResolveCommands) => `to drop it: ${c.drop}`,
+    ru: (c: ResolveCommands) => `убрать его: ${c.drop}`,
+  },
   hint: {
     en: 'Open each file, find the <<<<<<< markers, keep the right lines, delete the markers; then import the archive.',
     ru: 'Откройте каждый файл, найдите маркеры <<<<<<<, оставьте нужные строки и удалите маркеры; затем загрузите архив.',
@@ -97,10 +119,30 @@ export function renderSummary(report: Report, lang: Lang, paint: Paint = plain):
     else if (baseEqual) out.push(paint('yellow', FRAME.reviewBase[lang](baseEqual)));
     else out.push(paint('green', FRAME.clean[lang]));
   } else {
-    out.push(paint('yellow', FRAME.attention[lang](attention.length)));
-    for (const f of attention.slice(0, MAX_LISTED)) out.push(`  ${paint('red', f.path)}: ${describe(f, lang)}`);
-    if (attention.length > MAX_LISTED) out.push(FRAME.more[lang](attention.length - MAX_LISTED));
+    // A folder group is one item, listed where its first file would be.
+    const items: string[] = [];
+    const groups = new Map((report.groups ?? []).map((g) => [g.folder, g]));
+    for (const f of attention) {
+      const g = f.group === undefined ? undefined : groups.get(f.group);
+      if (g) {
+        if (g.paths[0] === f.path) items.push(`  ${paint('red', g.folder)}: ${FRAME.group[lang](g)}; ${FRAME.keepDrop[lang](g.commands)}`);
+        continue;
+      }
+      items.push(`  ${paint('red', shownPath(f))}: ${describe(f, lang)}`);
+    }
+    out.push(paint('yellow', FRAME.attention[lang](items.length)));
+    out.push(...items.slice(0, MAX_LISTED));
+    if (items.length > MAX_LISTED) out.push(FRAME.more[lang](items.length - MAX_LISTED));
     if (attention.some((f) => f.conflicts?.length)) out.push(FRAME.hint[lang]);
+  }
+  const renamed = report.files.filter((f) => f.renamedFrom !== undefined);
+  if (renamed.length) {
+    out.push(FRAME.renamed[lang](renamed.length));
+    for (const f of renamed.slice(0, MAX_LISTED)) {
+      const note = f.notes?.find((n) => n.code === 'renamed');
+      out.push(`  ${note ? note[lang] : `${shownPath(f)}: ${STATUS_LABELS[f.status][lang]}`}`);
+    }
+    if (renamed.length > MAX_LISTED) out.push(FRAME.more[lang](renamed.length - MAX_LISTED));
   }
   if (reused.length) {
     out.push(paint('yellow', FRAME.reused[lang](reused.length)));
@@ -116,11 +158,13 @@ export function renderSummary(report: Report, lang: Lang, paint: Paint = plain):
     out.push(FRAME.asideList[lang](asideOnly.length));
     out.push(...listed(asideOnly, lang, (f) => f.keptAside!.map((k) => k.path).join(', ')));
   }
-  const decided = report.files.filter((f) => f.notes?.length);
+  // Rename notes have their own list above.
+  const otherNotes = (f: FileReport) => (f.notes ?? []).filter((n) => n.code !== 'renamed');
+  const decided = report.files.filter((f) => otherNotes(f).length);
   if (decided.length || report.layout.length) {
     out.push(FRAME.decisions[lang](decided.length + (report.layout.length ? 1 : 0)));
     for (const n of report.layout.slice(0, MAX_LISTED)) out.push(`  ${n[lang]}`);
-    out.push(...listed(decided, lang, (f) => f.notes!.map((n) => n[lang]).join('; ')));
+    out.push(...listed(decided, lang, (f) => otherNotes(f).map((n) => n[lang]).join('; ')));
   }
   for (const line of report.base?.messages ?? []) out.push(line[lang]);
   return out.join('\n') + '\n';
@@ -154,8 +198,14 @@ export function reusedWhere(reused: readonly ReusedResolution[], lang: Lang, pat
     .join('; ');
 }
 
+/** A renamed file as 'old → new', others as their path. */
+function shownPath(f: FileReport): string {
+  return f.renamedFrom === undefined ? f.path : `${f.renamedFrom} → ${f.path}`;
+}
+
 function describe(f: FileReport, lang: Lang): string {
   const what = f.conflict ? CONFLICT_LABELS[f.conflict][lang] : STATUS_LABELS[f.status][lang];
+  if (f.commands) return `${what}; ${FRAME.dropOne[lang](f.commands)}`;
   if (f.conflicts?.length) {
     const where = f.conflicts.map((c) => `${c.startLine}-${c.endLine}`).join(', ');
     return `${what}; ${FRAME.lines[lang]} ${where}`;

@@ -12,9 +12,10 @@ import type { ConflictBlock, ConflictStyle, Labels } from '../merge3';
 import type { EolStyle } from '../text/lines';
 import type { TextEncoding } from '../text/encoding';
 import { alignTrees, caseClashes, type LayoutNote } from './align';
-import { decide, type Triple } from './decide';
+import { decide, sameBytes, type Triple } from './decide';
 import { mergeText, type ChangeSpan } from './merge-text';
-import { binaryPreferred, caseClash, fileFolderClash, type Note } from './notes';
+import { binaryPreferred, caseClash, fileFolderClash, renameAmbiguous, renamed, type Note } from './notes';
+import { DEFAULT_RENAME_THRESHOLD, pairRenames, type Pairing, type RenamePair } from './renames';
 import { outcomeNeedsAttention, type ConflictKind, type FileStatus } from './status';
 import { DEFAULT_STRATEGY, type RuleRef, type Strategy, type StrategyFor } from './strategy';
 
@@ -27,6 +28,11 @@ export interface TreeMergeOptions {
   preferBinary?: 'mine' | 'theirs';
   /** The content strategy for a path both sides changed (a rules file); default: 'merge' for every path. */
   strategyFor?: StrategyFor;
+  /**
+   * Rename detection (tree/renames.ts): the least share of content in common for a pair, 0..1 (git's
+   * --find-renames=N%), or false for none (--no-renames). Default DEFAULT_RENAME_THRESHOLD (50 %).
+   */
+  renames?: number | false;
   /** Called after each path with the count done and the total, for a progress bar. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -76,6 +82,12 @@ export interface FileOutcome {
   favored?: number;
   /** Conflict blocks settled by a resolution recorded in an earlier merge (rerere/apply.ts), for review. */
   reused?: ReusedResolution[];
+  /**
+   * Set when the vendor renamed or moved the file (tree/renames.ts): the old path, whose base and mine were merged
+   * with theirs at this path; the old path itself is not in the output. `renameScore`: share of content in common.
+   */
+  renamedFrom?: string;
+  renameScore?: number;
 }
 
 /** Where a re-applied resolution sits in the output, and where it came from. */
@@ -114,11 +126,87 @@ export function mergeTrees(input: Trees, options: TreeMergeOptions): TreeMergeRe
   const { notes: layout, ...trees } = alignTrees(input);
   const paths = new Set<string>();
   for (const tree of [trees.base, trees.mine, trees.theirs]) for (const p of tree?.files.keys() ?? []) paths.add(p);
-  const outcomes = eachPath(paths, options, (path) =>
-    mergePath({ path, base: bytesOf(trees.base, path), mine: bytesOf(trees.mine, path), theirs: bytesOf(trees.theirs, path) }, options),
-  );
+  const renames = vendorRenames(trees, paths, options);
+  const outcomes = eachPath(renames.paths, options, (path) => {
+    const pair = renames.to.get(path);
+    if (pair) {
+      const t = { path, base: bytesOf(trees.base, pair.from), mine: bytesOf(trees.mine, pair.from), theirs: bytesOf(trees.theirs, path) };
+      return markRenamed(mergePath(t, options), pair, false);
+    }
+    return mergePath({ path, base: bytesOf(trees.base, path), mine: bytesOf(trees.mine, path), theirs: bytesOf(trees.theirs, path) }, options);
+  });
+  noteAmbiguous(outcomes, renames.pairing);
   keepClashesAside(outcomes);
   return { outcomes, dirs: mergeDirs(trees), trees, layout };
+}
+
+/** The pairs found, by new path; the paths left to merge (every path but the old ones of the pairs). */
+export interface Renames {
+  pairing: Pairing;
+  to: Map<string, RenamePair>;
+  paths: string[];
+}
+
+/**
+ * Renames between `sources` (old paths) and `targets` (new paths only theirs has): `compare` gives the content
+ * that stands for each old path (base's, or mine's without a base), `otherRemoved` the other paths that left.
+ */
+export function findRenames(
+  all: Iterable<string>,
+  sources: { path: string; bytes: Uint8Array }[],
+  targets: { path: string; bytes: Uint8Array }[],
+  otherRemoved: string[],
+  options: TreeMergeOptions,
+): Renames {
+  const pairing =
+    options.renames === false ? { pairs: [], ambiguous: [] } : pairRenames(sources, targets, options.renames ?? DEFAULT_RENAME_THRESHOLD, otherRemoved);
+  const to = new Map(pairing.pairs.map((p) => [p.to, p]));
+  const from = new Set(pairing.pairs.map((p) => p.from));
+  return { pairing, to, paths: [...all].filter((p) => !from.has(p)) };
+}
+
+/**
+ * Three-way: a path base and mine have, that mine changed and theirs lacks (else a modify/delete conflict), paired
+ * with a path only theirs has (base and mine lack it), compared on base's content against theirs'. Old paths mine
+ * did not change need no pairing: the vendor's deletion and new file are the right result as they are.
+ */
+function vendorRenames(trees: Trees, paths: Set<string>, options: TreeMergeOptions): Renames {
+  const { base, mine, theirs } = trees;
+  const sources: { path: string; bytes: Uint8Array }[] = [];
+  const targets: { path: string; bytes: Uint8Array }[] = [];
+  const otherRemoved: string[] = [];
+  if (base && options.renames !== false) {
+    for (const p of paths) {
+      const b = base.files.get(p)?.bytes;
+      const m = mine.files.get(p)?.bytes;
+      const t = theirs.files.get(p)?.bytes;
+      if (b && !t) {
+        if (m && !sameBytes(b, m)) sources.push({ path: p, bytes: b });
+        else otherRemoved.push(p);
+      } else if (t && !b && !m) targets.push({ path: p, bytes: t });
+    }
+  }
+  return findRenames(paths, sources, targets, otherRemoved, options);
+}
+
+/**
+ * A merge made at a renamed file's new path: records the old path, and calls it 'renamed' when nothing is left to
+ * decide (mine's edit carried over cleanly, or the file was only moved); a conflict keeps its status.
+ */
+export function markRenamed(o: FileOutcome, pair: RenamePair, withoutBase: boolean): FileOutcome {
+  o.renamedFrom = pair.from;
+  o.renameScore = Math.round(pair.score * 1000) / 1000;
+  const clean = o.status === 'merged' || o.status === 'mine' || o.status === 'same-change' || o.status === 'unchanged' || o.status === 'theirs';
+  if (clean) o.status = 'renamed';
+  o.notes.push(renamed(pair, { clean, withoutBase }));
+  return o;
+}
+
+/** A note on each old path that could have gone to two new ones (never guessed: both stay). */
+export function noteAmbiguous(outcomes: FileOutcome[], pairing: Pairing): void {
+  if (pairing.ambiguous.length === 0) return;
+  const byPath = new Map(outcomes.map((o) => [o.path, o]));
+  for (const a of pairing.ambiguous) byPath.get(a.from)?.notes.push(renameAmbiguous(a.candidates));
 }
 
 /** Merges every path in path order, reporting progress. */
@@ -262,5 +350,7 @@ export function countAttention(outcomes: readonly FileOutcome[]): number {
 
 /** The archive entry that lends an outcome its date. */
 export function sourceEntry(trees: Trees, o: FileOutcome): FileEntry | undefined {
-  return o.from === undefined ? undefined : trees[o.from].files.get(o.path);
+  if (o.from === undefined) return undefined;
+  // A renamed file's version of mine is at its old path.
+  return trees[o.from].files.get(o.from === 'mine' && o.renamedFrom ? o.renamedFrom : o.path);
 }

@@ -3,6 +3,7 @@
  * code from a closed list and its wording in English and Russian, made here and nowhere else.
  */
 
+import type { RenamePair } from './renames';
 import type { RuleRef } from './strategy';
 
 export type NoteCode =
@@ -14,7 +15,9 @@ export type NoteCode =
   | 'binary-preferred'
   | 'prefer-needs-base'
   | 'rule-needs-base'
-  | 'base-equals-mine';
+  | 'base-equals-mine'
+  | 'renamed'
+  | 'rename-ambiguous';
 
 export interface Note {
   code: NoteCode;
@@ -125,4 +128,44 @@ export function baseEqualsMine(where: string, kept = false): Note {
         en: `the base found for this file (${where}) equals your version, so it was merged as if you had not changed it: the vendor's changes were taken; if you had customised this file, check the result`,
         ru: `найденная для этого файла база (${where}) совпадает с вашей версией, поэтому он объединён так, будто вы его не меняли: приняты изменения поставщика; если вы дорабатывали этот файл, проверьте результат`,
       };
+}
+
+/**
+ * The vendor renamed or moved a file (tree/renames.ts): mine's version was merged into the new path. `clean`: nothing
+ * left to decide there; `withoutBase`: two archives, so mine and theirs were compared without a base.
+ */
+export function renamed(pair: RenamePair, how: { clean: boolean; withoutBase: boolean }): Note {
+  const pct = Math.round(pair.score * 100);
+  const what = pair.byName
+    ? { en: `paired by its hashed name: ${pct}% of the content in common`, ru: `сопоставлен по имени с хешем: общего содержимого ${pct}%` }
+    : { en: `${pct}% of the content in common`, ru: `общего содержимого ${pct}%` };
+  const where = { en: `${pair.from} → ${pair.to}`, ru: `${pair.from} → ${pair.to}` };
+  const result = how.withoutBase
+    ? how.clean
+      ? { en: 'your version carried over; the old name is not in the archive', ru: 'ваша версия перенесена; старого имени в архиве нет' }
+      : {
+          en: "your version and the vendor's were compared at the new name, every difference left to you; the old name is not in the archive",
+          ru: 'ваша версия и версия поставщика сравнены под новым именем, все различия оставлены вам; старого имени в архиве нет',
+        }
+    : how.clean
+      ? { en: 'your edit carried over; the old name is not in the archive', ru: 'ваша доработка перенесена; старого имени в архиве нет' }
+      : {
+          en: 'your edit was merged into the new file — resolve the conflict there; the old name is not in the archive',
+          ru: 'ваша доработка объединена с новым файлом — решите конфликт в нём; старого имени в архиве нет',
+        };
+  return {
+    code: 'renamed',
+    en: `${where.en}: renamed by the vendor (${what.en}); ${result.en}`,
+    ru: `${where.ru}: переименован поставщиком (${what.ru}); ${result.ru}`,
+  };
+}
+
+/** An old path that could have been renamed to any of `candidates`, about equally similar: not guessed, all kept. */
+export function renameAmbiguous(candidates: readonly string[]): Note {
+  const list = candidates.join(', ');
+  return {
+    code: 'rename-ambiguous',
+    en: `the vendor may have renamed this file to any of ${list} (each about as similar); not guessed: all are kept — carry your edit into the right one, then delete this file`,
+    ru: `возможно, поставщик переименовал этот файл в один из файлов ${list} (все похожи примерно одинаково); угадывать не стали: сохранены все — перенесите доработку в нужный, затем удалите этот файл`,
+  };
 }

@@ -20,8 +20,11 @@ export type FileStatus =
   | 'delete-modify'
   | 'binary-conflict'
   | 'binary-preferred'
+  // The vendor renamed or moved the file; mine's version merged into it at the new path (tree/renames.ts).
+  | 'renamed'
   // Without a base (two archives only): see tree/two-way.ts.
   | 'only-mine'
+  | 'only-theirs'
   | 'differs'
   | 'differs-binary';
 
@@ -60,6 +63,14 @@ export const STATUS_LABELS: Record<FileStatus, Wording> = {
   'binary-preferred': {
     en: 'binary file changed on both sides: settled by --prefer',
     ru: 'двоичный файл изменён с обеих сторон: выбран по --prefer',
+  },
+  renamed: {
+    en: 'renamed or moved by the vendor: your version carried over to the new name',
+    ru: 'переименован или перемещён поставщиком: ваша версия перенесена под новое имя',
+  },
+  'only-theirs': {
+    en: "only in the vendor's new export: new from the vendor, or one you deleted? — check",
+    ru: 'есть только в новой выгрузке поставщика: новый файл поставщика или удалённый вами? — проверьте',
   },
   'only-mine': {
     en: 'only in your export: your addition or a file the vendor removed — check',
@@ -102,7 +113,8 @@ export function outcomeNeedsAttention(o: { status: FileStatus; conflict?: Confli
 
 /**
  * Statuses that leave something for the admin to decide (exit code 1). Without a base, a file only in mine is one:
- * nothing tells an addition of the admin's from a file the vendor removed.
+ * nothing tells an addition of the admin's from a file the vendor removed; so is a file only in theirs: nothing
+ * tells a new vendor file from one the admin had deleted.
  */
 export function needsAttention(status: FileStatus): boolean {
   return (
@@ -111,6 +123,7 @@ export function needsAttention(status: FileStatus): boolean {
     status === 'delete-modify' ||
     status === 'binary-conflict' ||
     status === 'only-mine' ||
+    status === 'only-theirs' ||
     status === 'differs' ||
     status === 'differs-binary'
   );
@@ -126,20 +139,22 @@ const RANK: Record<FileStatus, number> = {
   theirs: 2,
   'same-change': 3,
   merged: 4,
-  'added-mine': 5,
-  'added-theirs': 6,
-  'added-both': 7,
-  'deleted-mine': 8,
-  'deleted-theirs': 9,
-  'deleted-both': 10,
-  conflict: 11,
-  'modify-delete': 12,
-  'delete-modify': 13,
-  'binary-conflict': 14,
-  'binary-preferred': 15,
-  'only-mine': 16,
-  differs: 17,
-  'differs-binary': 18,
+  renamed: 5,
+  'added-mine': 6,
+  'added-theirs': 7,
+  'added-both': 8,
+  'deleted-mine': 9,
+  'deleted-theirs': 10,
+  'deleted-both': 11,
+  conflict: 12,
+  'modify-delete': 13,
+  'delete-modify': 14,
+  'binary-conflict': 15,
+  'binary-preferred': 16,
+  'only-mine': 17,
+  'only-theirs': 18,
+  differs: 19,
+  'differs-binary': 20,
 };
 
 /** Every status, in report order. */

@@ -6,7 +6,8 @@
  * | mine | theirs | result |
  * |---|---|---|
  * | A | A | A ('unchanged') |
- * | – | N | N ('added-theirs': the vendor's new file, or one the admin deleted — taking it loses nothing) |
+ * | – | N | N ('only-theirs': the vendor's new file, or one the admin deleted — taken, so nothing is lost, and flagged |
+ * |   |   | for the admin to check) |
  * | N | – | N kept ('only-mine': the admin's addition or a file the vendor removed — the admin checks) |
  * | M | T | text: every differing line region a two-way conflict block ('differs'); binary: theirs in the archive,
  * |   |   | mine kept aside ('differs-binary'), as the three-way binary conflict does |
@@ -24,6 +25,8 @@
  *   these files and the run is for review, exit 1);
  * - theirs lacks the file: it is not called deleted by the vendor — it may be the admin's own addition held by a
  *   copy of mine — but kept as without a base ('only-mine', needs attention), with the note.
+ * Renames (tree/renames.ts) pair a path only mine has with one only theirs has, by mine's content: the file is
+ * merged at the new path (two-way, or three-way with a candidate base of the old path) and the old path goes.
  * Pure: trees in memory in, outcomes out.
  */
 
@@ -31,7 +34,20 @@ import type { Tree } from '../archive/tree';
 import { alignTrees, contentRoot } from './align';
 import { chooseBase } from './candidates';
 import { sameBytes, type Triple } from './decide';
-import { comparePaths, eachPath, keepClashesAside, mergeBinary, mergePath, type FileOutcome, type TreeMergeOptions, type TreeMergeResult } from './merge-tree';
+import {
+  comparePaths,
+  eachPath,
+  findRenames,
+  keepClashesAside,
+  markRenamed,
+  mergeBinary,
+  mergePath,
+  noteAmbiguous,
+  type FileOutcome,
+  type Renames,
+  type TreeMergeOptions,
+  type TreeMergeResult,
+} from './merge-tree';
 import { mergeText } from './merge-text';
 import { baseEqualsMine, preferNeedsBase, ruleNeedsBase } from './notes';
 import { DEFAULT_STRATEGY } from './strategy';
@@ -60,9 +76,22 @@ export function mergeTreesWithoutBase(
   const notWhereEqual = candidates.map((c) => c.notWhereEqual === true);
 
   const paths = new Set<string>([...mine.files.keys(), ...theirs.files.keys()]);
+  const renames = twoWayRenames(mine, theirs, paths, options);
   const baseFrom = new Map<string, number>();
-  const outcomes = eachPath(paths, options, (path) => {
-    const t: Triple = { path, mine: mine.files.get(path)?.bytes, theirs: theirs.files.get(path)?.bytes };
+  const outcomes = eachPath(renames.paths, options, (path) => {
+    const pair = renames.to.get(path);
+    // A renamed file: mine's version (and a candidate base) from the old path, theirs' from the new one.
+    const old = pair?.from ?? path;
+    const t: Triple = { path, mine: mine.files.get(old)?.bytes, theirs: theirs.files.get(path)?.bytes };
+    if (pair) {
+      const chosen = candidates.length ? chooseBase(t.mine!, lookup(old), notWhereEqual) : undefined;
+      if (chosen === undefined) return markRenamed(mergePathWithoutBase(t, options), pair, true);
+      baseFrom.set(path, chosen.candidate);
+      const labels = { ...options.labels, base: `base (${candidates[chosen.candidate].label})` };
+      const outcome = markRenamed(mergePath({ ...t, base: chosen.bytes }, { ...options, labels }), pair, false);
+      if (chosen.equalsMine && !sameBytes(t.theirs!, t.mine!)) outcome.notes.push(baseEqualsMine(`in ${candidates[chosen.candidate].label}`));
+      return outcome;
+    }
     const chosen = t.mine && candidates.length ? chooseBase(t.mine, lookup(path), notWhereEqual) : undefined;
     if (chosen === undefined) return mergePathWithoutBase(t, options);
     const label = candidates[chosen.candidate].label;
@@ -77,9 +106,28 @@ export function mergeTreesWithoutBase(
     if (chosen.equalsMine && !sameBytes(t.theirs!, t.mine!)) outcome.notes.push(baseEqualsMine(`in ${label}`));
     return outcome;
   });
+  noteAmbiguous(outcomes, renames.pairing);
   keepClashesAside(outcomes);
   const dirs = [...new Set([...theirs.dirs, ...mine.dirs])].sort(comparePaths);
   return { outcomes, dirs, trees: { mine, theirs }, layout, baseFrom };
+}
+
+/**
+ * Two archives: a path only mine has paired with a path only theirs has, compared on mine's content (no base to
+ * compare). Mine is the older export, so the new name is the vendor's.
+ */
+function twoWayRenames(mine: Tree, theirs: Tree, paths: Set<string>, options: TreeMergeOptions): Renames {
+  const sources: { path: string; bytes: Uint8Array }[] = [];
+  const targets: { path: string; bytes: Uint8Array }[] = [];
+  if (options.renames !== false) {
+    for (const p of paths) {
+      const m = mine.files.get(p)?.bytes;
+      const t = theirs.files.get(p)?.bytes;
+      if (m && !t) sources.push({ path: p, bytes: m });
+      else if (t && !m) targets.push({ path: p, bytes: t });
+    }
+  }
+  return findRenames(paths, sources, targets, [], options);
 }
 
 /**
@@ -99,7 +147,7 @@ function candidateLookup(mine: Tree, candidates: readonly CandidateBase[]): (pat
 export function mergePathWithoutBase(t: Triple, options: TreeMergeOptions): FileOutcome {
   const { path, mine, theirs } = t;
   if (mine === undefined && theirs === undefined) throw new Error(`path ${path} is on no side`);
-  if (mine === undefined) return { path, status: 'added-theirs', output: theirs, from: 'theirs', notes: [] };
+  if (mine === undefined) return { path, status: 'only-theirs', output: theirs, from: 'theirs', notes: [] };
   if (theirs === undefined) return { path, status: 'only-mine', output: mine, from: 'mine', notes: [] };
   if (sameBytes(mine, theirs)) return { path, status: 'unchanged', output: theirs, from: 'theirs', notes: [] };
 

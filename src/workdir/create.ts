@@ -63,7 +63,8 @@ export function buildWorkdir(input: WorkdirInput, now = new Date()): { state: Wo
     const c: ConflictState = { status: o.status, settle: pre ? 'markers' : 'decision', sides: {} };
     if (o.conflict) c.kind = o.conflict;
     for (const side of SIDES) {
-      const entry = trees[side]?.files.get(o.path);
+      // A file the vendor renamed: base's and mine's versions are at the old path (tree/renames.ts).
+      const entry = trees[side]?.files.get(side !== 'theirs' && o.renamedFrom ? o.renamedFrom : o.path);
       if (!entry) continue;
       const text = textFormat(entry.bytes);
       c.sides[side] = { date: entry.date.toISOString(), ...(text ? { text } : {}) };
