@@ -12,6 +12,7 @@ import type { Tree } from '../src/archive/tree';
 import { decodeText, describeEncoding } from '../src/text';
 import { buildReport, inputInfo } from '../src/report/model';
 import { mergeTrees } from '../src/tree';
+import { mergeTreesWithoutBase } from '../src/tree/two-way';
 
 interface CaseMeta {
   exitCode: 0 | 1;
@@ -19,9 +20,15 @@ interface CaseMeta {
   keptAside?: Record<string, 'mine' | 'theirs' | 'case-clash' | 'file-folder'>;
   notes?: Record<string, string[]>;
   /** Merge options for the case (default: none). */
-  options?: { ignoreWhitespace?: boolean; preferBinary?: 'mine' | 'theirs' };
+  options?: { ignoreWhitespace?: boolean; preferBinary?: 'mine' | 'theirs'; renames?: number | false };
   /** Expected layout note codes. */
   layout?: string[];
+  /** Two archives: mine and theirs merged without a base (there is no base folder). */
+  twoArchives?: boolean;
+  /** New path → the old path it was renamed from (every rename of the merge, no more). */
+  renamed?: Record<string, string>;
+  /** Folder groups of the report: folder → [status, file count] (every group, no more). */
+  groups?: Record<string, [string, number]>;
 }
 
 const root = path.join(__dirname, 'cases');
@@ -52,7 +59,8 @@ describe.each(cases)('case %s', (name) => {
     const [base, mine, theirs] = await Promise.all(['base', 'mine', 'theirs'].map((s) => side(path.join(dir, s))));
     const expected = await side(path.join(dir, 'expected'));
     const labels = { base: 'base (base)', mine: 'mine (mine)', theirs: 'theirs (theirs)' };
-    const { outcomes, layout } = mergeTrees({ base, mine, theirs }, { style: 'diff3', labels, ...meta.options });
+    const options = { style: 'diff3' as const, labels, ...meta.options };
+    const { outcomes, layout } = meta.twoArchives ? mergeTreesWithoutBase({ mine, theirs }, options) : mergeTrees({ base, mine, theirs }, options);
 
     const produced = new Map(outcomes.filter((o) => o.output).map((o) => [o.path, o.output!]));
     expect([...produced.keys()].sort()).toEqual([...expected.files.keys()].sort());
@@ -71,15 +79,19 @@ describe.each(cases)('case %s', (name) => {
       expect(byPath.get(p)?.notes.map((n) => n.code)).toEqual(codes);
     }
 
+    const renamed = Object.fromEntries(outcomes.filter((o) => o.renamedFrom).map((o) => [o.path, o.renamedFrom]));
+    expect(renamed).toEqual(meta.renamed ?? {});
+
     const report = buildReport(outcomes, {
       version: 'test',
-      inputs: { base: inputInfo(base), mine: inputInfo(mine), theirs: inputInfo(theirs) },
+      inputs: { base: meta.twoArchives ? null : inputInfo(base), mine: inputInfo(mine), theirs: inputInfo(theirs) },
       output: { archive: null, keptAside: null },
       style: 'diff3',
       keptAsidePath: (p) => p,
       layout,
     });
     expect(report.exitCode).toBe(meta.exitCode);
+    expect(Object.fromEntries(report.groups.map((g) => [g.folder, [g.status, g.files]]))).toEqual(meta.groups ?? {});
     expect(layout.map((n) => n.code)).toEqual(meta.layout ?? []);
   });
 });
