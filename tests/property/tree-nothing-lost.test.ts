@@ -2,7 +2,7 @@
  * The product's first promise as a property of mergeTrees: nothing is lost. Random small cabinets with text and
  * binary files, additions, deletions and edits on both sides, CRLF and LF, missing final newlines, names that
  * differ only in letter case, and a file on one side named like a folder on the other:
- * - every path of any input has an outcome (up to letter case);
+ * - every path of any input has an outcome (up to letter case), or is the old path of a renamed file's outcome;
  * - every line mine or theirs added to a text file is in the output or a kept-aside copy of that path;
  * - every binary version mine or theirs changed is, byte for byte, in the output or kept aside;
  *   (so a path leaves the output only when each side that still has it left base's bytes alone: a deletion);
@@ -67,9 +67,12 @@ const cabinet = fc
 /** The lines of a text file, without terminators (an empty file has none). */
 const linesOf = (b: Uint8Array | undefined): string[] => (b === undefined ? [] : splitLines(decodeText(b)?.text ?? '').lines);
 
-/** Everything of a path (by letter-case-insensitive name) that reached the admin: output and kept-aside copies. */
+/**
+ * Everything of a path (by letter-case-insensitive name) that reached the admin: output and kept-aside copies, at
+ * the path itself or, when the vendor renamed it (tree/renames.ts), at its new path.
+ */
 function delivered(outcomes: FileOutcome[], key: string): Uint8Array[] {
-  return outcomes.filter((o) => o.path.toLowerCase() === key).flatMap((o) => [...(o.output ? [o.output] : []), ...(o.aside ?? []).map((c) => c.bytes)]);
+  return outcomes.filter((o) => o.path.toLowerCase() === key || o.renamedFrom?.toLowerCase() === key).flatMap((o) => [...(o.output ? [o.output] : []), ...(o.aside ?? []).map((c) => c.bytes)]);
 }
 
 test('nothing is lost (random cabinets, case variants, file/folder clashes, CRLF, final newlines)', () => {
@@ -78,10 +81,14 @@ test('nothing is lost (random cabinets, case variants, file/folder clashes, CRLF
       const labels = { base: 'base', mine: 'mine', theirs: 'theirs' };
       const { outcomes } = mergeTrees({ base: tree('b', sides.base), mine: tree('m', sides.mine), theirs: tree('t', sides.theirs) }, { style, labels });
       const keys = new Set([...sides.base.keys(), ...sides.mine.keys(), ...sides.theirs.keys()].map((p) => p.toLowerCase()));
-      expect(new Set(outcomes.map((o) => o.path.toLowerCase()))).toEqual(keys);
+      // A renamed file's outcome stands for its old path too.
+      expect(new Set(outcomes.flatMap((o) => [o.path, ...(o.renamedFrom ? [o.renamedFrom] : [])]).map((p) => p.toLowerCase()))).toEqual(keys);
 
       // Base's version of a path: the same spelling first, else one differing in letter case.
-      const baseOf = (path: string) => sides.base.get(path) ?? [...sides.base].find(([p]) => p.toLowerCase() === path.toLowerCase())?.[1];
+      // A renamed file's base is the old path's (its lines are not the vendor's additions).
+      const renamedFrom = new Map(outcomes.filter((o) => o.renamedFrom).map((o) => [o.path, o.renamedFrom!]));
+      const baseOf = (path: string) =>
+        sides.base.get(renamedFrom.get(path) ?? path) ?? [...sides.base].find(([p]) => p.toLowerCase() === path.toLowerCase())?.[1];
       for (const side of ['mine', 'theirs'] as const) {
         for (const [p, bytes] of sides[side]) {
           const base = baseOf(p);

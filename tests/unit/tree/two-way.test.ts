@@ -60,7 +60,7 @@ describe('samples/mine + samples/theirs without a base', () => {
       const m = mine.files.get(o.path)?.bytes;
       const t = theirs.files.get(o.path)?.bytes;
       if (m && !t) expect({ path: o.path, status: o.status, kept: o.output === m }).toEqual({ path: o.path, status: 'only-mine', kept: true });
-      else if (!m && t) expect({ path: o.path, status: o.status, taken: o.output === t }).toEqual({ path: o.path, status: 'added-theirs', taken: true });
+      else if (!m && t) expect({ path: o.path, status: o.status, taken: o.output === t }).toEqual({ path: o.path, status: 'only-theirs', taken: true });
       else if (Buffer.compare(m!, t!) === 0) expect({ path: o.path, status: o.status }).toEqual({ path: o.path, status: 'unchanged' });
       else if (decodeText(m!) === undefined || decodeText(t!) === undefined) {
         expect({ path: o.path, status: o.status, conflict: o.conflict }).toEqual({ path: o.path, status: 'differs-binary', conflict: 'no-base' });
