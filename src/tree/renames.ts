@@ -78,10 +78,17 @@ export function pairRenames(
   const paired = new Set<number>();
 
   // 1. Exact content.
+  // Only files whose size some file on the other side has can be identical: the rest are never hashed.
+  const sourceSizes = new Set(sources.map((s) => s.bytes.length));
+  const targetSizes = new Set(targets.map((t) => t.bytes.length));
   const byHash = new Map<string, number[]>();
-  const targetHash = targets.map((t) => sha256(t.bytes));
-  targetHash.forEach((h, i) => (byHash.get(h) ?? byHash.set(h, []).get(h)!).push(i));
+  targets.forEach((t, ti) => {
+    if (!sourceSizes.has(t.bytes.length)) return;
+    const h = sha256(t.bytes);
+    (byHash.get(h) ?? byHash.set(h, []).get(h)!).push(ti);
+  });
   sources.forEach((s, si) => {
+    if (!targetSizes.has(s.bytes.length)) return;
     const same = byHash.get(sha256(s.bytes))?.filter((ti) => !taken.has(ti));
     if (!same?.length) return;
     const stem = nameKey(s.path);
@@ -119,14 +126,18 @@ export function pairRenames(
     const size = s.bytes.length;
     const fits = (ti: number) => sizeRatio(size, targets[ti].bytes.length) >= threshold;
     const stemmed = (byStem.get(nameKey(s.path)) ?? []).filter(fits);
-    const others = nearestBySize(byExt.get(extOf(s.path)) ?? [], size, (ti) => targets[ti].bytes.length)
-      .filter((ti) => fits(ti) && !stemmed.includes(ti))
-      .slice(0, MAX_CANDIDATES);
-    if (stemmed.length === 0 && others.length === 0) return;
-    const sig = signature(s.bytes);
+    let sig: Signature | undefined;
+    const score = (ti: number) => similarity((sig ??= signature(s.bytes)), targetSig(ti));
     const scored: Scored[] = [];
-    for (const ti of stemmed) scored.push({ ti, score: similarity(sig, targetSig(ti)), sameStem: true });
-    for (const ti of others) scored.push({ ti, score: similarity(sig, targetSig(ti)), sameStem: false });
+    for (const ti of stemmed) scored.push({ ti, score: score(ti), sameStem: true });
+    // Same-stem candidates rank first (step 4): when one passes, the others could never be chosen, so they are
+    // not compared at all — the common case of a hashed rename costs one comparison.
+    if (!scored.some((c) => c.score >= threshold)) {
+      const others = nearestBySize(byExt.get(extOf(s.path)) ?? [], size, (ti) => targets[ti].bytes.length)
+        .filter((ti) => fits(ti) && !stemmed.includes(ti))
+        .slice(0, MAX_CANDIDATES);
+      for (const ti of others) scored.push({ ti, score: score(ti), sameStem: false });
+    }
     const kept = scored.filter((c) => c.score >= threshold);
     // Same stem first, then by score; ties by path so the result never depends on input order.
     kept.sort((a, b) => Number(b.sameStem) - Number(a.sameStem) || b.score - a.score || cmp(targets[a.ti].path, targets[b.ti].path));
@@ -279,22 +290,24 @@ export function signature(bytes: Uint8Array): Signature {
   let gear = 0;
   let fnv = 0x811c9dc5;
   let len = 0;
-  const cut = () => {
-    chunks.set(fnv, (chunks.get(fnv) ?? 0) + len);
-    total += len;
-    gear = 0;
-    fnv = 0x811c9dc5;
-    len = 0;
-  };
   for (let i = 0; i < bytes.length; i++) {
     const b = bytes[i];
     if (b === 13) continue;
-    fnv = Math.imul(fnv ^ b, 0x01000193) >>> 0;
-    gear = ((gear << 1) + GEAR[b]) >>> 0;
+    fnv = Math.imul(fnv ^ b, 0x01000193);
+    gear = ((gear << 1) + GEAR[b]) | 0;
     len++;
-    if (b === 10 || len >= MAX_CHUNK || (len >= MIN_CHUNK && (gear & CUT_MASK) === 0)) cut();
+    if (b === 10 || len >= MAX_CHUNK || (len >= MIN_CHUNK && (gear & CUT_MASK) === 0)) {
+      chunks.set(fnv, (chunks.get(fnv) ?? 0) + len);
+      total += len;
+      gear = 0;
+      fnv = 0x811c9dc5;
+      len = 0;
+    }
   }
-  if (len > 0) cut();
+  if (len > 0) {
+    chunks.set(fnv, (chunks.get(fnv) ?? 0) + len);
+    total += len;
+  }
   return { chunks, total };
 }
 
