@@ -49,7 +49,7 @@ details.file>summary{list-style:none}
 .badge{font-size:12px;padding:1px 8px;border-radius:10px;background:#eaeef2;color:#424a53}
 .st-merged .badge,.st-same-change .badge{background:#dafbe1;color:#116329}
 .st-mine .badge,.st-added-mine .badge{background:#ddf4ff;color:#0550ae}
-.st-theirs .badge,.st-added-theirs .badge{background:#fbefff;color:#6639ba}
+.st-theirs .badge,.st-added-theirs .badge,.st-renamed .badge{background:#fbefff;color:#6639ba}
 .attention .badge{background:#ffebe9;color:#a40e26}
 .where{font-size:12px;color:#57606a}
 .body{padding:4px 12px 12px;border-top:1px solid #eaeef2}
@@ -152,6 +152,7 @@ export const CLIENT_JS = String.raw`
     d.setAttribute('data-path', f.path);
     var s = el('summary');
     s.appendChild(el('span', 'path', f.path));
+    if (f.renamedFrom) s.appendChild(el('span', 'tag renamed', fill(ui.renamedTag, { path: f.renamedFrom })));
     s.appendChild(el('span', 'badge', f.statusText[lang]));
     if (f.conflicts && f.conflicts.length) {
       s.appendChild(el('span', 'where', f.conflicts.map(function (c) { return c.startLine + '–' + c.endLine; }).join(', ')));
@@ -161,7 +162,7 @@ export const CLIENT_JS = String.raw`
     if (ruled) s.appendChild(el('span', 'tag rule', fill(ui.ruleTag, { n: f.rule.index + 1, strategy: f.rule.strategy })));
     d.appendChild(s);
     frag.appendChild(d);
-    rows.push({ el: d, status: f.status, key: f.path.toLowerCase(), reused: reused, ruled: ruled });
+    rows.push({ el: d, status: f.status, key: (f.path + (f.renamedFrom ? '\n' + f.renamedFrom : '')).toLowerCase(), reused: reused, ruled: ruled });
   });
   list.appendChild(frag);
 
@@ -223,6 +224,11 @@ export const CLIENT_JS = String.raw`
       });
       rs.appendChild(rl);
       box.appendChild(rs);
+    }
+    if (f.commands) {
+      var dp = el('p', 'command', ui.dropOne + ': ');
+      dp.appendChild(el('code', null, f.commands.drop));
+      box.appendChild(dp);
     }
     (f.keptAside || []).forEach(function (k) {
       var p = el('p', null, (ui['keptAside_' + k.as] || ui.keptAsideAt) + ': ');

@@ -78,6 +78,7 @@ export function renderHtml(report: Report, texts: MergedTexts, lang: Lang): stri
     inputsPanel(report, ui, lang),
     basePanel(report, ui, lang),
     countsPanel(report, ui, lang),
+    groupsPanel(report, ui, lang),
     filesSection(report, ui, lang),
     '</main>',
     `<script type="application/json" id="cm-data">${jsonForScript(payload)}</script>`,
@@ -245,6 +246,25 @@ function countsPanel(report: Report, ui: UiStrings, lang: Lang): string {
         `${esc(key === 'reused' ? ui.totalReused : ui.totalRuled)}: <b data-total="${key}">${num(n, lang)}</b></button></span>`,
     ),
     '</p>',
+    '</section>',
+  ].join('\n');
+}
+
+/** Folder groups (tree/groups.ts): one item each, with the commands that keep or drop the whole folder. */
+function groupsPanel(report: Report, ui: UiStrings, lang: Lang): string {
+  const groups = report.groups ?? [];
+  if (groups.length === 0) return '';
+  const items = groups.map(
+    (g) =>
+      `<li data-group="${esc(g.folder)}"><span class="path">${esc(g.folder)}</span> ` +
+      `<b data-files="${g.files}">${esc(fill(ui.groupFiles, { n: num(g.files, lang) }))}</b> — ${esc(STATUS_LABELS[g.status][lang])}` +
+      `<br>${esc(ui.groupKeep)}: <code>${esc(g.commands.keep)}</code><br>${esc(ui.groupDrop)}: <code>${esc(g.commands.drop)}</code></li>`,
+  );
+  return [
+    '<section class="panel" id="cm-groups">',
+    `<h2>${esc(ui.groupsTitle)}</h2>`,
+    `<p class="legend">${esc(ui.groupsLegend)}</p>`,
+    `<ul class="notes">${items.join('')}</ul>`,
     '</section>',
   ].join('\n');
 }

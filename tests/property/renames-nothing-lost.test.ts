@@ -51,7 +51,7 @@ const scenario = baseLines.chain((base) =>
     targets: fc.uniqueArray(
       fc.record({
         path: fc.constantFrom(...NEW),
-        lines: fc.oneof(edited(base, 'theirs'), fc.constant(['unrelated();', 'decoy();', 'nothing(in, common);'])),
+        lines: fc.oneof(edited(base, 'theirs'), fc.constant<string[]>(['unrelated();', 'decoy();', 'nothing(in, common);'])),
       }),
       { maxLength: 2, selector: (t) => t.path },
     ),
