@@ -152,6 +152,7 @@ export const UI = {
     ru: 'Каждая папка — одно решение для всех её файлов (выполните в рабочей папке из merge --out-dir); каждый файл есть и в списке ниже.',
   },
   groupFiles: { en: '{n} files', ru: 'файлов: {n}' },
+  groupTop: { en: '(files at the top, outside folders)', ru: '(файлы верхнего уровня, вне папок)' },
   groupKeep: { en: 'keep them all', ru: 'оставить все' },
   groupDrop: { en: 'drop them all', ru: 'убрать все' },
   dropOne: { en: 'drop it', ru: 'убрать его' },

@@ -256,7 +256,7 @@ function groupsPanel(report: Report, ui: UiStrings, lang: Lang): string {
   if (groups.length === 0) return '';
   const items = groups.map(
     (g) =>
-      `<li data-group="${esc(g.folder)}"><span class="path">${esc(g.folder)}</span> ` +
+      `<li data-group="${esc(g.folder)}"><span class="path">${esc(g.folder || ui.groupTop)}</span> ` +
       `<b data-files="${g.files}">${esc(fill(ui.groupFiles, { n: num(g.files, lang) }))}</b> — ${esc(STATUS_LABELS[g.status][lang])}` +
       `<br>${esc(ui.groupKeep)}: <code>${esc(g.commands.keep)}</code><br>${esc(ui.groupDrop)}: <code>${esc(g.commands.drop)}</code></li>`,
   );

@@ -82,7 +82,10 @@ export interface ResolveCommands {
 
 /** A folder whose files all are only in one export (tree/groups.ts): one decision, one item in the summary. */
 export interface GroupReport {
+  /** 'ace/'; '' for the files at the top of the cabinet (outside any folder). */
   folder: string;
+  /** The glob that names the group's files for `resolve`: 'ace/**', or '*' for the files at the top. */
+  pattern: string;
   status: GroupStatus;
   statusText: Wording;
   files: number;
@@ -211,11 +214,12 @@ export function buildReport(outcomes: readonly FileOutcome[], ctx: ReportContext
   const work = ctx.work ?? 'WORK';
   const groups: GroupReport[] = groupByFolder(outcomes).map((g) => ({
     folder: g.folder,
+    pattern: g.folder === '' ? '*' : `${g.folder}**`,
     status: g.status,
     statusText: STATUS_LABELS[g.status],
     files: g.paths.length,
     paths: g.paths,
-    commands: resolveCommands(work, `${g.folder}**`, g.status),
+    commands: resolveCommands(work, g.folder === '' ? '*' : `${g.folder}**`, g.status),
   }));
   const groupOf = new Map<string, string>();
   for (const g of groups) for (const p of g.paths) groupOf.set(p, g.folder);

@@ -60,6 +60,7 @@ const FRAME = {
         ? `файлов только в вашей выгрузке: ${g.files} — сохранены (ваши новые файлы или удалённые поставщиком)`
         : `файлов только в новой выгрузке поставщика: ${g.files} — приняты (новые файлы поставщика или удалённые вами)`,
   },
+  top: { en: '(files at the top, outside folders)', ru: '(файлы верхнего уровня, вне папок)' },
   keepDrop: {
     en: (c: ResolveCommands) => `to keep them all: ${c.keep}; to drop them all: ${c.drop}`,
     ru: (c: ResolveCommands) => `оставить все: ${c.keep}; убрать все: ${c.drop}`,
@@ -125,7 +126,7 @@ export function renderSummary(report: Report, lang: Lang, paint: Paint = plain):
     for (const f of attention) {
       const g = f.group === undefined ? undefined : groups.get(f.group);
       if (g) {
-        if (g.paths[0] === f.path) items.push(`  ${paint('red', g.folder)}: ${FRAME.group[lang](g)}; ${FRAME.keepDrop[lang](g.commands)}`);
+        if (g.paths[0] === f.path) items.push(`  ${paint('red', g.folder || FRAME.top[lang])}: ${FRAME.group[lang](g)}; ${FRAME.keepDrop[lang](g.commands)}`);
         continue;
       }
       items.push(`  ${paint('red', shownPath(f))}: ${describe(f, lang)}`);

@@ -4,8 +4,9 @@
  * decision, so reports show the folder as one item; the JSON report still lists every file.
  *
  * Contract: `groupByFolder(files)` → the largest folders whose every file has one groupable status ('only-mine' or
- * 'only-theirs') with nothing else to say (no conflict kind, no note), holding at least GROUP_MIN files. Files
- * outside folders (at the top) are never grouped. Pure.
+ * 'only-theirs') with nothing else to say (no conflict kind, no note), holding at least GROUP_MIN files; and the
+ * files at the top (outside any folder) as one group with folder '' when every one of them has one such status (a
+ * vendor build that now puts its hashed chunks at the top). Pure.
  */
 
 import type { ConflictKind, FileStatus } from './status';
@@ -17,7 +18,7 @@ export type GroupStatus = 'only-mine' | 'only-theirs';
 export const GROUP_MIN = 3;
 
 export interface FolderGroup {
-  /** The folder with its trailing slash: 'ace/'. */
+  /** The folder with its trailing slash: 'ace/'; '' for the files at the top (not those in folders below). */
   folder: string;
   status: GroupStatus;
   /** Every file of the group, in path order. */
@@ -65,6 +66,9 @@ export function groupByFolder(files: readonly GroupableFile[]): FolderGroup[] {
     if (d === undefined || (count.get(d) ?? 0) < GROUP_MIN) continue;
     (byFolder.get(d) ?? byFolder.set(d, { folder: d, status: s, paths: [] }).get(d)!).paths.push(f.path);
   }
+  const top = files.filter((f) => !f.path.includes('/'));
+  const topStatus = top.length >= GROUP_MIN ? groupStatus(top[0]) : undefined;
+  if (topStatus && top.every((f) => groupStatus(f) === topStatus)) byFolder.set('', { folder: '', status: topStatus, paths: top.map((f) => f.path) });
   const groups = [...byFolder.values()];
   for (const g of groups) g.paths.sort(cmp);
   return groups.sort((a, b) => cmp(a.folder, b.folder));
