@@ -136,6 +136,12 @@ describe('groupByFolder', () => {
     expect(groups).toEqual([{ folder: 'ace/', status: 'only-mine', paths: ['ace/ace.js', 'ace/mode/css.js', 'ace/mode/html.js'] }]);
   });
 
+  test('the files at the top are one group only when every one of them is only in the same export', () => {
+    const top = [f('a.js', 'only-theirs'), f('b.js', 'only-theirs'), f('c.js', 'only-theirs')];
+    expect(groupByFolder(top)).toEqual([{ folder: '', status: 'only-theirs', paths: ['a.js', 'b.js', 'c.js'] }]);
+    expect(groupByFolder([...top, f('index.html', 'unchanged')])).toEqual([]);
+  });
+
   test('a file with a note or a conflict kind is not grouped, and the folder is then mixed', () => {
     const files = [f('x/a.js', 'only-mine'), f('x/b.js', 'only-mine'), f('x/c.js', 'only-mine', { notes: [{}] }), f('y/a.js', 'only-theirs'), f('y/b.js', 'only-theirs'), f('y/c.js', 'only-theirs')];
     expect(groupByFolder(files).map((g) => g.folder)).toEqual(['y/']);
