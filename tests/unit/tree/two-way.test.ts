@@ -69,7 +69,7 @@ describe('samples/mine + samples/theirs without a base', () => {
       } else expect({ path: o.path, status: o.status }).toEqual({ path: o.path, status: 'differs' });
     }
     // The samples hold each kind at least once.
-    expect(new Set(outcomes.map((o) => o.status))).toEqual(new Set(['only-mine', 'added-theirs', 'unchanged', 'differs-binary', 'differs']));
+    expect(new Set(outcomes.map((o) => o.status))).toEqual(new Set(['only-mine', 'only-theirs', 'unchanged', 'differs-binary', 'differs']));
   });
 
   test('every differing hunk is a two-way block and nothing is lost', () => {
