@@ -1,5 +1,15 @@
 import { extOf, nameKey, pairRenames, signature, similarity, MAX_CANDIDATES } from '../../../src/tree/renames';
 import { groupByFolder, GROUP_MIN } from '../../../src/tree/groups';
+import type { Tree } from '../../../src/archive/tree';
+import { mergeTrees } from '../../../src/tree';
+import { mergeTreesWithoutBase } from '../../../src/tree/two-way';
+
+function tree(files: Record<string, string>): Tree {
+  const date = new Date(Date.UTC(2026, 0, 1));
+  const map = new Map(Object.entries(files).map(([p, t]) => [p, { path: p, bytes: Buffer.from(t, 'utf8'), date }]));
+  return { source: 't', kind: 'folder', files: map, dirs: new Set(), nameEncoding: 'utf8', root: '' };
+}
+const labels = { base: 'base', mine: 'mine', theirs: 'theirs' };
 
 const file = (path: string, text: string) => ({ path, bytes: Buffer.from(text, 'utf8') });
 const lines = (tag: string, n: number) => Array.from({ length: n }, (_, i) => `${tag} line ${i}: ${'abcdefghij'.slice(0, (i % 9) + 1)}`).join('\n') + '\n';
@@ -146,5 +156,45 @@ describe('groupByFolder', () => {
     const files = [f('x/a.js', 'only-mine'), f('x/b.js', 'only-mine'), f('x/c.js', 'only-mine', { notes: [{}] }), f('y/a.js', 'only-theirs'), f('y/b.js', 'only-theirs'), f('y/c.js', 'only-theirs')];
     expect(groupByFolder(files).map((g) => g.folder)).toEqual(['y/']);
     expect(GROUP_MIN).toBe(3);
+  });
+});
+
+describe('renames in the tree merges', () => {
+  const base = lines('app', 30);
+  const mine = base.replace('app line 2:', 'app line 2 (admin):');
+  const theirs = base.replace('app line 20:', 'app line 20 (vendor):');
+
+  test('three-way: merged at the new path, date and bytes of the old one not written; --no-renames keeps per-path rules', () => {
+    const trees = { base: tree({ 'index.html': 'x', 'js/app.1a2b3c4d.js': base }), mine: tree({ 'index.html': 'x', 'js/app.1a2b3c4d.js': mine }), theirs: tree({ 'index.html': 'x', 'js/app.9f8e7d6c.js': theirs }) };
+    const on = mergeTrees(trees, { style: 'diff3', labels });
+    expect(on.outcomes.map((o) => [o.path, o.status, o.renamedFrom])).toEqual([
+      ['index.html', 'unchanged', undefined],
+      ['js/app.9f8e7d6c.js', 'renamed', 'js/app.1a2b3c4d.js'],
+    ]);
+    const text = Buffer.from(on.outcomes[1].output!).toString('utf8');
+    expect(text).toContain('app line 2 (admin):');
+    expect(text).toContain('app line 20 (vendor):');
+    const off = mergeTrees(trees, { style: 'diff3', labels, renames: false });
+    expect(off.outcomes.map((o) => [o.path, o.status])).toEqual([
+      ['index.html', 'unchanged'],
+      ['js/app.1a2b3c4d.js', 'modify-delete'],
+      ['js/app.9f8e7d6c.js', 'added-theirs'],
+    ]);
+  });
+
+  test('two archives with a --base-from candidate holding the old path: a three-way merge at the new path', () => {
+    const r = mergeTreesWithoutBase(
+      { mine: tree({ 'index.html': 'x', 'js/app.1a2b3c4d.js': mine }), theirs: tree({ 'index.html': 'x', 'js/app.9f8e7d6c.js': theirs }), candidates: [{ label: 'OLD.zip', tree: tree({ 'index.html': 'x', 'js/app.1a2b3c4d.js': base }) }] },
+      { style: 'diff3', labels },
+    );
+    const o = r.outcomes.find((x) => x.path === 'js/app.9f8e7d6c.js')!;
+    expect({ status: o.status, from: o.renamedFrom, base: r.baseFrom.get(o.path) }).toEqual({ status: 'renamed', from: 'js/app.1a2b3c4d.js', base: 0 });
+    expect(Buffer.from(o.output!).toString('utf8')).toContain('app line 2 (admin):');
+    // Without the candidate: a two-way comparison at the new path, every difference a block.
+    const bare = mergeTreesWithoutBase({ mine: tree({ 'index.html': 'x', 'js/app.1a2b3c4d.js': mine }), theirs: tree({ 'index.html': 'x', 'js/app.9f8e7d6c.js': theirs }) }, { style: 'diff3', labels });
+    expect(bare.outcomes.map((x) => [x.path, x.status])).toEqual([
+      ['index.html', 'unchanged'],
+      ['js/app.9f8e7d6c.js', 'differs'],
+    ]);
   });
 });
