@@ -39,6 +39,16 @@ function log(msg) {
   console.log(`[build:exe ${((Date.now() - started) / 1000).toFixed(1)}s] ${msg}`);
 }
 
+/** Runs a tool and shows its output only when it fails. */
+function quiet(cmd, argv) {
+  try {
+    execFileSync(cmd, argv, { stdio: 'pipe', encoding: 'utf8' });
+  } catch (e) {
+    process.stderr.write(`${e.stdout ?? ''}${e.stderr ?? ''}`);
+    throw new Error(`${path.basename(argv[0] ?? cmd)} failed`);
+  }
+}
+
 function bundle() {
   const entry = path.join(root, 'dist', 'cli', 'main.js');
   if (!fs.existsSync(entry)) throw new Error('dist/cli/main.js is missing: run `npm run build` first');
@@ -63,7 +73,7 @@ function blob(main) {
   const blobFile = path.join(out, 'cabinet-merge.blob');
   const config = path.join(out, 'sea-config.json');
   fs.writeFileSync(config, JSON.stringify({ main, output: blobFile, disableExperimentalSEAWarning: true, useCodeCache: false, useSnapshot: false }, null, 2));
-  execFileSync(process.execPath, ['--experimental-sea-config', config], { stdio: ['ignore', 'ignore', 'inherit'] });
+  quiet(process.execPath, ['--experimental-sea-config', config]);
   return blobFile;
 }
 
@@ -72,9 +82,8 @@ function inject(binary, blobFile, target) {
   fs.copyFileSync(binary, target);
   fs.chmodSync(target, 0o755);
   const postject = require.resolve('postject/dist/cli.js');
-  execFileSync(process.execPath, [postject, target, 'NODE_SEA_BLOB', blobFile, '--sentinel-fuse', FUSE, '--overwrite'], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  // postject warns about ELF note sections and, for node.exe, the signature it invalidates: known and harmless.
+  quiet(process.execPath, [postject, target, 'NODE_SEA_BLOB', blobFile, '--sentinel-fuse', FUSE, '--overwrite']);
   log(`${path.relative(root, target)}: ${(fs.statSync(target).size / 1048576).toFixed(1)} MB`);
 }
 
