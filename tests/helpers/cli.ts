@@ -14,7 +14,9 @@ export const CLI = path.resolve(__dirname, '../../dist/cli/main.js');
  * write the real ones, so every CLI run of this test process gets private empty stores unless a test sets its own.
  */
 const privateStores = mkdtempSync(path.join(tmpdir(), 'cabinet-merge-stores-'));
-process.on('exit', () => rmSync(privateStores, { recursive: true, force: true }));
+// Removed when the test file that imported this helper is done. (A process 'exit' handler, used before, never ran:
+// jest's workers end without emitting it, and each test file left a cabinet-merge-stores-* folder behind.)
+afterAll(() => rmSync(privateStores, { recursive: true, force: true }));
 
 export interface CliResult {
   status: number | null;
