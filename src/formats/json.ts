@@ -46,6 +46,8 @@ interface Doc {
   text: string;
   root: Node | undefined;
   eol: string;
+  /** Indentation step in spaces (0: tabs or none). */
+  unit: number;
 }
 
 /** A node of one side (the side's text is needed to read it). */
@@ -189,11 +191,34 @@ function lineIndent(text: string, offset: number): string {
   return text.slice(ls, offset).match(/^[ \t]*/)![0];
 }
 
-/** `s` written at indentation `to` instead of `from` (every line after the first), with line terminator `eol`. */
-function reindent(s: string, from: string, to: string, eol: string): string {
+/**
+ * `s` written at indentation `to` instead of `from` (every line after the first), with line terminator `eol`. When
+ * both sides indent by a number of spaces (`fromUnit`, `toUnit`: 4 and 2, say), the deeper levels are rescaled too.
+ */
+function reindent(s: string, from: string, to: string, eol: string, fromUnit = 0, toUnit = 0): string {
   const lines = s.split(/\r?\n/);
   if (lines.length === 1) return s;
-  return lines.map((l, i) => (i === 0 ? l : l.startsWith(from) ? to + l.slice(from.length) : l)).join(eol);
+  return lines
+    .map((l, i) => {
+      if (i === 0 || !l.startsWith(from)) return l;
+      const rest = l.slice(from.length);
+      const extra = rest.match(/^ */)![0].length;
+      if (fromUnit > 0 && toUnit > 0 && fromUnit !== toUnit && extra % fromUnit === 0) {
+        return to + ' '.repeat((extra / fromUnit) * toUnit) + rest.slice(extra);
+      }
+      return to + rest;
+    })
+    .join(eol);
+}
+
+/** The side's indentation step in spaces (the smallest indentation of a line), 0 when it indents otherwise. */
+function indentUnit(text: string): number {
+  let unit = 0;
+  for (const m of text.matchAll(/\n( +)\S/g)) {
+    const n = m[1].length;
+    if (unit === 0 || n < unit) unit = n;
+  }
+  return unit;
 }
 
 /** A piece of output for one item: the host's chunk (possibly with a new core), or an item from the other side. */
@@ -273,11 +298,10 @@ function mergeValue(b: At | undefined, m: At | undefined, t: At | undefined, w: 
   );
 }
 
-/** The text of `from` written at `to`'s place (its indentation and the host's line terminator). */
-function moveTo(from: At, to: At): string {
-  const s = src(from);
+/** The text of `from` (or `s`, written at `from`'s place) moved to `to`'s place: its indentation and line terminator. */
+function moveTo(from: At, to: At, s: string = src(from)): string {
   if (from.doc === to.doc) return s;
-  return reindent(s, lineIndent(from.doc.text, from.node.offset), lineIndent(to.doc.text, to.node.offset), to.doc.eol);
+  return reindent(s, lineIndent(from.doc.text, from.node.offset), lineIndent(to.doc.text, to.node.offset), to.doc.eol, from.doc.unit, to.doc.unit);
 }
 
 interface Prop {
@@ -369,7 +393,7 @@ function mergeObject(b: At | undefined, m: At, t: At, w: Walk, path: string[]): 
         return;
       }
       const chunk = otherChunks[o.index];
-      const core = reindent(other.doc.text.slice(chunk.coreStart, chunk.coreEnd), lineIndent(other.doc.text, chunk.coreStart), layout.indent, host.doc.eol);
+      const core = reindent(other.doc.text.slice(chunk.coreStart, chunk.coreEnd), lineIndent(other.doc.text, chunk.coreStart), layout.indent, host.doc.eol, other.doc.unit, host.doc.unit);
       const item = { id: o.id, chunk, doc: other.doc, core };
       // After the nearest key before it (on the other side) that the output has; else before the nearest after it.
       let at = -1;
@@ -387,13 +411,11 @@ function mergeObject(b: At | undefined, m: At, t: At, w: Walk, path: string[]): 
       items.splice(at, 0, item);
     });
     const unchanged = items.length === hostChunks.length && items.every((it, i) => it.doc === host.doc && it.chunk === hostChunks[i] && it.core === host.doc.text.slice(it.chunk.coreStart, it.chunk.coreEnd));
-    if (!unchanged && hostChunks.length === 0) {
-      throw new Decline('unsupported', `keys added to an emptied object ${pathText(path)}`, `ключи добавлены в опустевший объект ${pathText(path)}`);
-    }
-    const out = unchanged ? src(host) : render(host, layout, items, host.doc.eol);
+    // An object the host emptied and the other side added to: written in the other side's layout, moved here.
+    const out = unchanged ? src(host) : hostChunks.length === 0 ? moveTo(other, host, render(other, layoutOf(other), items, other.doc.eol)) : render(host, layout, items, host.doc.eol);
     // Written in this object's host; the caller's host may be the other side: move it to the caller's place.
     const outer = saved === 'theirs' ? t : m;
-    return outer === host ? out : reindent(out, lineIndent(host.doc.text, host.node.offset), lineIndent(outer.doc.text, outer.node.offset), outer.doc.eol);
+    return outer === host ? out : moveTo(host, outer, out);
   } finally {
     w.host = saved;
   }
@@ -414,7 +436,7 @@ function mergeArray(b: At, m: At, t: At, w: Walk, path: string[]): string {
     for (let i = start; i < start + length; i++) {
       const chunk = chunksOf.get(a.doc)![i];
       const node = els(a)[i];
-      items.push({ chunk, doc: a.doc, core: a.doc === host.doc ? src({ doc: a.doc, node }) : reindent(src({ doc: a.doc, node }), lineIndent(a.doc.text, node.offset), layout.indent, host.doc.eol) });
+      items.push({ chunk, doc: a.doc, core: a.doc === host.doc ? src({ doc: a.doc, node }) : reindent(src({ doc: a.doc, node }), lineIndent(a.doc.text, node.offset), layout.indent, host.doc.eol, a.doc.unit, host.doc.unit) });
     }
   };
   for (const h of result.hunks) {
@@ -447,9 +469,7 @@ function mergeArray(b: At, m: At, t: At, w: Walk, path: string[]): string {
       }
     }
   }
-  if (hostChunks.length === 0 && items.length > 0) {
-    throw new Decline('unsupported', `elements added to an emptied array ${pathText(path)}`, `элементы добавлены в опустевший массив ${pathText(path)}`);
-  }
+  if (hostChunks.length === 0 && items.length > 0) return moveTo(other, host, render(other, layoutOf(other), items, other.doc.eol));
   return render(host, layout, items, host.doc.eol);
 }
 
@@ -458,7 +478,7 @@ function mergeArray(b: At, m: At, t: At, w: Walk, path: string[]): string {
 function parseDoc(side: Side, text: string): { doc: Doc; errors: ParseError[] } {
   const errors: ParseError[] = [];
   const root = text.trim() === '' ? undefined : parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
-  return { doc: { side, text, root, eol: text.includes('\r\n') ? '\r\n' : '\n' }, errors };
+  return { doc: { side, text, root, eol: text.includes('\r\n') ? '\r\n' : '\n', unit: indentUnit(text) }, errors };
 }
 
 /** A three-way choice between strings: the changed side, the common change, or undefined for a conflict. */
