@@ -17,6 +17,7 @@ import { Interrupted, outputsCompleted, removePendingSync, requestInterrupt } fr
 import { renderSummary } from '../report/text';
 import { VERSION } from '../version';
 import { parseArgs } from './args';
+import { mergeNextStep } from './next-step';
 import { detectLang, type Lang } from './lang';
 import { currentTerminal, painter, progressBar, useColour } from './terminal';
 
@@ -30,7 +31,10 @@ async function main(argv: string[]): Promise<number> {
       const progress = progressBar(terminal, args.lang, args.quiet || args.json);
       const { report } = await runMerge({ ...args, version: VERSION, onProgress: progress.onProgress }).finally(progress.stop);
       if (args.json) process.stdout.write(JSON.stringify(report, null, 2) + '\n');
-      else if (!args.quiet) process.stdout.write(renderSummary(report, args.lang, painter(useColour(terminal))));
+      else if (!args.quiet) {
+        const next = mergeNextStep(argv, report, args.report, args.outDir);
+        process.stdout.write(renderSummary(report, args.lang, painter(useColour(terminal)), next));
+      }
       if (args.outDir && !args.json && !args.quiet) process.stdout.write(renderWorkdirHint(args.outDir, report.result, args.lang));
       return report.exitCode;
     }

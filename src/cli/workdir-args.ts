@@ -62,7 +62,9 @@ export interface PackArgs extends GlobalOptions {
 export interface ResolveArgs extends GlobalOptions {
   command: 'resolve';
   work: string;
-  path: string;
+  /** Files or glob patterns ('ace/**'); may be empty with `all`. */
+  paths: string[];
+  all: boolean;
   side: Side;
 }
 
@@ -109,16 +111,23 @@ export function workdirCommands(done: (args: WorkdirArgs) => void): CommandModul
       },
     },
     {
-      command: 'resolve <work> <path>',
+      command: 'resolve <work> [paths..]',
       describe: t('Settle a conflicted file wholesale with one side\'s version (binary files, changed/deleted files)'),
       builder: (y) =>
         y
           .positional('work', { type: 'string', describe: t('The working folder') })
-          .positional('path', { type: 'string', describe: t('The file, as status shows it (e.g. js/receipt-print.js)') })
+          .positional('paths', {
+            type: 'string',
+            array: true,
+            describe: t("The files, as status shows them (e.g. js/receipt-print.js), or patterns in quotes ('ace/**')"),
+          })
+          .option('all', { type: 'boolean', default: false, describe: t('Every conflict still unresolved (markers left, or waiting for a decision)') })
           .option('mine', { type: 'boolean', describe: t('Take your version (keep your file)') })
           .option('theirs', { type: 'boolean', describe: t("Take the vendor's new version (a file the vendor deleted is removed)") })
           .option('base', { type: 'boolean', describe: t("Take the vendor's old version") })
-          .example('cabinet-merge resolve WORK js/receipt-print.js --mine', t('Keep your changed file although the vendor deleted it')),
+          .example('cabinet-merge resolve WORK js/receipt-print.js --mine', t('Keep your changed file although the vendor deleted it'))
+          .example("cabinet-merge resolve WORK 'img/**' pages/agreement.html --theirs", t("Take the vendor's version of every conflicted image and of one page"))
+          .example('cabinet-merge resolve WORK --all --mine', t('Keep your version of every file still in conflict')),
       handler: (a) => {
         const sides = (['mine', 'theirs', 'base'] as const).filter((s) => a[s] === true);
         if (sides.length !== 1) {
@@ -127,7 +136,14 @@ export function workdirCommands(done: (args: WorkdirArgs) => void): CommandModul
             ru: 'Для resolve укажите ровно один из ключей --mine, --theirs, --base',
           });
         }
-        done({ command: 'resolve', work: a.work as string, path: a.path as string, side: sides[0], ...globals(a) });
+        const paths = ((a.paths as string[] | undefined) ?? []).map(String);
+        if (!paths.length && a.all !== true) {
+          throw new CabinetError('usage', {
+            en: 'resolve needs the files to settle (as status lists them, or patterns such as \'img/**\'), or --all',
+            ru: 'Для resolve укажите файлы (как их показывает status, или шаблоны вроде \'img/**\') либо --all',
+          });
+        }
+        done({ command: 'resolve', work: a.work as string, paths, all: a.all === true, side: sides[0], ...globals(a) });
       },
     },
   ];

@@ -15,6 +15,7 @@
  * Also builds the report's `base` section and the summary lines about it; their wording lives here and only here.
  */
 
+import { command } from '../report/command';
 import * as path from 'node:path';
 import type { Tree } from '../archive/tree';
 import type { BaseReport } from '../report/model';
@@ -210,8 +211,8 @@ const WORDS = {
           ru: `Новая выгрузка поставщика уже сохранена как база '${m.name}' (${m.id}).`,
         },
   remind: (theirs: string): Wording => ({
-    en: `So that the next update is a three-way merge, save the vendor's new export as a baseline now — cabinet-merge baseline save "${theirs}" --name "VERSION" (or add --save-baseline to merge).`,
-    ru: `Чтобы следующее обновление было трёхсторонним слиянием, сохраните новую выгрузку поставщика как базу сейчас: cabinet-merge baseline save "${theirs}" --name "ВЕРСИЯ" (или добавьте --save-baseline к merge).`,
+    en: `So that the next update is a three-way merge, save the vendor's new export as a baseline now: ${command(['baseline', 'save', theirs])} (named after the file; add --name to choose a name, or add --save-baseline to merge).`,
+    ru: `Чтобы следующее обновление было трёхсторонним слиянием, сохраните новую выгрузку поставщика как базу сейчас: ${command(['baseline', 'save', theirs])} (имя базы — имя файла; другое имя задаёт --name; или добавьте --save-baseline к merge).`,
   }),
 };
 

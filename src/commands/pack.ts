@@ -22,6 +22,7 @@ import { restoreFormat, type Unencodable } from '../workdir/format';
 import { inspectWorkdir, type Inspection } from '../workdir/inspect';
 import { readPreimages, writeState } from '../workdir/state';
 import type { Wording } from '../tree/status';
+import { checkWorkdirPath } from '../workdir/locate';
 
 export interface PackOptions {
   work: string;
@@ -48,6 +49,7 @@ export interface PackRun {
 export async function runPack(options: PackOptions): Promise<PackRun> {
   const work = path.resolve(options.work);
   const output = path.resolve(options.output);
+  await checkWorkdirPath(options.work, 'pack');
   const inspection = await inspectWorkdir(options.work, options.limits);
   const { state } = inspection;
   await checkPackOutput(work, output, state.packed ?? []);

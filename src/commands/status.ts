@@ -6,6 +6,7 @@
 
 import type { ReadOptions } from '../archive/limits';
 import { inspectWorkdir, unresolvedCount, type Inspection } from '../workdir/inspect';
+import { checkWorkdirPath } from '../workdir/locate';
 
 export interface StatusRun {
   inspection: Inspection;
@@ -13,6 +14,7 @@ export interface StatusRun {
 }
 
 export async function runStatus(work: string, limits?: ReadOptions): Promise<StatusRun> {
+  await checkWorkdirPath(work, 'status');
   const inspection = await inspectWorkdir(work, limits);
   return { inspection, exitCode: unresolvedCount(inspection) > 0 ? 1 : 0 };
 }

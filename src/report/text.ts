@@ -80,7 +80,11 @@ const MAX_LISTED = 40;
 export type Paint = (colour: 'red' | 'green' | 'yellow' | 'bold', text: string) => string;
 const plain: Paint = (_colour, text) => text;
 
-export function renderSummary(report: Report, lang: Lang, paint: Paint = plain): string {
+/**
+ * `next`: the closing lines the CLI computes from the admin's command line (cli/next-step.ts) — the report's path
+ * and the command to run next; given, they replace the generic "open each file" hint.
+ */
+export function renderSummary(report: Report, lang: Lang, paint: Paint = plain, next?: readonly { en: string; ru: string }[]): string {
   const out: string[] = [FRAME.merged[lang](report.totals.files)];
   for (const note of report.sameInputs ?? []) out.push(note[lang]);
   for (const s of ORDER) {
@@ -100,7 +104,7 @@ export function renderSummary(report: Report, lang: Lang, paint: Paint = plain):
     out.push(paint('yellow', FRAME.attention[lang](attention.length)));
     for (const f of attention.slice(0, MAX_LISTED)) out.push(`  ${paint('red', f.path)}: ${describe(f, lang)}`);
     if (attention.length > MAX_LISTED) out.push(FRAME.more[lang](attention.length - MAX_LISTED));
-    if (attention.some((f) => f.conflicts?.length)) out.push(FRAME.hint[lang]);
+    if (attention.some((f) => f.conflicts?.length) && next === undefined) out.push(FRAME.hint[lang]);
   }
   if (reused.length) {
     out.push(paint('yellow', FRAME.reused[lang](reused.length)));
@@ -123,6 +127,7 @@ export function renderSummary(report: Report, lang: Lang, paint: Paint = plain):
     out.push(...listed(decided, lang, (f) => f.notes!.map((n) => n[lang]).join('; ')));
   }
   for (const line of report.base?.messages ?? []) out.push(line[lang]);
+  for (const line of next ?? []) out.push(line[lang]);
   return out.join('\n') + '\n';
 }
 

@@ -11,6 +11,13 @@ import type { StatusRun } from '../commands/status';
 import { CONFLICT_LABELS, STATUS_LABELS } from '../tree/status';
 import type { Inspection, MarkedFile } from './inspect';
 import type { ConflictState } from './state';
+import { command } from '../report/command';
+import { freePackTarget } from './locate';
+
+/** `cabinet-merge pack WORK -o WORK.zip`, quoted for the user's shell: a name of the user's own, not a placeholder. */
+function packCommand(work: string, packed?: readonly string[]): string {
+  return command(['pack', work, '-o', freePackTarget(work, packed)]);
+}
 
 type Lang = 'en' | 'ru';
 
@@ -30,8 +37,8 @@ const T = {
     ru: (n: number) => `Нужно решение (${n}) — выберите версию командой "resolve":`,
   },
   resolveHint: {
-    en: (work: string, p: string, opts: string) => `cabinet-merge resolve ${work} ${p} ${opts}`,
-    ru: (work: string, p: string, opts: string) => `cabinet-merge resolve ${work} ${p} ${opts}`,
+    en: (work: string, p: string, opts: string) => command(['resolve', work, p, opts]),
+    ru: (work: string, p: string, opts: string) => command(['resolve', work, p, opts]),
   },
   resolved: { en: (n: number) => `Resolved (${n}):`, ru: (n: number) => `Решено (${n}):` },
   how: {
@@ -41,8 +48,8 @@ const T = {
   added: { en: 'Added since the merge (will be packed):', ru: 'Добавлены после слияния (войдут в архив):' },
   removed: { en: 'Removed since the merge (will not be packed):', ru: 'Удалены после слияния (не войдут в архив):' },
   allDone: {
-    en: (work: string) => `Everything is resolved. Pack the archive: cabinet-merge pack ${work} -o MERGED.zip`,
-    ru: (work: string) => `Всё решено. Соберите архив: cabinet-merge pack ${work} -o MERGED.zip`,
+    en: (work: string, packed?: string[]) => `Everything is resolved. Pack the archive: ${packCommand(work, packed)}`,
+    ru: (work: string, packed?: string[]) => `Всё решено. Соберите архив: ${packCommand(work, packed)}`,
   },
   left: {
     en: (n: number) => `${n} item${n === 1 ? '' : 's'} left to resolve.`,
@@ -71,13 +78,15 @@ const T = {
     ru: 'Собрано с --force: в перечисленных файлах остались маркеры конфликтов.',
   },
   resolvedWritten: {
-    en: (p: string, s: string, w: string) => `${p}: now ${s}'s version. Check with: cabinet-merge status ${w}`,
-    ru: (p: string, s: string, w: string) => `${p}: теперь версия ${s}. Проверьте: cabinet-merge status ${w}`,
+    en: (p: string, s: string) => `  ${p}: now ${s}'s version`,
+    ru: (p: string, s: string) => `  ${p}: теперь версия ${s}`,
   },
   resolvedRemoved: {
-    en: (p: string, s: string, w: string) => `${p}: removed (${s} has no such file). Check with: cabinet-merge status ${w}`,
-    ru: (p: string, s: string, w: string) => `${p}: удалён (у ${s} такого файла нет). Проверьте: cabinet-merge status ${w}`,
+    en: (p: string, s: string) => `  ${p}: removed (${s} has no such file)`,
+    ru: (p: string, s: string) => `  ${p}: удалён (у ${s} такого файла нет)`,
   },
+  resolvedNone: { en: 'Nothing left to resolve.', ru: 'Решать больше нечего.' },
+  checkWith: { en: (c: string) => `Check with: ${c}`, ru: (c: string) => `Проверьте: ${c}` },
 };
 
 function lineList(nums: number[]): string {
@@ -96,9 +105,8 @@ function what(c: ConflictState, lang: Lang): string {
 }
 
 /** The `resolve` options that make sense: the sides the conflict has, and deletion where one side deleted. */
-function resolveOptions(c: ConflictState): string {
-  const opts = (['mine', 'theirs', 'base'] as const).filter((s) => c.sides[s] || s !== 'base').map((s) => `--${s}`);
-  return opts.join('|');
+function resolveOptions(c: ConflictState): string[] {
+  return (['mine', 'theirs', 'base'] as const).filter((s) => c.sides[s] || s !== 'base').map((s) => `--${s}`);
 }
 
 function inspectionLines(i: Inspection, work: string, lang: Lang): string[] {
@@ -111,7 +119,7 @@ function inspectionLines(i: Inspection, work: string, lang: Lang): string[] {
     out.push(T.pending[lang](i.pending.length));
     for (const p of i.pending) {
       out.push(`  ${p.path}: ${what(p.conflict, lang)}`);
-      out.push(`    ${T.resolveHint[lang](work, p.path, resolveOptions(p.conflict))}`);
+      for (const opt of resolveOptions(p.conflict)) out.push(`    ${T.resolveHint[lang](work, p.path, opt)}`);
     }
   }
   if (i.reused.length) {
@@ -134,7 +142,7 @@ function inspectionLines(i: Inspection, work: string, lang: Lang): string[] {
 export function renderStatus(run: StatusRun, work: string, lang: Lang): string {
   const out = inspectionLines(run.inspection, work, lang);
   const left = run.inspection.markers.length + run.inspection.pending.length;
-  out.push(left ? T.left[lang](left) : T.allDone[lang](work));
+  out.push(left ? T.left[lang](left) : T.allDone[lang](work, run.inspection.state?.packed));
   return out.join('\n') + '\n';
 }
 
@@ -163,15 +171,19 @@ export function renderPack(run: PackRun, work: string, lang: Lang): string {
   return out.join('\n') + '\n';
 }
 
+/** One line per file settled, then the command to check the folder. */
 export function renderResolve(run: ResolveRun, lang: Lang): string {
-  return (run.action === 'written' ? T.resolvedWritten : T.resolvedRemoved)[lang](run.path, run.side, run.work) + '\n';
+  const lines = run.files.map((f) => (f.action === 'written' ? T.resolvedWritten : T.resolvedRemoved)[lang](f.path, run.side));
+  if (!run.files.length) lines.push(T.resolvedNone[lang]);
+  lines.push(T.checkWith[lang](command(['status', run.work])));
+  return lines.join('\n') + '\n';
 }
 
 /** After `merge --out-dir`: where the files are and what to do next. */
 /** What to do next with a working folder: `result` is the report's (clean, conflicts, or review-only). */
 export function renderWorkdirHint(work: string, result: 'clean' | 'conflicts' | 'review', lang: Lang): string {
-  const pack = `cabinet-merge pack ${work} -o MERGED.zip`;
-  const status = `cabinet-merge status ${work}`;
+  const pack = packCommand(work);
+  const status = command(['status', work]);
   const hint = {
     clean: {
       en: `Working folder: ${work}. Nothing to resolve; pack it with: ${pack}`,
