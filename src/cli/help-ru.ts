@@ -52,6 +52,7 @@ export const HELP_RU: Record<string, string> = {
   "The working folder": "Рабочая папка",
   "Files with conflict markers (and their lines), decisions needed, what is resolved": "Файлы с маркерами конфликтов (и номера строк), нужные решения, что уже решено",
   "The zip to write": "Записываемый zip-архив",
+  "Pack although files of the merge were deleted in the working folder (they are left out of the zip)": "Собрать архив, хотя в рабочей папке удалены файлы слияния (они не войдут в архив)",
   "Pack even with conflict markers, undecided conflicts or characters the file encoding cannot hold": "Упаковать, даже если остались маркеры конфликтов, нерешённые конфликты или символы, которых нет в кодировке файла",
   "Write the zip once status reports nothing left": "Записать zip, когда status показывает, что ничего не осталось",
   "The files, as status shows them (e.g. js/receipt-print.js), or patterns in quotes ('ace/**')": "Файлы, как их показывает status (например, js/receipt-print.js), или шаблоны в кавычках ('ace/**')",

@@ -46,7 +46,7 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'status': {
       const run = await runStatus(args.work, args.limits);
-      if (args.json) process.stdout.write(JSON.stringify(run.inspection, (_k, v: unknown) => (v instanceof Map ? undefined : v), 2) + '\n');
+      if (args.json) process.stdout.write(JSON.stringify({ ...run.inspection, checks: run.checks }, (_k, v: unknown) => (v instanceof Map ? undefined : v), 2) + '\n');
       else if (!args.quiet || run.exitCode !== 0) process.stdout.write(renderStatus(run, args.work, args.lang));
       return run.exitCode;
     }

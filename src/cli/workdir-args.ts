@@ -55,6 +55,7 @@ export interface PackArgs extends GlobalOptions {
   work: string;
   output: string;
   force: boolean;
+  yes: boolean;
   resolutions?: string;
   limits: ReadOptions;
 }
@@ -94,6 +95,7 @@ export function workdirCommands(done: (args: WorkdirArgs) => void): CommandModul
           .positional('work', { type: 'string', describe: t('The working folder') })
           .option('output', { alias: 'o', type: 'string', describe: t('The zip to write') })
           .option('force', { type: 'boolean', default: false, describe: t('Pack even with conflict markers, undecided conflicts or characters the file encoding cannot hold') })
+          .option('yes', { type: 'boolean', default: false, describe: t('Pack although files of the merge were deleted in the working folder (they are left out of the zip)') })
           .option('resolutions', { type: 'string', describe: t(RESOLUTIONS_HELP) })
           .options(limitOptions())
           .example('cabinet-merge pack WORK -o MERGED.zip', t('Write the zip once status reports nothing left')),
@@ -104,6 +106,7 @@ export function workdirCommands(done: (args: WorkdirArgs) => void): CommandModul
           work: a.work as string,
           output: a.output as string,
           force: a.force as boolean,
+          yes: a.yes === true,
           resolutions: a.resolutions as string | undefined,
           limits: limitsFrom(a),
           ...globals(a),

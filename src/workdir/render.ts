@@ -11,12 +11,13 @@ import type { StatusRun } from '../commands/status';
 import { CONFLICT_LABELS, STATUS_LABELS } from '../tree/status';
 import type { Inspection, MarkedFile } from './inspect';
 import type { ConflictState } from './state';
+import { fileProblems, type WorkdirChecks } from './checks';
 import { command } from '../report/command';
 import { freePackTarget } from './locate';
 
 /** `cabinet-merge pack WORK -o WORK.zip`, quoted for the user's shell: a name of the user's own, not a placeholder. */
-function packCommand(work: string, packed?: readonly string[]): string {
-  return command(['pack', work, '-o', freePackTarget(work, packed)]);
+function packCommand(work: string, packed?: readonly string[], yes = false, output?: string): string {
+  return command(['pack', work, '-o', output ?? freePackTarget(work, packed), ...(yes ? ['--yes'] : [])]);
 }
 
 type Lang = 'en' | 'ru';
@@ -48,8 +49,24 @@ const T = {
   added: { en: 'Added since the merge (will be packed):', ru: 'Добавлены после слияния (войдут в архив):' },
   removed: { en: 'Removed since the merge (will not be packed):', ru: 'Удалены после слияния (не войдут в архив):' },
   allDone: {
-    en: (work: string, packed?: string[]) => `Everything is resolved. Pack the archive: ${packCommand(work, packed)}`,
-    ru: (work: string, packed?: string[]) => `Всё решено. Соберите архив: ${packCommand(work, packed)}`,
+    en: (pack: string) => `Everything is resolved. Pack the archive: ${pack}`,
+    ru: (pack: string) => `Всё решено. Соберите архив: ${pack}`,
+  },
+  invalid: {
+    en: (n: number) => `Files that would break in the portal (${n}) — fix them, or --force packs them as they are:`,
+    ru: (n: number) => `Файлы, которые сломаются на портале (${n}) — исправьте их, или с --force они будут упакованы как есть:`,
+  },
+  editedOutside: {
+    en: (n: number) => `Edited in WORK outside conflicts (${n}) — packed as you edited them:`,
+    ru: (n: number) => `Изменены в рабочей папке вне конфликтов (${n}) — войдут в архив с вашими правками:`,
+  },
+  deleted: {
+    en: (n: number) => `Deleted by you in WORK (${n}) — left out of the archive; restore them (your editor's undo, the Recycle Bin), or pack with --yes if that is what you meant:`,
+    ru: (n: number) => `Удалены вами в рабочей папке (${n}) — не войдут в архив; восстановите их (отмена в редакторе, Корзина) или соберите архив с --yes, если так и задумано:`,
+  },
+  needsYes: {
+    en: (pack: string) => `Not packed: files were deleted in WORK (listed above). To pack without them: ${pack}`,
+    ru: (pack: string) => `Архив не собран: в рабочей папке удалены файлы (см. выше). Чтобы собрать без них: ${pack}`,
   },
   left: {
     en: (n: number) => `${n} item${n === 1 ? '' : 's'} left to resolve.`,
@@ -109,7 +126,7 @@ function resolveOptions(c: ConflictState): string[] {
   return (['mine', 'theirs', 'base'] as const).filter((s) => c.sides[s] || s !== 'base').map((s) => `--${s}`);
 }
 
-function inspectionLines(i: Inspection, work: string, lang: Lang): string[] {
+function inspectionLines(i: Inspection, work: string, lang: Lang, checks?: WorkdirChecks): string[] {
   const out: string[] = [];
   if (i.markers.length) {
     out.push(T.markers[lang](i.markers.length));
@@ -135,34 +152,49 @@ function inspectionLines(i: Inspection, work: string, lang: Lang): string[] {
     }
   }
   if (i.added.length) out.push(T.added[lang], ...i.added.map((p) => `  ${p}`));
-  if (i.removed.length) out.push(T.removed[lang], ...i.removed.map((p) => `  ${p}`));
+  if (i.removed.length && !checks) out.push(T.removed[lang], ...i.removed.map((p) => `  ${p}`));
+  if (checks) out.push(...checkLines(checks, lang));
+  return out;
+}
+
+/** pack's checks, as status and pack both print them (workdir/checks.ts). */
+function checkLines(c: WorkdirChecks, lang: Lang): string[] {
+  const out: string[] = [];
+  if (c.unencodable.length) {
+    out.push(T.unencodable[lang](c.unencodable.length));
+    for (const u of c.unencodable) {
+      const cp = `U+${u.codePoint.toString(16).toUpperCase().padStart(4, '0')}`;
+      out.push(`  ${u.path}: ${T.char[lang](u.char, cp, u.line, u.encoding)}`);
+    }
+  }
+  if (c.invalid.length) {
+    out.push(T.invalid[lang](c.invalid.length));
+    for (const f of c.invalid) out.push(`  ${f.path}: ${f.problem[lang]}`);
+  }
+  if (c.editedOutside.length) out.push(T.editedOutside[lang](c.editedOutside.length), ...c.editedOutside.map((p) => `  ${p}`));
+  if (c.deleted.length) out.push(T.deleted[lang](c.deleted.length), ...c.deleted.map((p) => `  ${p}`));
   return out;
 }
 
 export function renderStatus(run: StatusRun, work: string, lang: Lang): string {
-  const out = inspectionLines(run.inspection, work, lang);
-  const left = run.inspection.markers.length + run.inspection.pending.length;
-  out.push(left ? T.left[lang](left) : T.allDone[lang](work, run.inspection.state?.packed));
+  const out = inspectionLines(run.inspection, work, lang, run.checks);
+  const left = run.inspection.markers.length + run.inspection.pending.length + (run.checks ? fileProblems(run.checks) : 0);
+  const yes = (run.checks?.deleted.length ?? 0) > 0;
+  out.push(left ? T.left[lang](left) : T.allDone[lang](packCommand(work, run.inspection.state?.packed, yes)));
   return out.join('\n') + '\n';
 }
 
 export function renderPack(run: PackRun, work: string, lang: Lang): string {
   const out: string[] = [];
   const i = run.inspection;
-  if (i.markers.length || i.pending.length || !run.written) out.push(...inspectionLines({ ...i, resolved: [], reused: run.written ? [] : i.reused }, work, lang));
-  if (run.unencodable.length) {
-    out.push(T.unencodable[lang](run.unencodable.length));
-    for (const u of run.unencodable) {
-      const cp = `U+${u.codePoint.toString(16).toUpperCase().padStart(4, '0')}`;
-      out.push(`  ${u.path}: ${T.char[lang](u.char, cp, u.line, u.encoding)}`);
-    }
-  }
+  if (i.markers.length || i.pending.length || !run.written) out.push(...inspectionLines({ ...i, resolved: [], reused: run.written ? [] : i.reused }, work, lang, run.checks));
+  else out.push(...checkLines(run.checks, lang));
   if (run.restored.length) {
     out.push(T.restored[lang]);
     for (const r of run.restored) out.push(`  ${r.path}: ${r.changes.map((c) => c[lang]).join('; ')}`);
   }
   if (!run.written) {
-    out.push(T.notPacked[lang]);
+    out.push(run.needsYes ? T.needsYes[lang](packCommand(work, i.state.packed, true, run.output)) : T.notPacked[lang]);
   } else {
     if (i.markers.length) out.push(T.forcedMarkers[lang]);
     out.push(T.packed[lang](run.output));
