@@ -13,6 +13,7 @@ import { detectLang, type Lang } from './lang';
 import { limitOptions, limitsFrom } from './limit-args';
 import { workdirCommands, workflowFrom, workflowMergeOptions, type WorkdirArgs } from './workdir-args';
 import { argvLang, setHelpLanguage, t } from './help';
+import { editDistance } from '../workdir/locate';
 
 export interface GlobalOptions {
   lang: Lang;
@@ -24,6 +25,10 @@ export interface GlobalOptions {
 /** merge's arguments: the command's own options (commands/merge.ts) less what main.ts adds, plus the globals. */
 export interface MergeArgs extends GlobalOptions, Omit<MergeOptions, 'version' | 'onProgress' | 'lang'> {
   command: 'merge';
+  /** --color / --no-color; undefined: decided by the terminal and the environment (cli/terminal.ts). */
+  color?: boolean;
+  /** --report -: the JSON report goes to stdout, the summary to stderr. */
+  reportToStdout: boolean;
   useStore: boolean;
   saveBaseline: boolean;
   ignoreWhitespace: boolean;
@@ -46,7 +51,8 @@ function usageError(en: string, ru: string): CabinetError {
  */
 function roles(a: Record<string, unknown>): { base?: string; mine?: string; theirs?: string } {
   const named: Record<string, string | undefined> = { base: a.base as string | undefined, mine: a.mine as string | undefined, theirs: a.theirs as string | undefined };
-  const paths = ((a.paths as string[] | undefined) ?? []).map(String);
+  // Paths after `--` (so that a name starting with '-' is a path): yargs keeps them apart (populate--).
+  const paths = [...((a.paths as string[] | undefined) ?? []), ...((a['--'] as string[] | undefined) ?? [])].map(String);
   const open = (['base', 'mine', 'theirs'] as const).filter((r) => named[r] === undefined);
   // Fewer paths than open roles: mine and theirs come first (a merge can go without a base, not without them).
   const sides = open.filter((r) => r !== 'base');
@@ -58,12 +64,25 @@ function roles(a: Record<string, unknown>): { base?: string; mine?: string; thei
     );
   }
   paths.forEach((p, i) => (named[fill[i]] = p));
+  for (const [role, p] of Object.entries(named)) if (p === '-') throw stdinRefused(`--${role}`);
   return named;
+}
+
+/** '-' means standard input or output by convention; a cabinet is a zip or a folder, never a stream. */
+function stdinRefused(option: string): CabinetError {
+  const what = option === '-' ? "'-'" : `${option} -`;
+  return usageError(
+    `${what}: cabinet-merge does not read a cabinet from standard input; give the path of the zip or the folder (a file named '-' can be given as ./-)`,
+    `${what}: cabinet-merge не читает выгрузку из стандартного ввода; укажите путь к zip-архиву или папке (файл с именем '-' указывается как ./-)`,
+  );
 }
 
 /** Parses argv (without the node and script names). Throws CabinetError('usage') for bad arguments. */
 export function parseArgs(argv: string[], version: string): Promise<ParsedArgs> {
   const helpLang = detectLang(argvLang(argv));
+  checkCommandName(argv);
+  const reportToStdout = checkDashes(argv);
+  argv = withoutNeedlessDashDash(argv);
   setHelpLanguage(helpLang);
   let parsed: ParsedArgs = { command: 'none', lang: helpLang, verbose: false };
   const cli: Argv = yargs(argv)
@@ -74,6 +93,7 @@ export function parseArgs(argv: string[], version: string): Promise<ParsedArgs> 
     .option('verbose', { type: 'boolean', default: false, describe: t('Show error details') })
     .option('quiet', { type: 'boolean', default: false, describe: t('Print nothing on success') })
     .option('json', { type: 'boolean', default: false, describe: t('Print the JSON report instead of the summary') })
+    .option('color', { type: 'boolean', describe: t('Colour the summary (default: on a terminal; env NO_COLOR, FORCE_COLOR); --no-color: never') })
     .command(
       'merge [paths..]',
       t("Merge your customised export with the vendor's new export, using the vendor's old export as the base"),
@@ -145,7 +165,7 @@ export function parseArgs(argv: string[], version: string): Promise<ParsedArgs> 
         if (base && a['base-from']) {
           throw usageError('--base-from is for when you have no --base; give one or the other', '--base-from нужен, когда нет --base; укажите что-то одно');
         }
-        if (a['report-format'] && !a.report) {
+        if (a['report-format'] && !a.report && !reportToStdout) {
           throw usageError('--report-format needs --report FILE', 'Для --report-format укажите файл: --report ФАЙЛ');
         }
         if (!a.output && !a['out-dir']) {
@@ -169,7 +189,9 @@ export function parseArgs(argv: string[], version: string): Promise<ParsedArgs> 
           saveBaseline: a['save-baseline'] as boolean,
           baselineName: a['baseline-name'] as string | undefined,
           output: a.output,
-          report: a.report,
+          report: reportToStdout ? undefined : a.report,
+          reportToStdout,
+          color: a.color as boolean | undefined,
           reportFormat: a['report-format'] as ReportFormat | undefined,
           conflictStyle: a['conflict-style'] as ConflictStyle,
           force: a.force as boolean,
@@ -183,6 +205,7 @@ export function parseArgs(argv: string[], version: string): Promise<ParsedArgs> 
     )
     .command(baselineCommand((b) => (parsed = b)))
     .command(workdirCommands((w) => (parsed = w)))
+    .parserConfiguration({ 'populate--': true })
     .demandCommand(1, t('Name a command, e.g.: cabinet-merge merge --help'))
     .strict()
     .version(version)
@@ -195,4 +218,58 @@ export function parseArgs(argv: string[], version: string): Promise<ParsedArgs> 
       throw usageError(msg, msg);
     });
   return Promise.resolve(cli.parseAsync()).then(() => parsed);
+}
+
+/**
+ * `--` ends the options: what follows is paths. When none of them starts with '-', dropping the `--` changes
+ * nothing and lets yargs fill the commands' positionals (`status -- WORK`); otherwise yargs keeps them apart
+ * (populate--) and merge takes them as its paths.
+ */
+function withoutNeedlessDashDash(argv: string[]): string[] {
+  const i = argv.indexOf('--');
+  if (i < 0 || argv.slice(i + 1).some((a) => a.startsWith('-'))) return argv;
+  return [...argv.slice(0, i), ...argv.slice(i + 1)];
+}
+
+const OUTPUT_OPTIONS = new Set(['-o', '--output', '--out-dir']);
+
+/**
+ * '-' (standard input or output, by convention) in the raw arguments — yargs would turn it into '' or drop it:
+ * `--report -` is allowed (the JSON report on stdout: returns true); as an output or an input it is refused.
+ * Arguments after `--` are paths and are not looked at.
+ */
+function checkDashes(argv: readonly string[]): boolean {
+  let reportToStdout = false;
+  const end = argv.includes('--') ? argv.indexOf('--') : argv.length;
+  for (let i = 0; i < end; i++) {
+    const [name, value] = argv[i].startsWith('--') && argv[i].includes('=') ? [argv[i].slice(0, argv[i].indexOf('=')), argv[i].slice(argv[i].indexOf('=') + 1)] : [argv[i - 1], argv[i]];
+    if (value !== '-') continue;
+    if (name === '--report') reportToStdout = true;
+    else if (OUTPUT_OPTIONS.has(name)) {
+      throw usageError(
+        `${name} -: the merged cabinet is not written to standard output; give a file name (a zip for -o, a new folder for --out-dir). --report - prints the JSON report`,
+        `${name} -: итоговая выгрузка не выводится в стандартный вывод; укажите имя (zip-архива для -o, новой папки для --out-dir). --report - выводит отчёт JSON`,
+      );
+    } else throw stdinRefused(name?.startsWith('--') ? name : '-');
+  }
+  return reportToStdout;
+}
+
+const COMMANDS = ['merge', 'baseline', 'status', 'pack', 'resolve'];
+
+/**
+ * A first word that is no command: "did you mean" the nearest one (a typo away), before yargs turns the whole line
+ * into "Unknown arguments: …".
+ */
+function checkCommandName(argv: readonly string[]): void {
+  const first = argv.find((a) => !a.startsWith('-'));
+  const i = first === undefined ? -1 : argv.indexOf(first);
+  // An option's value (--lang ru) is not a command.
+  if (first === undefined || (i > 0 && argv[i - 1] === '--lang') || COMMANDS.includes(first) || argv.slice(0, i).includes('--')) return;
+  const near = COMMANDS.map((c) => ({ c, d: editDistance(first, c) })).sort((a, b) => a.d - b.d)[0];
+  const list = COMMANDS.join(', ');
+  if (near.d <= 2) {
+    throw usageError(`unknown command '${first}'. Did you mean: ${near.c}?`, `неизвестная команда '${first}'. Возможно, вы имели в виду: ${near.c}?`);
+  }
+  throw usageError(`unknown command '${first}'; the commands are: ${list}`, `неизвестная команда '${first}'; команды: ${list}`);
 }

@@ -9,6 +9,7 @@ export const HELP_RU: Record<string, string> = {
   "Show error details": "Показывать подробности ошибок",
   "Print nothing on success": "Ничего не выводить при успешном завершении",
   "Print the JSON report instead of the summary": "Вывести отчёт в формате JSON вместо сводки",
+  "Colour the summary (default: on a terminal; env NO_COLOR, FORCE_COLOR); --no-color: never": "Цветная сводка (по умолчанию — в терминале; переменные NO_COLOR, FORCE_COLOR); --no-color — без цвета",
   "Merge your customised export with the vendor's new export, using the vendor's old export as the base": "Объединить вашу выгрузку с доработками с новой выгрузкой поставщика; база — старая выгрузка поставщика",
   "Keep pristine vendor exports (baselines) so that every update is a three-way merge: save, list, remove": "Хранить исходные выгрузки поставщика (базы), чтобы каждое обновление было трёхсторонним: save — сохранить, list — список, remove — удалить",
   "Show what is left to resolve in a working folder made by merge --out-dir (exit 1 while anything is)": "Показать, что осталось решить в рабочей папке из merge --out-dir (код 1, пока что-то осталось)",

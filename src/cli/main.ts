@@ -30,12 +30,15 @@ async function main(argv: string[]): Promise<number> {
       const terminal = currentTerminal();
       const progress = progressBar(terminal, args.lang, args.quiet || args.json);
       const { report } = await runMerge({ ...args, version: VERSION, onProgress: progress.onProgress }).finally(progress.stop);
-      if (args.json) process.stdout.write(JSON.stringify(report, null, 2) + '\n');
-      else if (!args.quiet) {
+      // --report -: the JSON report is the output (stdout); the human summary goes to stderr, as a log would.
+      const human = args.reportToStdout ? process.stderr : process.stdout;
+      if (args.json || args.reportToStdout) process.stdout.write(JSON.stringify(report, null, 2) + '\n');
+      if (!args.json && !args.quiet) {
         const next = mergeNextStep(argv, report, args.report, args.outDir);
-        process.stdout.write(renderSummary(report, args.lang, painter(useColour(terminal)), next));
+        const colour = useColour(args.reportToStdout ? { ...terminal, stdoutTty: terminal.stderrTty } : terminal, args.color);
+        human.write(renderSummary(report, args.lang, painter(colour), next));
+        if (args.outDir) human.write(renderWorkdirHint(args.outDir, report.result, args.lang));
       }
-      if (args.outDir && !args.json && !args.quiet) process.stdout.write(renderWorkdirHint(args.outDir, report.result, args.lang));
       return report.exitCode;
     }
     case 'baseline': {

@@ -16,17 +16,22 @@ async function isWorkdir(dir: string): Promise<boolean> {
   return fs.stat(path.join(dir, STATE_FILE)).then((s) => s.isFile(), () => false);
 }
 
-/** Levenshtein distance, case-insensitive (names are short: a few dozen characters). */
-function distance(a: string, b: string): number {
+/**
+ * Edit distance with adjacent transpositions (optimal string alignment: "WROK" is one step from "WORK"),
+ * case-insensitive. Names are short (a few dozen characters), so the full table is fine.
+ */
+export function editDistance(a: string, b: string): number {
   a = a.toLowerCase();
   b = b.toLowerCase();
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 0; j <= b.length; j++) d[0][j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = cur;
+    for (let j = 1; j <= b.length; j++) {
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+    }
   }
-  return prev[b.length];
+  return d[a.length][b.length];
 }
 
 /** Working folders beside `work` whose names are close to its name (a typo away), nearest first. */
@@ -37,7 +42,7 @@ async function nearWorkdirs(work: string): Promise<string[]> {
   const close: { p: string; d: number }[] = [];
   for (const e of entries) {
     if (!e.isDirectory()) continue;
-    const d = distance(name, e.name);
+    const d = editDistance(name, e.name);
     if (d > Math.max(2, Math.floor(name.length / 3))) continue;
     const p = path.join(parent, e.name);
     if (await isWorkdir(p)) close.push({ p, d });
