@@ -13,6 +13,7 @@ import { detectLang, type Lang } from './lang';
 import { limitOptions, limitsFrom } from './limit-args';
 import { workdirCommands, workflowFrom, workflowMergeOptions, type WorkdirArgs } from './workdir-args';
 import { argvLang, setHelpLanguage, t } from './help';
+import { HELP_RU } from './help-ru';
 import { editDistance } from '../workdir/locate';
 
 export interface GlobalOptions {
@@ -87,8 +88,9 @@ export function parseArgs(argv: string[], version: string): Promise<ParsedArgs> 
   let parsed: ParsedArgs = { command: 'none', lang: helpLang, verbose: false };
   const cli: Argv = yargs(argv)
     .locale(helpLang)
+    .updateLocale(helpLang === 'ru' ? YARGS_RU : {})
     .scriptName('cabinet-merge')
-    .usage(`$0 <command> [options]\n\n${t('Three-way merge of 1C:Enterprise personal cabinet exports (zip archives or folders).')}`)
+    .usage(`${t('$0 <command> [options]')}\n\n${t('Three-way merge of 1C:Enterprise personal cabinet exports (zip archives or folders).')}`)
     .option('lang', { choices: ['en', 'ru'] as const, describe: t('Language of messages (default: from LANG / the system)') })
     .option('verbose', { type: 'boolean', default: false, describe: t('Show error details') })
     .option('quiet', { type: 'boolean', default: false, describe: t('Print nothing on success') })
@@ -99,6 +101,7 @@ export function parseArgs(argv: string[], version: string): Promise<ParsedArgs> 
       t("Merge your customised export with the vendor's new export, using the vendor's old export as the base"),
       (y) =>
         y
+          .usage(t('$0 merge [paths..] [options]'))
           .positional('paths', {
             type: 'string',
             array: true,
@@ -120,7 +123,7 @@ export function parseArgs(argv: string[], version: string): Promise<ParsedArgs> 
           })
           .option('save-baseline', { type: 'boolean', default: false, describe: t("Also save the vendor's new export as a baseline in the store") })
           .option('baseline-name', { type: 'string', describe: t('Name for --save-baseline, e.g. "ЖКХ 3.1.12"') })
-          .example('cabinet-merge merge --mine MY_EXPORT.zip --theirs NEW_VENDOR.zip -o MERGED.zip', t('Two archives only: a stored baseline, or every difference left to you'))
+          .example(t('cabinet-merge merge --mine MY_EXPORT.zip --theirs NEW_VENDOR.zip -o MERGED.zip'), t('Two archives only: a stored baseline, or every difference left to you'))
           .option('output', { alias: 'o', type: 'string', describe: t('The merged zip to write') })
           .option('report', {
             type: 'string',
@@ -151,15 +154,16 @@ export function parseArgs(argv: string[], version: string): Promise<ParsedArgs> 
           })
           .options(limitOptions())
           .options(workflowMergeOptions())
-          .example(MERGE_EXAMPLE, t('Merge three exports, write the merged zip and a report'))
-          .example('cabinet-merge merge OLD.zip MINE.zip NEW.zip -o MERGED.zip', t('The same with positional arguments')),
+          .example(t(MERGE_EXAMPLE), t('Merge three exports, write the merged zip and a report'))
+          .example(t('cabinet-merge merge OLD.zip MINE.zip NEW.zip -o MERGED.zip'), t('The same with positional arguments'))
+          .example(t('cabinet-merge merge MY_EXPORT.zip NEW_VENDOR.zip --out-dir WORK'), t('Merge into a working folder, to resolve the conflicts in an editor; then status, resolve, pack')),
       (a) => {
         const lang = detectLang(a.lang as string | undefined);
         const { base, mine, theirs } = roles(a);
         if (!mine || !theirs) {
           throw usageError(
             `merge needs --mine and --theirs (and --base, the vendor's old export, if you have it), or two or three positional paths. Example:\n  ${MERGE_EXAMPLE}`,
-            `merge нужны --mine и --theirs (и --base — старая выгрузка поставщика, если она есть) или два-три пути подряд. Пример:\n  ${MERGE_EXAMPLE}`,
+            `merge нужны --mine и --theirs (и --base — старая выгрузка поставщика, если она есть) или два-три пути подряд. Пример:\n  ${HELP_RU[MERGE_EXAMPLE]}`,
           );
         }
         if (base && a['base-from']) {
@@ -230,6 +234,31 @@ function withoutNeedlessDashDash(argv: string[]): string[] {
   if (i < 0 || argv.slice(i + 1).some((a) => a.startsWith('-'))) return argv;
   return [...argv.slice(0, i), ...argv.slice(i + 1)];
 }
+
+/**
+ * yargs' own Russian words read as a translation ("[булевый тип]", "[строковой тип]", "[необходимо]", "Опции:");
+ * these are the words a Russian manual uses.
+ */
+const YARGS_RU: Record<string, string> = {
+  'Commands:': 'Команды:',
+  'Options:': 'Параметры:',
+  'Positionals:': 'Аргументы:',
+  'Examples:': 'Примеры:',
+  boolean: 'флаг',
+  string: 'текст',
+  number: 'число',
+  array: 'список',
+  count: 'счётчик',
+  required: 'обязательный',
+  'default:': 'по умолчанию:',
+  'choices:': 'варианты:',
+  'aliases:': 'другие имена:',
+  'Show help': 'Показать справку',
+  'Show version number': 'Показать номер версии',
+  'Argument: %s, Given: %s, Choices: %s': 'Параметр %s: указано %s, допустимо: %s',
+  'Not enough non-option arguments: got %s, need at least %s': 'Не хватает аргументов: указано %s, нужно не меньше %s',
+  command: 'команда',
+};
 
 const OUTPUT_OPTIONS = new Set(['-o', '--output', '--out-dir']);
 

@@ -46,7 +46,7 @@ export function progressBar(t: TerminalInfo, lang: Lang, quiet: boolean): { onPr
       if (!bar) {
         if (Date.now() - started < BAR_DELAY_MS || done === total) return;
         bar = new SingleBar({
-          format: `${lang === 'ru' ? 'Объединение' : 'Merging'} {bar} {value}/{total} ${lang === 'ru' ? 'файлов' : 'files'}`,
+          format: `${lang === 'ru' ? 'Объединение' : 'Merging'} {bar} ${lang === 'ru' ? 'файлы' : 'files'} {value}/{total}`,
           stream: process.stderr,
           clearOnComplete: true,
           hideCursor: true,

@@ -82,9 +82,10 @@ export function workdirCommands(done: (args: WorkdirArgs) => void): CommandModul
       describe: t('Show what is left to resolve in a working folder made by merge --out-dir (exit 1 while anything is)'),
       builder: (y) =>
         y
+          .usage(t('$0 status <work> [options]'))
           .positional('work', { type: 'string', describe: t('The working folder') })
           .options(limitOptions())
-          .example('cabinet-merge status WORK', t('Files with conflict markers (and their lines), decisions needed, what is resolved')),
+          .example(t('cabinet-merge status WORK'), t('Files with conflict markers (and their lines), decisions needed, what is resolved')),
       handler: (a) => done({ command: 'status', work: a.work as string, limits: limitsFrom(a), ...globals(a) }),
     },
     {
@@ -92,13 +93,14 @@ export function workdirCommands(done: (args: WorkdirArgs) => void): CommandModul
       describe: t('Pack a working folder into the merged zip, in the vendor\'s layout and encodings; records your resolutions'),
       builder: (y) =>
         y
+          .usage(t('$0 pack <work> -o <zip> [options]'))
           .positional('work', { type: 'string', describe: t('The working folder') })
           .option('output', { alias: 'o', type: 'string', describe: t('The zip to write') })
           .option('force', { type: 'boolean', default: false, describe: t('Pack even with conflict markers, undecided conflicts or characters the file encoding cannot hold') })
           .option('yes', { type: 'boolean', default: false, describe: t('Pack although files of the merge were deleted in the working folder (they are left out of the zip)') })
           .option('resolutions', { type: 'string', describe: t(RESOLUTIONS_HELP) })
           .options(limitOptions())
-          .example('cabinet-merge pack WORK -o MERGED.zip', t('Write the zip once status reports nothing left')),
+          .example(t('cabinet-merge pack WORK -o MERGED.zip'), t('Write the zip once status reports nothing left')),
       handler: (a) => {
         if (!a.output) throw new CabinetError('usage', { en: 'pack needs the zip to write: -o MERGED.zip', ru: 'Укажите архив результата: -o MERGED.zip' });
         done({
@@ -118,6 +120,7 @@ export function workdirCommands(done: (args: WorkdirArgs) => void): CommandModul
       describe: t('Settle a conflicted file wholesale with one side\'s version (binary files, changed/deleted files)'),
       builder: (y) =>
         y
+          .usage(t('$0 resolve <work> [paths..] --mine|--theirs|--base [options]'))
           .positional('work', { type: 'string', describe: t('The working folder') })
           .positional('paths', {
             type: 'string',
@@ -128,9 +131,9 @@ export function workdirCommands(done: (args: WorkdirArgs) => void): CommandModul
           .option('mine', { type: 'boolean', describe: t('Take your version (keep your file)') })
           .option('theirs', { type: 'boolean', describe: t("Take the vendor's new version (a file the vendor deleted is removed)") })
           .option('base', { type: 'boolean', describe: t("Take the vendor's old version") })
-          .example('cabinet-merge resolve WORK js/receipt-print.js --mine', t('Keep your changed file although the vendor deleted it'))
-          .example("cabinet-merge resolve WORK 'img/**' pages/agreement.html --theirs", t("Take the vendor's version of every conflicted image and of one page"))
-          .example('cabinet-merge resolve WORK --all --mine', t('Keep your version of every file still in conflict')),
+          .example(t('cabinet-merge resolve WORK js/receipt-print.js --mine'), t('Keep your changed file although the vendor deleted it'))
+          .example(t("cabinet-merge resolve WORK 'img/**' pages/agreement.html --theirs"), t("Take the vendor's version of every conflicted image and of one page"))
+          .example(t('cabinet-merge resolve WORK --all --mine'), t('Keep your version of every file still in conflict')),
       handler: (a) => {
         const sides = (['mine', 'theirs', 'base'] as const).filter((s) => a[s] === true);
         if (sides.length !== 1) {

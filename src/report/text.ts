@@ -8,11 +8,12 @@
 import type { ReusedResolution, RuleRef } from '../tree';
 import { CONFLICT_LABELS, STATUS_LABELS, STATUS_ORDER as ORDER, outcomeNeedsAttention } from '../tree/status';
 import type { FileReport, Report } from './model';
+import { enCount } from './plural';
 
 export type Lang = 'en' | 'ru';
 
 const FRAME = {
-  merged: { en: (n: number) => `Merged ${n} files.`, ru: (n: number) => `Объединено файлов: ${n}.` },
+  merged: { en: (n: number) => `Merged ${enCount(n, 'file', 'files')}.`, ru: (n: number) => `Объединено файлов: ${n}.` },
   written: { en: (p: string) => `Merged archive: ${p}`, ru: (p: string) => `Объединённый архив: ${p}` },
   aside: {
     en: (p: string) => `Versions kept beside the archive (each listed with its file): ${p}`,

@@ -14,6 +14,7 @@ import type { ConflictState } from './state';
 import { fileProblems, type WorkdirChecks } from './checks';
 import { command } from '../report/command';
 import { freePackTarget } from './locate';
+import { enCount, enWord, FILES_RU, ruCount } from '../report/plural';
 
 /** `cabinet-merge pack WORK -o WORK.zip`, quoted for the user's shell: a name of the user's own, not a placeholder. */
 function packCommand(work: string, packed?: readonly string[], yes = false, output?: string): string {
@@ -25,13 +26,16 @@ type Lang = 'en' | 'ru';
 const T = {
   markers: {
     en: (n: number) => `Conflict markers left (${n} file${n === 1 ? '' : 's'}) — edit each block into the lines you want:`,
-    ru: (n: number) => `Остались маркеры конфликтов (файлов: ${n}) — замените каждый блок нужными строками:`,
+    ru: (n: number) => `Остались маркеры конфликтов (${ruCount(n, FILES_RU)}) — замените каждый блок нужными строками:`,
   },
   blocks: {
-    en: (n: number, lines: string) => `${n} conflict block${n === 1 ? '' : 's'}, line${lines.includes(',') ? 's' : ''} ${lines}`,
-    ru: (n: number, lines: string) => `блоков: ${n}, ${lines.includes(',') ? 'строки' : 'строка'} ${lines}`,
+    en: (n: number, lines: string) => `${enCount(n, 'conflict block', 'conflict blocks')}, ${enWord(n, 'line', 'lines')} ${lines}`,
+    ru: (n: number, lines: string) => `${ruCount(n, { one: 'блок конфликта', few: 'блока конфликта', many: 'блоков конфликта' })}, ${n === 1 ? 'строка' : 'строки'} ${lines}`,
   },
-  stray: { en: (l: string) => `unpaired markers at lines ${l}`, ru: (l: string) => `непарные маркеры в строках ${l}` },
+  stray: {
+    en: (n: number, l: string) => `${n === 1 ? 'an unpaired marker at line' : 'unpaired markers at lines'} ${l}`,
+    ru: (n: number, l: string) => `${n === 1 ? 'непарный маркер в строке' : 'непарные маркеры в строках'} ${l}`,
+  },
   pasted: { en: ' (not a conflict of the merge: markers pasted in?)', ru: ' (в слиянии конфликта не было: маркеры вставлены?)' },
   pending: {
     en: (n: number) => `Decisions needed (${n}) — take one side's file with "resolve":`,
@@ -113,7 +117,7 @@ function lineList(nums: number[]): string {
 function markerLine(m: MarkedFile, lang: Lang): string {
   const parts: string[] = [];
   if (m.scan.blocks.length) parts.push(T.blocks[lang](m.scan.blocks.length, lineList(m.scan.blocks.map((b) => b.startLine))));
-  if (m.scan.stray.length) parts.push(T.stray[lang](lineList(m.scan.stray)));
+  if (m.scan.stray.length) parts.push(T.stray[lang](m.scan.stray.length, lineList(m.scan.stray)));
   return `  ${m.path}: ${parts.join('; ')}${m.conflicted ? '' : T.pasted[lang]}`;
 }
 
