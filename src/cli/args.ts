@@ -256,7 +256,11 @@ const YARGS_RU: Record<string, string> = {
   'Show help': 'Показать справку',
   'Show version number': 'Показать номер версии',
   'Argument: %s, Given: %s, Choices: %s': 'Параметр %s: указано %s, допустимо: %s',
-  'Not enough non-option arguments: got %s, need at least %s': 'Не хватает аргументов: указано %s, нужно не меньше %s',
+  // A plural entry (y18n's __n) must keep its { one, other } form, or yargs crashes formatting it.
+  'Not enough non-option arguments: got %s, need at least %s': {
+    one: 'Не хватает аргументов: указано %s, нужно не меньше %s',
+    other: 'Не хватает аргументов: указано %s, нужно не меньше %s',
+  } as unknown as string,
   command: 'команда',
 };
 
