@@ -24,6 +24,7 @@ const FRAME = {
     ru: (n: number) => `Сохранены рядом с архивом, решение не требуется (${n}):`,
   },
   clean: { en: 'No conflicts: the archive is ready to import.', ru: 'Конфликтов нет: архив готов к загрузке.' },
+  cleanWorkdir: { en: 'No conflicts: pack the working folder (below) to get the archive to import.', ru: 'Конфликтов нет: соберите из рабочей папки (ниже) архив для загрузки.' },
   review: {
     en: (n: number) =>
       `No conflicts left, but ${n === 1 ? "1 file's conflicts were" : `${n} files' conflicts were`} settled from earlier resolutions: review ${n === 1 ? 'it' : 'them'} (below) before importing the archive.`,
@@ -100,7 +101,7 @@ export function renderSummary(report: Report, lang: Lang, paint: Paint = plain, 
     const baseEqual = report.base?.baseEqualsMine?.length ?? 0;
     if (reused.length) out.push(paint('yellow', FRAME.review[lang](reused.length)));
     else if (baseEqual) out.push(paint('yellow', FRAME.reviewBase[lang](baseEqual)));
-    else out.push(paint('green', FRAME.clean[lang]));
+    else out.push(paint('green', report.output.workdir && !report.output.archive ? FRAME.cleanWorkdir[lang] : FRAME.clean[lang]));
   } else {
     out.push(paint('yellow', FRAME.attention[lang](attention.length)));
     for (const f of attention.slice(0, MAX_LISTED)) out.push(`  ${paint('red', f.path)}: ${describe(f, lang)}`);
