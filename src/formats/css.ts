@@ -65,17 +65,23 @@ function nameOf(n: ChildNode): string {
   }
 }
 
+/** A selector or parameter list as a message shows it: whitespace collapsed, at most 60 characters. */
+function shown(s: string): string {
+  const t = norm(s);
+  return t.length <= 60 ? t : t.slice(0, 57) + '...';
+}
+
 /** How a user reads the node's place ("the rule .header", "the declaration color in .header"). */
 function describe(n: ChildNode): { en: string; ru: string } {
   switch (n.type) {
     case 'rule':
-      return { en: `the rule ${norm(n.selector)}`, ru: `правило ${norm(n.selector)}` };
+      return { en: `the rule ${shown(n.selector)}`, ru: `правило ${shown(n.selector)}` };
     case 'atrule':
-      return { en: `@${n.name} ${norm(n.params)}`, ru: `@${n.name} ${norm(n.params)}` };
+      return { en: `@${n.name} ${shown(n.params)}`, ru: `@${n.name} ${shown(n.params)}` };
     case 'decl': {
       const p = n.parent as ChildNode | undefined;
-      const inRule = p !== undefined && p.type === 'rule' ? ` in ${norm(p.selector)}` : '';
-      const inRuleRu = p !== undefined && p.type === 'rule' ? ` в ${norm(p.selector)}` : '';
+      const inRule = p !== undefined && p.type === 'rule' ? ` in ${shown(p.selector)}` : '';
+      const inRuleRu = p !== undefined && p.type === 'rule' ? ` в ${shown(p.selector)}` : '';
       return { en: `the declaration ${n.prop}${inRule}`, ru: `объявление ${n.prop}${inRuleRu}` };
     }
     case 'comment':

@@ -58,6 +58,8 @@ test('mine re-ordered rules the vendor changed: a conflict; deleted and changed:
   const b = '.a { color: red; }\n.b { color: blue; }\n';
   expect(merge(b, '.b { color: blue; }\n.a { color: red; }\n', b.replace('blue', 'green'))).toMatchObject({ kind: 'declined', reason: 'conflict' });
   expect(merge(b, '.a { color: red; }\n', b.replace('blue', 'green'))).toMatchObject({ kind: 'declined', reason: 'conflict', en: 'the rule .b was deleted on one side and changed on the other' });
+  const long = `.${'x'.repeat(70)}`;
+  expect(merge(`${long} { a: 1; }\n`, `${long} { a: 2; }\n`, `${long} { a: 3; }\n`)).toMatchObject({ en: `both sides changed the declaration a in .${'x'.repeat(56)}... differently` });
 });
 
 test('declines: an input that does not parse, the size budget, the time budget', () => {
