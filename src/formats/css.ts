@@ -229,6 +229,12 @@ function mergeContainer(b: Container | undefined, m: Container, t: Container, ho
     host.append(c);
     live.set(me.id, c);
   });
+  // A declaration of mine's now last in the rule: the semicolon after it as mine wrote its last one (a custom
+  // property without it would take the rule's closing whitespace into its value).
+  const last = host.last;
+  if (last !== undefined && last.type === 'decl' && [...live.entries()].some(([id, n]) => n === last && !T.has(id))) {
+    host.raws.semicolon = m.raws.semicolon ?? true;
+  }
 }
 
 function mergeCss(triple: TextTriple, budget: MergeBudget): StructuredResult {

@@ -70,3 +70,8 @@ test('declines: an input that does not parse, the size budget, the time budget',
   const r = cssMerger.merge({ base: many('red'), mine: many('blue'), theirs: many('red').replace('.r0 {', '.r0 { margin: 0;') }, { maxChars: 1e7, maxMillis: 500, now: () => (now += 1000) });
   expect(r).toMatchObject({ kind: 'declined', reason: 'budget' });
 });
+
+test('a declaration of mine that ends up last in a rule the vendor emptied keeps its semicolon', () => {
+  const b = '.a {\n  --p: 1;\n}\n';
+  expect(clean(b, '.a {\n  --m: 2;\n  --p: 1;\n}\n', '.a {\n}\n')).toBe('.a {\n  --m: 2;\n}\n');
+});
