@@ -11,6 +11,8 @@
  *    attributes are judged.
  *  - `checkCss`: where every input parses with postcss, the merge still parses.
  *  - `checkJs`: where every input parses with acorn (as a module or as a script), the merge still parses.
+ *  - `checkYaml`: where every input loads with js-yaml, the merge still loads; js-yaml rejects a key twice in one
+ *    mapping, so this is also the duplicate-key check for YAML.
  *
  * Speed: every check is one linear pass over the merged text on the common path (no fault); the inputs are parsed
  * only when the merged text has a fault, to tell whether an input already had it. JS is the one heavy parse
@@ -23,6 +25,7 @@
  */
 import { parse as acornParse, type Options as AcornOptions } from 'acorn';
 import { Parser as HtmlParser } from 'htmlparser2';
+import { loadAll as yamlLoadAll } from 'js-yaml';
 import { printParseErrorCode, visit, type ParseError } from 'jsonc-parser';
 import postcss from 'postcss';
 import type { CheckFailure } from './types';
@@ -341,5 +344,50 @@ export function checkJs(merged: string, inputs: readonly string[], name?: string
   return {
     en: `${who.en} would no longer parse as JavaScript: ${message}${at}`,
     ru: `${who.ru} перестал бы читаться как JavaScript: ${message}${atRu}`,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// YAML
+
+function yamlError(text: string): { reason: string; line?: number; duplicate?: string } | null {
+  try {
+    yamlLoadAll(text);
+    return null;
+  } catch (e) {
+    const err = e as { reason?: string; message?: string; mark?: { line: number; position: number; buffer?: string } };
+    const reason = err.reason ?? String(err.message ?? e);
+    const line = err.mark === undefined ? undefined : err.mark.line + 1;
+    let duplicate: string | undefined;
+    if (reason === 'duplicated mapping key' && err.mark !== undefined) {
+      // The mark points at the repeated key's line: its key is the text before the first ':' there.
+      const ls = text.lastIndexOf('\n', err.mark.position - 1) + 1;
+      const le = text.indexOf('\n', ls);
+      duplicate = text.slice(ls, le === -1 ? text.length : le).replace(/^\s*(-\s+)?/, '').split(':')[0].trim().replace(/^["']|["']$/g, '');
+    }
+    return { reason, line, duplicate };
+  }
+}
+
+/**
+ * Where every input loads with js-yaml (all documents of the stream), the merge still loads. js-yaml rejects a
+ * key twice in one mapping, so a key both sides added in different places is caught here with its name.
+ */
+export function checkYaml(merged: string, inputs: readonly string[], name?: string): CheckFailure | null {
+  const err = yamlError(merged);
+  if (err === null) return null;
+  if (!inputs.every((t) => yamlError(t) === null)) return null;
+  const who = subject(name);
+  const at = err.line === undefined ? '' : `, line ${err.line}`;
+  const atRu = err.line === undefined ? '' : `, строка ${err.line}`;
+  if (err.duplicate !== undefined) {
+    return {
+      en: `${who.en} would hold the key "${err.duplicate}" twice${at}: both sides added it`,
+      ru: `${who.ru} содержал бы ключ "${err.duplicate}" дважды${atRu}: его добавили обе стороны`,
+    };
+  }
+  return {
+    en: `${who.en} would no longer parse as YAML: ${err.reason}${at}`,
+    ru: `${who.ru} перестал бы читаться как YAML: ${err.reason}${atRu}`,
   };
 }

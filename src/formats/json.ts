@@ -65,6 +65,13 @@ interface Walk {
 
 const src = (a: At) => a.doc.text.slice(a.node.offset, a.node.offset + a.node.length);
 
+/** Text equality up to line terminators: a side that only converted CRLF ↔ LF did not change a value. */
+const lf = (s: string) => (s.includes('\r') ? s.replace(/\r\n/g, '\n') : s);
+const same = (a: string, b: string) => a === b || lf(a) === lf(b);
+/** The text without whitespace outside strings: a side that only re-indented a value did not change it. */
+const squeeze = (s: string) => s.replace(/("(?:[^"\\]|\\.)*")|\s+/g, (_m, str: string | undefined) => str ?? '');
+const sameValue = (a: string, b: string) => same(a, b) || squeeze(a) === squeeze(b);
+
 function tick(w: Walk): void {
   if (++w.steps % 256 !== 0) return;
   const now = (w.budget.now ?? Date.now)();
@@ -281,11 +288,16 @@ function mergeValue(b: At | undefined, m: At | undefined, t: At | undefined, w: 
   const host = w.host === 'theirs' ? t : m;
   const ms = src(m);
   const ts = src(t);
-  if (ms === ts) return src(host);
+  // Equal up to whitespace counts as equal: where both sides changed something, the host's layout wins over the
+  // other side's re-indentation, and a side's real change comes with its own text.
+  if (sameValue(ms, ts)) return src(host);
+  const container = (x: At) => x.node.type === 'object' || x.node.type === 'array';
   if (b !== undefined) {
     const bs = src(b);
-    if (ms === bs) return moveTo(t, host);
-    if (ts === bs) return moveTo(m, host);
+    // One side left the value as base had it: the other side's value. Except when that side is the host and only
+    // re-formatted a container: then the walk goes on below, so the host's layout stays and the change is applied.
+    if (sameValue(ms, bs) && (host === t || same(ms, bs) || !container(m))) return moveTo(t, host);
+    if (sameValue(ts, bs) && (host === m || same(ts, bs) || !container(t))) return moveTo(m, host);
   }
   const type = m.node.type;
   if (type === t.node.type && (b === undefined || b.node.type === type)) {
@@ -370,7 +382,7 @@ function mergeObject(b: At | undefined, m: At, t: At, w: Walk, path: string[]): 
       if (o === undefined) {
         if (bp === undefined) {
           items.push({ id: h.id, chunk, doc: host.doc, core: coreText }); // the host added it
-        } else if (src(bp.value) !== src(h.value)) {
+        } else if (!same(src(bp.value), src(h.value))) {
           throw conflict(`${pathText(sub)} was deleted on one side and changed on the other`, `${pathText(sub)} удалён на одной стороне и изменён на другой`);
         }
         continue; // the other side deleted it, the host left it as it was
@@ -387,7 +399,7 @@ function mergeObject(b: At | undefined, m: At, t: At, w: Walk, path: string[]): 
       if (H.has(o.id)) return;
       const bp = B.get(o.id);
       if (bp !== undefined) {
-        if (src(bp.value) !== src(o.value)) {
+        if (!same(src(bp.value), src(o.value))) {
           throw conflict(`${pathText([...path, o.key])} was deleted on one side and changed on the other`, `${pathText([...path, o.key])} удалён на одной стороне и изменён на другой`);
         }
         return;
@@ -423,7 +435,7 @@ function mergeObject(b: At | undefined, m: At, t: At, w: Walk, path: string[]): 
 
 function mergeArray(b: At, m: At, t: At, w: Walk, path: string[]): string {
   const els = (a: At) => a.node.children ?? [];
-  const keyOf = (a: At) => els(a).map((n) => a.doc.text.slice(n.offset, n.offset + n.length).replace(/\s+/g, ' '));
+  const keyOf = (a: At) => els(a).map((n) => squeeze(lf(a.doc.text.slice(n.offset, n.offset + n.length))));
   const keys = { base: keyOf(b), mine: keyOf(m), theirs: keyOf(t) };
   const result = merge3(keys, { style: 'merge', level: 'minimal' });
   const host = w.host === 'theirs' ? t : m;
@@ -481,11 +493,14 @@ function parseDoc(side: Side, text: string): { doc: Doc; errors: ParseError[] } 
   return { doc: { side, text, root, eol: text.includes('\r\n') ? '\r\n' : '\n', unit: indentUnit(text) }, errors };
 }
 
-/** A three-way choice between strings: the changed side, the common change, or undefined for a conflict. */
-function pick3(b: string, m: string, t: string): string | undefined {
-  if (m === t || m === b) return t;
-  if (t === b) return m;
-  return undefined;
+/**
+ * A three-way choice between strings, line terminators aside: the changed side, the common change, or undefined for
+ * a conflict; written with the line terminator `eol`.
+ */
+function pick3(b: string, m: string, t: string, eol: string): string | undefined {
+  const [nb, nm, nt] = [lf(b), lf(m), lf(t)];
+  const chosen = nm === nt || nm === nb ? nt : nt === nb ? nm : undefined;
+  return chosen === undefined ? undefined : chosen.replace(/\n/g, eol);
 }
 
 function mergeJson(triple: TextTriple, budget: MergeBudget): StructuredResult {
@@ -513,8 +528,8 @@ function mergeJson(triple: TextTriple, budget: MergeBudget): StructuredResult {
     const [bp, bs] = b.doc.root === undefined ? around(t.doc) : around(b.doc);
     const [mp, msuf] = around(m.doc);
     const [tp, tsuf] = around(t.doc);
-    const prefix = pick3(bp, mp, tp);
-    const suffix = pick3(bs, msuf, tsuf);
+    const prefix = pick3(bp, mp, tp, t.doc.eol);
+    const suffix = pick3(bs, msuf, tsuf, t.doc.eol);
     if (prefix === undefined || suffix === undefined) {
       throw conflict('both sides changed the text around the JSON value differently', 'обе стороны по-разному изменили текст вокруг значения JSON');
     }

@@ -2,7 +2,7 @@
  * The format checks of a clean merge. Each check first gets the case that motivated it: today's line merge
  * (git-identical) gives a clean file that is wrong for its format, and the check says so.
  */
-import { checkCss, checkHtml, checkJs, checkJson, checkXml, JS_CHECK_MAX_CHARS, lineColumn } from '../../../src/formats/checks';
+import { checkCss, checkHtml, checkJs, checkJson, checkXml, checkYaml, JS_CHECK_MAX_CHARS, lineColumn } from '../../../src/formats/checks';
 import { mergeTexts } from '../merge3/harness';
 
 /** The line merge of three texts; the test needs it to be clean. */
@@ -147,6 +147,24 @@ describe('checkJs', () => {
   test('texts above the size limit are not parsed', () => {
     const big = 'x'.repeat(JS_CHECK_MAX_CHARS) + ' +';
     expect(checkJs(big, ['1;'])).toBeNull();
+  });
+});
+
+describe('checkYaml', () => {
+  test('the line merge of one key added at both ends with different values is clean and holds it twice: fails', () => {
+    const base = 'a: 1\nb: 2\nc: 3\n';
+    const mine = 'z: 7\na: 1\nb: 2\nc: 3\n';
+    const theirs = 'a: 1\nb: 2\nc: 3\nz: 9\n';
+    const merged = cleanLineMerge(base, mine, theirs);
+    const f = checkYaml(merged, [base, mine, theirs], 'config.yml');
+    expect(f?.en).toBe('the merged config.yml would hold the key "z" twice, line 5: both sides added it');
+    expect(f?.ru).toBe('объединённый config.yml содержал бы ключ "z" дважды, строка 5: его добавили обе стороны');
+  });
+
+  test('a merge that no longer parses fails where the inputs parsed; multi-document streams load', () => {
+    expect(checkYaml('a: [1, 2\n', ['a: [1]\n'])?.en).toMatch(/^the merged file would no longer parse as YAML: /);
+    expect(checkYaml('a: [1, 2\n', ['a: [1\n'])).toBeNull();
+    expect(checkYaml('a: 1\n---\na: 2\n', ['a: 1\n'])).toBeNull();
   });
 });
 

@@ -161,3 +161,71 @@ describe('property: random key edits on both sides of an object', () => {
     );
   });
 });
+
+describe('property: nested objects, each side with its own indentation and line ends', () => {
+  // base: { g0: { k0..k3 }, g1: {...}, g2: {...} }; each side edits leaves, adds leaves, and is written with its own
+  // indentation (2, 4 spaces or a tab) and EOL; theirs' layout must survive and the values merge by key.
+  const leafEdit = fc.record({ group: fc.nat(2), key: fc.nat(3), value: fc.integer({ min: 100, max: 999 }) });
+  const sideArb = fc.record({
+    edits: fc.array(leafEdit, { maxLength: 4 }),
+    adds: fc.array(fc.record({ group: fc.nat(2), value: fc.integer({ min: 0, max: 9 }) }), { maxLength: 2 }),
+    indent: fc.constantFrom('  ', '    ', '\t'),
+    eol: fc.constantFrom('\n', '\r\n'),
+  });
+  type SideSpec = { edits: { group: number; key: number; value: number }[]; adds: { group: number; value: number }[]; indent: string; eol: string };
+  const baseObj = () => Object.fromEntries([0, 1, 2].map((g) => [`g${g}`, Object.fromEntries([0, 1, 2, 3].map((k) => [`k${k}`, g * 10 + k]))])) as Record<string, Record<string, number>>;
+  const build = (side: 'm' | 't', s: SideSpec) => {
+    const o = baseObj();
+    for (const e of s.edits) o[`g${e.group}`][`k${e.key}`] = e.value + (side === 'm' ? 0 : 1000);
+    s.adds.forEach((a, i) => (o[`g${a.group}`][`${side}${i}`] = a.value));
+    return o;
+  };
+  const write = (o: unknown, s: { indent: string; eol: string }) => JSON.stringify(o, null, s.indent).replace(/\n/g, s.eol) + s.eol;
+
+  test('clean exactly when no leaf was set differently by the two sides; both sides\' values in theirs\' layout', () => {
+    fc.assert(
+      fc.property(sideArb, sideArb, (ms, ts) => {
+        const b = baseObj();
+        const m = build('m', ms);
+        const t = build('t', ts);
+        const baseText = write(b, { indent: '  ', eol: '\n' });
+        const theirsText = write(t, ts);
+        const r = merge(baseText, write(m, ms), theirsText);
+        let clash = false;
+        const expected = baseObj() as Record<string, Record<string, number>>;
+        for (const g of Object.keys(expected)) {
+          for (const k of new Set([...Object.keys(m[g]), ...Object.keys(t[g])])) {
+            const bv = b[g][k];
+            const mv = m[g][k];
+            const tv = t[g][k];
+            if (mv === tv) expected[g][k] = mv;
+            else if (mv === bv) expected[g][k] = tv;
+            else if (tv === bv) expected[g][k] = mv;
+            else clash = true;
+          }
+        }
+        if (r.kind !== 'clean') {
+          expect(r.reason).toBe('conflict');
+          expect(clash).toBe(true);
+          return;
+        }
+        expect(clash).toBe(false);
+        expect(checkJson(r.text, [])).toBeNull();
+        expect(JSON.parse(r.text)).toEqual(expected);
+        // The vendor left the file byte for byte as base (the line merge settles that case before this merger):
+        // the values above are all there is to check.
+        if (theirsText === baseText) return;
+        // Otherwise theirs' line ends only.
+        const lines = r.text.split(ts.eol);
+        expect(lines.every((l) => !l.includes('\r') && !l.includes('\n'))).toBe(true);
+        // Indentation: theirs' unit, unless mine re-indented too (then a value only mine changed may keep mine's).
+        if (ms.indent !== '  ') return;
+        for (const l of lines) {
+          const lead = l.match(/^\s*/)![0];
+          expect(lead.length % ts.indent.length === 0 && lead === ts.indent.repeat(lead.length / ts.indent.length)).toBe(true);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
