@@ -4,7 +4,7 @@
  *  - each file back in its recorded format (format.ts); a character the encoding cannot hold is a problem;
  *  - format checks (formats/checks.ts) on every file the admin touched (edited, added, or a conflict settled by
  *    editing): JSON still parses and holds no key twice, HTML/XML no attribute twice in a tag, CSS and JS still
- *    parse — judged against the sides of the conflict when there are some, so a fault an input already had is not
+ *    parse, YAML parses — judged against the sides of the conflict when there are some, so a fault an input already had is not
  *    blamed on the admin;
  *  - files deleted in WORK outside conflicts (left out of the zip: `pack` wants --yes for that) and files edited
  *    outside conflicts (packed as edited: listed, so a slip of the hand shows).
@@ -13,7 +13,7 @@
 
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { checkCss, checkHtml, checkJs, checkJson, checkXml } from '../formats/checks';
+import { checkCss, checkHtml, checkJs, checkJson, checkXml, checkYaml } from '../formats/checks';
 import type { CheckFailure } from '../formats/types';
 import type { Wording } from '../tree/status';
 import { readEdited, restoreFormat, type Unencodable } from './format';
@@ -45,6 +45,8 @@ const CHECKS: Record<string, Check> = {
   '.xml': checkXml,
   '.css': checkCss,
   '.js': checkJs,
+  '.yml': checkYaml,
+  '.yaml': checkYaml,
 };
 
 /**
