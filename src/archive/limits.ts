@@ -3,6 +3,7 @@
  * names the option to raise, instead of exhausting memory.
  */
 import { CabinetError, Message } from '../errors';
+import { ruWord } from '../report/plural';
 
 export interface ReadOptions {
   /** Most files plus folders in one input. A large cabinet has a few thousand. Default 50,000. */
@@ -66,7 +67,7 @@ export class Budget {
     if (this.entries > limit) {
       throw limitError(
         'maxEntries',
-        { en: `more than ${limit} files and folders`, ru: `больше ${limit} файлов и папок` },
+        { en: `more than ${limit} files and folders`, ru: `больше ${limit} ${ruWord(limit, { one: 'файла и папки', few: 'файлов и папок', many: 'файлов и папок' })}` },
         limit,
       );
     }

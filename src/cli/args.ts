@@ -13,6 +13,8 @@ import { detectLang, type Lang } from './lang';
 import { limitOptions, limitsFrom } from './limit-args';
 import { workdirCommands, workflowFrom, workflowMergeOptions, type WorkdirArgs } from './workdir-args';
 import { argvLang, setHelpLanguage, t } from './help';
+import { HELP_RU } from './help-ru';
+import { editDistance } from '../workdir/locate';
 
 export interface GlobalOptions {
   lang: Lang;
@@ -24,6 +26,10 @@ export interface GlobalOptions {
 /** merge's arguments: the command's own options (commands/merge.ts) less what main.ts adds, plus the globals. */
 export interface MergeArgs extends GlobalOptions, Omit<MergeOptions, 'version' | 'onProgress' | 'lang'> {
   command: 'merge';
+  /** --color / --no-color; undefined: decided by the terminal and the environment (cli/terminal.ts). */
+  color?: boolean;
+  /** --report -: the JSON report goes to stdout, the summary to stderr. */
+  reportToStdout: boolean;
   useStore: boolean;
   saveBaseline: boolean;
   ignoreWhitespace: boolean;
@@ -64,7 +70,8 @@ export function renameOption(find: string | boolean | undefined, renames: boolea
  */
 function roles(a: Record<string, unknown>): { base?: string; mine?: string; theirs?: string } {
   const named: Record<string, string | undefined> = { base: a.base as string | undefined, mine: a.mine as string | undefined, theirs: a.theirs as string | undefined };
-  const paths = ((a.paths as string[] | undefined) ?? []).map(String);
+  // Paths after `--` (so that a name starting with '-' is a path): yargs keeps them apart (populate--).
+  const paths = [...((a.paths as string[] | undefined) ?? []), ...((a['--'] as string[] | undefined) ?? [])].map(String);
   const open = (['base', 'mine', 'theirs'] as const).filter((r) => named[r] === undefined);
   // Fewer paths than open roles: mine and theirs come first (a merge can go without a base, not without them).
   const sides = open.filter((r) => r !== 'base');
@@ -76,27 +83,43 @@ function roles(a: Record<string, unknown>): { base?: string; mine?: string; thei
     );
   }
   paths.forEach((p, i) => (named[fill[i]] = p));
+  for (const [role, p] of Object.entries(named)) if (p === '-') throw stdinRefused(`--${role}`);
   return named;
+}
+
+/** '-' means standard input or output by convention; a cabinet is a zip or a folder, never a stream. */
+function stdinRefused(option: string): CabinetError {
+  const what = option === '-' ? "'-'" : `${option} -`;
+  return usageError(
+    `${what}: cabinet-merge does not read a cabinet from standard input; give the path of the zip or the folder (a file named '-' can be given as ./-)`,
+    `${what}: cabinet-merge не читает выгрузку из стандартного ввода; укажите путь к zip-архиву или папке (файл с именем '-' указывается как ./-)`,
+  );
 }
 
 /** Parses argv (without the node and script names). Throws CabinetError('usage') for bad arguments. */
 export function parseArgs(argv: string[], version: string): Promise<ParsedArgs> {
   const helpLang = detectLang(argvLang(argv));
+  checkCommandName(argv);
+  const reportToStdout = checkDashes(argv);
+  argv = withoutNeedlessDashDash(argv);
   setHelpLanguage(helpLang);
   let parsed: ParsedArgs = { command: 'none', lang: helpLang, verbose: false };
   const cli: Argv = yargs(argv)
     .locale(helpLang)
+    .updateLocale(helpLang === 'ru' ? YARGS_RU : {})
     .scriptName('cabinet-merge')
-    .usage(`$0 <command> [options]\n\n${t('Three-way merge of 1C:Enterprise personal cabinet exports (zip archives or folders).')}`)
+    .usage(`${t('$0 <command> [options]')}\n\n${t('Three-way merge of 1C:Enterprise personal cabinet exports (zip archives or folders).')}`)
     .option('lang', { choices: ['en', 'ru'] as const, describe: t('Language of messages (default: from LANG / the system)') })
     .option('verbose', { type: 'boolean', default: false, describe: t('Show error details') })
     .option('quiet', { type: 'boolean', default: false, describe: t('Print nothing on success') })
     .option('json', { type: 'boolean', default: false, describe: t('Print the JSON report instead of the summary') })
+    .option('color', { type: 'boolean', describe: t('Colour the summary (default: on a terminal; env NO_COLOR, FORCE_COLOR); --no-color: never') })
     .command(
       'merge [paths..]',
       t("Merge your customised export with the vendor's new export, using the vendor's old export as the base"),
       (y) =>
         y
+          .usage(t('$0 merge [paths..] [options]'))
           .positional('paths', {
             type: 'string',
             array: true,
@@ -118,7 +141,7 @@ export function parseArgs(argv: string[], version: string): Promise<ParsedArgs> 
           })
           .option('save-baseline', { type: 'boolean', default: false, describe: t("Also save the vendor's new export as a baseline in the store") })
           .option('baseline-name', { type: 'string', describe: t('Name for --save-baseline, e.g. "ЖКХ 3.1.12"') })
-          .example('cabinet-merge merge --mine MY_EXPORT.zip --theirs NEW_VENDOR.zip -o MERGED.zip', t('Two archives only: a stored baseline, or every difference left to you'))
+          .example(t('cabinet-merge merge --mine MY_EXPORT.zip --theirs NEW_VENDOR.zip -o MERGED.zip'), t('Two archives only: a stored baseline, or every difference left to you'))
           .option('output', { alias: 'o', type: 'string', describe: t('The merged zip to write') })
           .option('report', {
             type: 'string',
@@ -158,21 +181,22 @@ export function parseArgs(argv: string[], version: string): Promise<ParsedArgs> 
           })
           .options(limitOptions())
           .options(workflowMergeOptions())
-          .example(MERGE_EXAMPLE, t('Merge three exports, write the merged zip and a report'))
-          .example('cabinet-merge merge OLD.zip MINE.zip NEW.zip -o MERGED.zip', t('The same with positional arguments')),
+          .example(t(MERGE_EXAMPLE), t('Merge three exports, write the merged zip and a report'))
+          .example(t('cabinet-merge merge OLD.zip MINE.zip NEW.zip -o MERGED.zip'), t('The same with positional arguments'))
+          .example(t('cabinet-merge merge MY_EXPORT.zip NEW_VENDOR.zip --out-dir WORK'), t('Merge into a working folder, to resolve the conflicts in an editor; then status, resolve, pack')),
       (a) => {
         const lang = detectLang(a.lang as string | undefined);
         const { base, mine, theirs } = roles(a);
         if (!mine || !theirs) {
           throw usageError(
             `merge needs --mine and --theirs (and --base, the vendor's old export, if you have it), or two or three positional paths. Example:\n  ${MERGE_EXAMPLE}`,
-            `merge нужны --mine и --theirs (и --base — старая выгрузка поставщика, если она есть) или два-три пути подряд. Пример:\n  ${MERGE_EXAMPLE}`,
+            `merge нужны --mine и --theirs (и --base — старая выгрузка поставщика, если она есть) или два-три пути подряд. Пример:\n  ${HELP_RU[MERGE_EXAMPLE]}`,
           );
         }
         if (base && a['base-from']) {
           throw usageError('--base-from is for when you have no --base; give one or the other', '--base-from нужен, когда нет --base; укажите что-то одно');
         }
-        if (a['report-format'] && !a.report) {
+        if (a['report-format'] && !a.report && !reportToStdout) {
           throw usageError('--report-format needs --report FILE', 'Для --report-format укажите файл: --report ФАЙЛ');
         }
         if (!a.output && !a['out-dir']) {
@@ -197,7 +221,9 @@ export function parseArgs(argv: string[], version: string): Promise<ParsedArgs> 
           saveBaseline: a['save-baseline'] as boolean,
           baselineName: a['baseline-name'] as string | undefined,
           output: a.output,
-          report: a.report,
+          report: reportToStdout ? undefined : a.report,
+          reportToStdout,
+          color: a.color as boolean | undefined,
           reportFormat: a['report-format'] as ReportFormat | undefined,
           conflictStyle: a['conflict-style'] as ConflictStyle,
           force: a.force as boolean,
@@ -212,6 +238,7 @@ export function parseArgs(argv: string[], version: string): Promise<ParsedArgs> 
     )
     .command(baselineCommand((b) => (parsed = b)))
     .command(workdirCommands((w) => (parsed = w)))
+    .parserConfiguration({ 'populate--': true })
     .demandCommand(1, t('Name a command, e.g.: cabinet-merge merge --help'))
     .strict()
     .version(version)
@@ -224,4 +251,87 @@ export function parseArgs(argv: string[], version: string): Promise<ParsedArgs> 
       throw usageError(msg, msg);
     });
   return Promise.resolve(cli.parseAsync()).then(() => parsed);
+}
+
+/**
+ * `--` ends the options: what follows is paths. When none of them starts with '-', dropping the `--` changes
+ * nothing and lets yargs fill the commands' positionals (`status -- WORK`); otherwise yargs keeps them apart
+ * (populate--) and merge takes them as its paths.
+ */
+function withoutNeedlessDashDash(argv: string[]): string[] {
+  const i = argv.indexOf('--');
+  if (i < 0 || argv.slice(i + 1).some((a) => a.startsWith('-'))) return argv;
+  return [...argv.slice(0, i), ...argv.slice(i + 1)];
+}
+
+/**
+ * yargs' own Russian words read as a translation ("[булевый тип]", "[строковой тип]", "[необходимо]", "Опции:");
+ * these are the words a Russian manual uses.
+ */
+const YARGS_RU: Record<string, string> = {
+  'Commands:': 'Команды:',
+  'Options:': 'Параметры:',
+  'Positionals:': 'Аргументы:',
+  'Examples:': 'Примеры:',
+  boolean: 'флаг',
+  string: 'текст',
+  number: 'число',
+  array: 'список',
+  count: 'счётчик',
+  required: 'обязательный',
+  'default:': 'по умолчанию:',
+  'choices:': 'варианты:',
+  'aliases:': 'другие имена:',
+  'Show help': 'Показать справку',
+  'Show version number': 'Показать номер версии',
+  'Argument: %s, Given: %s, Choices: %s': 'Параметр %s: указано %s, допустимо: %s',
+  // A plural entry (y18n's __n) must keep its { one, other } form, or yargs crashes formatting it.
+  'Not enough non-option arguments: got %s, need at least %s': {
+    one: 'Не хватает аргументов: указано %s, нужно не меньше %s',
+    other: 'Не хватает аргументов: указано %s, нужно не меньше %s',
+  } as unknown as string,
+  command: 'команда',
+};
+
+const OUTPUT_OPTIONS = new Set(['-o', '--output', '--out-dir']);
+
+/**
+ * '-' (standard input or output, by convention) in the raw arguments — yargs would turn it into '' or drop it:
+ * `--report -` is allowed (the JSON report on stdout: returns true); as an output or an input it is refused.
+ * Arguments after `--` are paths and are not looked at.
+ */
+function checkDashes(argv: readonly string[]): boolean {
+  let reportToStdout = false;
+  const end = argv.includes('--') ? argv.indexOf('--') : argv.length;
+  for (let i = 0; i < end; i++) {
+    const [name, value] = argv[i].startsWith('--') && argv[i].includes('=') ? [argv[i].slice(0, argv[i].indexOf('=')), argv[i].slice(argv[i].indexOf('=') + 1)] : [argv[i - 1], argv[i]];
+    if (value !== '-') continue;
+    if (name === '--report') reportToStdout = true;
+    else if (OUTPUT_OPTIONS.has(name)) {
+      throw usageError(
+        `${name} -: the merged cabinet is not written to standard output; give a file name (a zip for -o, a new folder for --out-dir). --report - prints the JSON report`,
+        `${name} -: итоговая выгрузка не выводится в стандартный вывод; укажите имя (zip-архива для -o, новой папки для --out-dir). --report - выводит отчёт JSON`,
+      );
+    } else throw stdinRefused(name?.startsWith('--') ? name : '-');
+  }
+  return reportToStdout;
+}
+
+const COMMANDS = ['merge', 'baseline', 'status', 'pack', 'resolve'];
+
+/**
+ * A first word that is no command: "did you mean" the nearest one (a typo away), before yargs turns the whole line
+ * into "Unknown arguments: …".
+ */
+function checkCommandName(argv: readonly string[]): void {
+  const first = argv.find((a) => !a.startsWith('-'));
+  const i = first === undefined ? -1 : argv.indexOf(first);
+  // An option's value (--lang ru) is not a command.
+  if (first === undefined || (i > 0 && argv[i - 1] === '--lang') || COMMANDS.includes(first) || argv.slice(0, i).includes('--')) return;
+  const near = COMMANDS.map((c) => ({ c, d: editDistance(first, c) })).sort((a, b) => a.d - b.d)[0];
+  const list = COMMANDS.join(', ');
+  if (near.d <= 2) {
+    throw usageError(`unknown command '${first}'. Did you mean: ${near.c}?`, `неизвестная команда '${first}'. Возможно, вы имели в виду: ${near.c}?`);
+  }
+  throw usageError(`unknown command '${first}'; the commands are: ${list}`, `неизвестная команда '${first}'; команды: ${list}`);
 }

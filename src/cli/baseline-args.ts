@@ -26,13 +26,14 @@ export function baselineCommand(done: (args: BaselineArgs) => void): CommandModu
     describe: t("Keep pristine vendor exports (baselines) so that every update is a three-way merge: save, list, remove"),
     builder: (y) =>
       y
+        .usage(t('$0 baseline <save|list|remove> [target] [options]'))
         .positional('action', { choices: ['save', 'list', 'remove'] as const, describe: t('save an export, list the stored ones, remove one') })
         .positional('target', { type: 'string', describe: t("save: the vendor's export (zip or folder); remove: a baseline's name or id") })
         .option('name', { type: 'string', describe: t('save: a name for the baseline, e.g. the version ("ЖКХ 3.1.12"); default: the file name') })
         .option('store', { type: 'string', describe: t(STORE_HELP) })
-        .example('cabinet-merge baseline save NEW_VENDOR.zip --name "ЖКХ 3.1.12"', t("Store the vendor's export right after the update"))
-        .example('cabinet-merge baseline list', t('Show the stored baselines'))
-        .example('cabinet-merge baseline remove 3f2a9c1b7d0e', t('Remove a baseline by id (or by name)')),
+        .example(t('cabinet-merge baseline save NEW_VENDOR.zip --name "ЖКХ 3.1.12"'), t("Store the vendor's export right after the update"))
+        .example(t('cabinet-merge baseline list'), t('Show the stored baselines'))
+        .example(t('cabinet-merge baseline remove 3f2a9c1b7d0e'), t('Remove a baseline by id (or by name)')),
     handler: (a) => {
       const action = a.action as BaselineArgs['action'];
       const target = a.target as string | undefined;

@@ -17,6 +17,7 @@ import { Interrupted, outputsCompleted, removePendingSync, requestInterrupt } fr
 import { renderSummary } from '../report/text';
 import { VERSION } from '../version';
 import { parseArgs } from './args';
+import { mergeNextStep } from './next-step';
 import { detectLang, type Lang } from './lang';
 import { currentTerminal, painter, progressBar, useColour } from './terminal';
 
@@ -29,9 +30,15 @@ async function main(argv: string[]): Promise<number> {
       const terminal = currentTerminal();
       const progress = progressBar(terminal, args.lang, args.quiet || args.json);
       const { report } = await runMerge({ ...args, version: VERSION, onProgress: progress.onProgress }).finally(progress.stop);
-      if (args.json) process.stdout.write(JSON.stringify(report, null, 2) + '\n');
-      else if (!args.quiet) process.stdout.write(renderSummary(report, args.lang, painter(useColour(terminal))));
-      if (args.outDir && !args.json && !args.quiet) process.stdout.write(renderWorkdirHint(args.outDir, report.result, args.lang));
+      // --report -: the JSON report is the output (stdout); the human summary goes to stderr, as a log would.
+      const human = args.reportToStdout ? process.stderr : process.stdout;
+      if (args.json || args.reportToStdout) process.stdout.write(JSON.stringify(report, null, 2) + '\n');
+      if (!args.json && !args.quiet) {
+        const next = mergeNextStep(argv, report, args.report, args.outDir);
+        const colour = useColour(args.reportToStdout ? { ...terminal, stdoutTty: terminal.stderrTty } : terminal, args.color);
+        human.write(renderSummary(report, args.lang, painter(colour), next));
+        if (args.outDir) human.write(renderWorkdirHint(args.outDir, report.result, args.lang));
+      }
       return report.exitCode;
     }
     case 'baseline': {
@@ -42,7 +49,7 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'status': {
       const run = await runStatus(args.work, args.limits);
-      if (args.json) process.stdout.write(JSON.stringify(run.inspection, (_k, v: unknown) => (v instanceof Map ? undefined : v), 2) + '\n');
+      if (args.json) process.stdout.write(JSON.stringify({ ...run.inspection, checks: run.checks }, (_k, v: unknown) => (v instanceof Map ? undefined : v), 2) + '\n');
       else if (!args.quiet || run.exitCode !== 0) process.stdout.write(renderStatus(run, args.work, args.lang));
       return run.exitCode;
     }

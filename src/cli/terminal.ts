@@ -18,7 +18,15 @@ export function currentTerminal(): TerminalInfo {
   return { stdoutTty: process.stdout.isTTY === true, stderrTty: process.stderr.isTTY === true, env: process.env };
 }
 
-export function useColour(t: TerminalInfo): boolean {
+/**
+ * Whether the summary is coloured: `--color` / `--no-color` when given; else FORCE_COLOR ('0' or 'false': no,
+ * anything else: yes — it takes precedence over NO_COLOR, as in Node itself); else a terminal, without NO_COLOR
+ * and TERM=dumb.
+ */
+export function useColour(t: TerminalInfo, flag?: boolean): boolean {
+  if (flag !== undefined) return flag;
+  const force = t.env.FORCE_COLOR;
+  if (force !== undefined) return force !== '0' && force.toLowerCase() !== 'false';
   return t.stdoutTty && !t.env.NO_COLOR && t.env.TERM !== 'dumb';
 }
 
@@ -38,7 +46,7 @@ export function progressBar(t: TerminalInfo, lang: Lang, quiet: boolean): { onPr
       if (!bar) {
         if (Date.now() - started < BAR_DELAY_MS || done === total) return;
         bar = new SingleBar({
-          format: `${lang === 'ru' ? 'Объединение' : 'Merging'} {bar} {value}/{total} ${lang === 'ru' ? 'файлов' : 'files'}`,
+          format: `${lang === 'ru' ? 'Объединение' : 'Merging'} {bar} ${lang === 'ru' ? 'файлы' : 'files'} {value}/{total}`,
           stream: process.stderr,
           clearOnComplete: true,
           hideCursor: true,

@@ -55,6 +55,7 @@ export interface PackArgs extends GlobalOptions {
   work: string;
   output: string;
   force: boolean;
+  yes: boolean;
   resolutions?: string;
   limits: ReadOptions;
 }
@@ -62,7 +63,9 @@ export interface PackArgs extends GlobalOptions {
 export interface ResolveArgs extends GlobalOptions {
   command: 'resolve';
   work: string;
-  path: string;
+  /** Files or glob patterns ('ace/**'); may be empty with `all`. */
+  paths: string[];
+  all: boolean;
   side: Side;
 }
 
@@ -79,9 +82,10 @@ export function workdirCommands(done: (args: WorkdirArgs) => void): CommandModul
       describe: t('Show what is left to resolve in a working folder made by merge --out-dir (exit 1 while anything is)'),
       builder: (y) =>
         y
+          .usage(t('$0 status <work> [options]'))
           .positional('work', { type: 'string', describe: t('The working folder') })
           .options(limitOptions())
-          .example('cabinet-merge status WORK', t('Files with conflict markers (and their lines), decisions needed, what is resolved')),
+          .example(t('cabinet-merge status WORK'), t('Files with conflict markers (and their lines), decisions needed, what is resolved')),
       handler: (a) => done({ command: 'status', work: a.work as string, limits: limitsFrom(a), ...globals(a) }),
     },
     {
@@ -89,12 +93,14 @@ export function workdirCommands(done: (args: WorkdirArgs) => void): CommandModul
       describe: t('Pack a working folder into the merged zip, in the vendor\'s layout and encodings; records your resolutions'),
       builder: (y) =>
         y
+          .usage(t('$0 pack <work> -o <zip> [options]'))
           .positional('work', { type: 'string', describe: t('The working folder') })
           .option('output', { alias: 'o', type: 'string', describe: t('The zip to write') })
           .option('force', { type: 'boolean', default: false, describe: t('Pack even with conflict markers, undecided conflicts or characters the file encoding cannot hold') })
+          .option('yes', { type: 'boolean', default: false, describe: t('Pack although files of the merge were deleted in the working folder (they are left out of the zip)') })
           .option('resolutions', { type: 'string', describe: t(RESOLUTIONS_HELP) })
           .options(limitOptions())
-          .example('cabinet-merge pack WORK -o MERGED.zip', t('Write the zip once status reports nothing left')),
+          .example(t('cabinet-merge pack WORK -o MERGED.zip'), t('Write the zip once status reports nothing left')),
       handler: (a) => {
         if (!a.output) throw new CabinetError('usage', { en: 'pack needs the zip to write: -o MERGED.zip', ru: 'Укажите архив результата: -o MERGED.zip' });
         done({
@@ -102,6 +108,7 @@ export function workdirCommands(done: (args: WorkdirArgs) => void): CommandModul
           work: a.work as string,
           output: a.output as string,
           force: a.force as boolean,
+          yes: a.yes === true,
           resolutions: a.resolutions as string | undefined,
           limits: limitsFrom(a),
           ...globals(a),
@@ -109,16 +116,24 @@ export function workdirCommands(done: (args: WorkdirArgs) => void): CommandModul
       },
     },
     {
-      command: 'resolve <work> <path>',
+      command: 'resolve <work> [paths..]',
       describe: t('Settle a conflicted file wholesale with one side\'s version (binary files, changed/deleted files)'),
       builder: (y) =>
         y
+          .usage(t('$0 resolve <work> [paths..] --mine|--theirs|--base [options]'))
           .positional('work', { type: 'string', describe: t('The working folder') })
-          .positional('path', { type: 'string', describe: t('The file, as status shows it (e.g. js/receipt-print.js)') })
+          .positional('paths', {
+            type: 'string',
+            array: true,
+            describe: t("The files, as status shows them (e.g. js/receipt-print.js), or patterns in quotes ('ace/**')"),
+          })
+          .option('all', { type: 'boolean', default: false, describe: t('Every conflict still unresolved (markers left, or waiting for a decision)') })
           .option('mine', { type: 'boolean', describe: t('Take your version (keep your file)') })
           .option('theirs', { type: 'boolean', describe: t("Take the vendor's new version (a file the vendor deleted is removed)") })
           .option('base', { type: 'boolean', describe: t("Take the vendor's old version") })
-          .example('cabinet-merge resolve WORK js/receipt-print.js --mine', t('Keep your changed file although the vendor deleted it')),
+          .example(t('cabinet-merge resolve WORK js/receipt-print.js --mine'), t('Keep your changed file although the vendor deleted it'))
+          .example(t("cabinet-merge resolve WORK 'img/**' pages/agreement.html --theirs"), t("Take the vendor's version of every conflicted image and of one page"))
+          .example(t('cabinet-merge resolve WORK --all --mine'), t('Keep your version of every file still in conflict')),
       handler: (a) => {
         const sides = (['mine', 'theirs', 'base'] as const).filter((s) => a[s] === true);
         if (sides.length !== 1) {
@@ -127,7 +142,14 @@ export function workdirCommands(done: (args: WorkdirArgs) => void): CommandModul
             ru: 'Для resolve укажите ровно один из ключей --mine, --theirs, --base',
           });
         }
-        done({ command: 'resolve', work: a.work as string, path: a.path as string, side: sides[0], ...globals(a) });
+        const paths = ((a.paths as string[] | undefined) ?? []).map(String);
+        if (!paths.length && a.all !== true) {
+          throw new CabinetError('usage', {
+            en: 'resolve needs the files to settle (as status lists them, or patterns such as \'img/**\'), or --all',
+            ru: 'Для resolve укажите файлы (как их показывает status, или шаблоны вроде \'img/**\') либо --all',
+          });
+        }
+        done({ command: 'resolve', work: a.work as string, paths, all: a.all === true, side: sides[0], ...globals(a) });
       },
     },
   ];

@@ -15,6 +15,7 @@
  * Also builds the report's `base` section and the summary lines about it; their wording lives here and only here.
  */
 
+import { command } from '../report/command';
 import * as path from 'node:path';
 import type { Tree } from '../archive/tree';
 import type { BaseReport } from '../report/model';
@@ -24,6 +25,7 @@ import { baselineId, hashTree, type BaselineManifest, type SaveResult } from '..
 import { keepAside, mergeTrees, type FileOutcome, type TreeMergeOptions, type TreeMergeResult } from '../tree/merge-tree';
 import type { Wording } from '../tree/status';
 import { mergeTreesWithoutBase, type CandidateBase } from '../tree/two-way';
+import { enCount, enWord, FILES_GEN_RU, ruWord } from '../report/plural';
 
 export type Basis =
   | { kind: 'given'; tree: Tree; label: string; notes: Wording[]; theirsStored?: BaselineManifest }
@@ -148,12 +150,12 @@ function listed(paths: readonly string[]): string {
 
 const WORDS = {
   store: (m: BaselineMatch): Wording => ({
-    en: `Base: the stored baseline '${m.manifest.name}' (${m.manifest.id}, saved ${m.manifest.savedAt.slice(0, 10)} from ${m.manifest.source}); ${m.identical} of ${m.mineFiles} files of your export are identical to it.`,
-    ru: `База: сохранённая база '${m.manifest.name}' (${m.manifest.id}, сохранена ${m.manifest.savedAt.slice(0, 10)} из ${m.manifest.source}); с ней совпадают ${m.identical} из ${m.mineFiles} файлов вашей выгрузки.`,
+    en: `Base: the stored baseline '${m.manifest.name}' (${m.manifest.id}, saved ${m.manifest.savedAt.slice(0, 10)} from ${m.manifest.source}); ${m.identical} of ${m.mineFiles} ${enWord(m.mineFiles, 'file', 'files')} of your export are identical to it.`,
+    ru: `База: сохранённая база '${m.manifest.name}' (${m.manifest.id}, сохранена ${m.manifest.savedAt.slice(0, 10)} из ${m.manifest.source}); с ней совпадают ${m.identical} из ${m.mineFiles} ${ruWord(m.mineFiles, FILES_GEN_RU)} вашей выгрузки.`,
   }),
   candidates: (used: { path: string; files: number }[], without: number): Wording => ({
-    en: `Base: chosen per file among the --base-from candidates (${used.map((c) => `${c.path}: ${c.files} files`).join(', ')}); ${without} of your files had no candidate and were merged without a base.`,
-    ru: `База: выбрана для каждого файла из кандидатов --base-from (${used.map((c) => `${c.path}: файлов ${c.files}`).join(', ')}); для ${without} ваших файлов кандидата не нашлось, они объединены без базы.`,
+    en: `Base: chosen per file among the --base-from candidates (${used.map((c) => `${c.path}: ${enCount(c.files, 'file', 'files')}`).join(', ')}); ${without} of your files had no candidate and were merged without a base.`,
+    ru: `База: выбрана для каждого файла из кандидатов --base-from (${used.map((c) => `${c.path}: файлов ${c.files}`).join(', ')}); для ${without} ${ruWord(without, { one: 'вашего файла', few: 'ваших файлов', many: 'ваших файлов' })} кандидата не нашлось, они объединены без базы.`,
   }),
   candidateIsTheirs: (p: string): Wording => ({
     en: `--base-from ${p} is the vendor's new export itself; not used as a base (every vendor change would be undone).`,
@@ -173,7 +175,7 @@ const WORDS = {
     const shown = listed(paths);
     return {
       en: `${paths.length} ${paths.length === 1 ? 'file' : 'files'} took the vendor's changes because the only base found for ${paths.length === 1 ? 'it equals' : 'them equals'} your version (most likely you never changed ${paths.length === 1 ? 'it' : 'them'}): ${shown}. If you had customised any of them, check the result before importing; the report lists them all (base.baseEqualsMine).`,
-      ru: `Для ${paths.length} файлов приняты изменения поставщика, потому что единственная найденная для них база совпадает с вашей версией (скорее всего, вы их не меняли): ${shown}. Если вы дорабатывали какой-то из них, проверьте результат перед загрузкой; в отчёте перечислены все (base.baseEqualsMine).`,
+      ru: `Для ${paths.length} ${ruWord(paths.length, FILES_GEN_RU)} приняты изменения поставщика, потому что единственная найденная для них база совпадает с вашей версией (скорее всего, вы их не меняли): ${shown}. Если вы дорабатывали какой-то из них, проверьте результат перед загрузкой; в отчёте перечислены все (base.baseEqualsMine).`,
     };
   },
   baseEqualsMineKept: (paths: readonly string[]): Wording => {
@@ -196,8 +198,8 @@ const WORDS = {
     ru: 'Без базы: старая выгрузка поставщика не указана и не сохранена, поэтому все различия между вашей выгрузкой и новой выгрузкой поставщика оставлены вам.',
   },
   advice: (n: number): Wording => ({
-    en: `A base would have decided most of these ${n} files: with the vendor's old export, a file you never changed simply takes the vendor's update and only lines both of you changed are left. Find that old export (the vendor's distribution, another client's copy) and pass it with --base, or several with --base-from A.zip,B.zip; from now on save each vendor export as a baseline (see docs/workflow.md).`,
-    ru: `База решила бы большинство из этих ${n} файлов: со старой выгрузкой поставщика файл, который вы не меняли, просто получает обновление, а конфликтом остаются лишь строки, изменённые обеими сторонами. Найдите ту старую выгрузку (дистрибутив поставщика, копия у другого клиента) и укажите её через --base или несколько через --base-from A.zip,B.zip; впредь сохраняйте каждую выгрузку поставщика как базу (см. docs/workflow.md).`,
+    en: `A base would have decided most of these ${n} ${enWord(n, 'file', 'files')}: with the vendor's old export, a file you never changed simply takes the vendor's update and only lines both of you changed are left. Find that old export (the vendor's distribution, another client's copy) and pass it with --base, or several with --base-from A.zip,B.zip; from now on save each vendor export as a baseline (see docs/workflow.md).`,
+    ru: `База решила бы большинство из этих ${n} ${ruWord(n, FILES_GEN_RU)}: со старой выгрузкой поставщика файл, который вы не меняли, просто получает обновление, а конфликтом остаются лишь строки, изменённые обеими сторонами. Найдите ту старую выгрузку (дистрибутив поставщика, копия у другого клиента) и укажите её через --base или несколько через --base-from A.zip,B.zip; впредь сохраняйте каждую выгрузку поставщика как базу (см. docs/workflow.md).`,
   }),
   saved: (m: BaselineManifest, created: boolean, store: string): Wording =>
     created
@@ -210,8 +212,8 @@ const WORDS = {
           ru: `Новая выгрузка поставщика уже сохранена как база '${m.name}' (${m.id}).`,
         },
   remind: (theirs: string): Wording => ({
-    en: `So that the next update is a three-way merge, save the vendor's new export as a baseline now — cabinet-merge baseline save "${theirs}" --name "VERSION" (or add --save-baseline to merge).`,
-    ru: `Чтобы следующее обновление было трёхсторонним слиянием, сохраните новую выгрузку поставщика как базу сейчас: cabinet-merge baseline save "${theirs}" --name "ВЕРСИЯ" (или добавьте --save-baseline к merge).`,
+    en: `So that the next update is a three-way merge, save the vendor's new export as a baseline now: ${command(['baseline', 'save', theirs])} (named after the file; add --name to choose a name, or add --save-baseline to merge).`,
+    ru: `Чтобы следующее обновление было трёхсторонним слиянием, сохраните новую выгрузку поставщика как базу сейчас: ${command(['baseline', 'save', theirs])} (имя базы — имя файла; другое имя задаёт --name; или добавьте --save-baseline к merge).`,
   }),
 };
 

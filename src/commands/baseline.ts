@@ -8,6 +8,7 @@ import { readTree } from '../archive/read';
 import { CabinetError } from '../errors';
 import { resolveStoreDir } from '../store/location';
 import { listBaselines, removeBaseline, saveBaseline, type BaselineManifest, type ManifestProblem, type RemoveResult, type SaveResult } from '../store/store';
+import { enCount, FILES_RU, ruCount } from '../report/plural';
 
 export interface BaselineOptions {
   action: 'save' | 'list' | 'remove';
@@ -62,7 +63,7 @@ export function renderBaseline(r: BaselineResult, lang: 'en' | 'ru'): string {
         out.push(
           ru
             ? `Сохранена база '${m.name}' (${m.id}): файлов ${files(m)}, новых в хранилище ${r.blobsWritten}, уже были ${r.blobsReused}.`
-            : `Saved baseline '${m.name}' (${m.id}): ${files(m)} files, ${r.blobsWritten} new in the store, ${r.blobsReused} already there.`,
+            : `Saved baseline '${m.name}' (${m.id}): ${enCount(files(m), 'file', 'files')}, ${r.blobsWritten} new in the store, ${r.blobsReused} already there.`,
         );
       } else {
         out.push(
@@ -79,7 +80,7 @@ export function renderBaseline(r: BaselineResult, lang: 'en' | 'ru'): string {
       out.push(ru ? `Хранилище: ${r.store}` : `Store: ${r.store}`);
       if (r.baselines.length === 0) out.push(ru ? 'Сохранённых баз нет.' : 'No baselines stored.');
       for (const m of r.baselines) {
-        out.push(`  ${m.id}  ${m.savedAt.slice(0, 16).replace('T', ' ')}  ${m.name}  (${files(m)} ${ru ? 'файлов' : 'files'}, ${m.source})`);
+        out.push(`  ${m.id}  ${m.savedAt.slice(0, 16).replace('T', ' ')}  ${m.name}  (${ru ? ruCount(files(m), FILES_RU) : enCount(files(m), 'file', 'files')}, ${m.source})`);
       }
       for (const p of r.problems) out.push(ru ? `  не читается: ${p.file} (${p.reason})` : `  unreadable: ${p.file} (${p.reason})`);
       break;

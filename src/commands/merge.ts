@@ -116,7 +116,7 @@ export async function runMerge(options: MergeOptions): Promise<MergeRun> {
       mine: inputInfo(mine),
       theirs: inputInfo(theirs),
     },
-    output: { archive: options.output ?? null, keptAside: aside.size ? asideDir : null },
+    output: { archive: options.output ?? null, keptAside: aside.size ? asideDir : null, workdir: options.outDir ?? null },
     style: options.conflictStyle,
     keptAsidePath: (p, as) => path.join(path.basename(asideDir), ...asideRel(p, as).split('/')),
     layout,

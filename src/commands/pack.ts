@@ -4,8 +4,9 @@
  * (workdir/format.ts). The state folder is never packed. Files the admin added are packed (listed), removed ones
  * are left out (listed).
  *
- * Refuses — exit 1, nothing written — while conflict markers remain, a conflict waits for `resolve`, or an edited
- * file holds a character its encoding cannot; --force packs anyway (markers as they are, undecided conflicts as
+ * Refuses — exit 1, nothing written — while conflict markers remain, a conflict waits for `resolve`, an edited
+ * file holds a character its encoding cannot, or no longer parses / holds a key twice (workdir/checks.ts, the same
+ * checks `status` makes); a file of the merge deleted in WORK needs --yes; --force packs anyway (markers as they are, undecided conflicts as
  * the merge left them, unencodable files as UTF-8 with BOM). After writing, records each edited conflict's
  * resolution in the resolution store (rerere) for the next merge.
  */
@@ -18,15 +19,19 @@ import { writeZip } from '../archive/write';
 import { CabinetError } from '../errors';
 import { extractResolutions } from '../rerere/extract';
 import { RESOLUTION_SCHEMA, recordResolutions, resolutionsDir, type RecordedResolution } from '../rerere/store';
-import { restoreFormat, type Unencodable } from '../workdir/format';
+import { type Unencodable } from '../workdir/format';
+import { checkWorkdir, fileProblems, type WorkdirChecks } from '../workdir/checks';
 import { inspectWorkdir, type Inspection } from '../workdir/inspect';
 import { readPreimages, writeState } from '../workdir/state';
 import type { Wording } from '../tree/status';
+import { checkWorkdirPath } from '../workdir/locate';
 
 export interface PackOptions {
   work: string;
   output: string;
   force: boolean;
+  /** Pack although files of the merge were deleted in WORK (they are left out). */
+  yes?: boolean;
   /** The resolution store; default: resolutionsDir(undefined). */
   resolutions?: string;
   limits?: ReadOptions;
@@ -37,6 +42,10 @@ export interface PackRun {
   output: string;
   written: boolean;
   inspection: Inspection;
+  /** What status checks too (workdir/checks.ts). */
+  checks: WorkdirChecks;
+  /** Not packed only because files were deleted in WORK and --yes was not given. */
+  needsYes?: boolean;
   unencodable: ({ path: string } & Unencodable)[];
   /** Files whose format was put back (encoding, BOM, line ends), with what was done. */
   restored: { path: string; changes: Wording[] }[];
@@ -48,37 +57,26 @@ export interface PackRun {
 export async function runPack(options: PackOptions): Promise<PackRun> {
   const work = path.resolve(options.work);
   const output = path.resolve(options.output);
+  await checkWorkdirPath(options.work, 'pack');
   const inspection = await inspectWorkdir(options.work, options.limits);
   const { state } = inspection;
   await checkPackOutput(work, output, state.packed ?? []);
 
-  const restored: PackRun['restored'] = [];
-  const unencodable: PackRun['unencodable'] = [];
-  const texts = new Map<string, string>();
+  const checks = await checkWorkdir(inspection);
+  const { restored, unencodable, texts } = checks;
   const files: FileEntry[] = [];
   for (const [p, f] of inspection.files) {
     const known = state.files[p];
-    let bytes = f.bytes;
-    if (known?.text) {
-      const r = restoreFormat(f.bytes, known.text);
-      if (r.ok) {
-        bytes = r.bytes;
-        if (r.text !== undefined) texts.set(p, r.text);
-        if (r.changes.length) restored.push({ path: p, changes: r.changes });
-      } else {
-        unencodable.push({ path: p, ...r.problem });
-        bytes = r.utf8;
-        texts.set(p, r.text);
-      }
-    }
-    files.push({ path: p, bytes, date: known ? new Date(known.date) : f.date });
+    files.push({ path: p, bytes: checks.bytes.get(p)!, date: known ? new Date(known.date) : f.date });
   }
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 
   const store = resolutionsDir(options.resolutions);
-  const blocked = inspection.markers.length + inspection.pending.length + unencodable.length > 0;
-  const run: PackRun = { exitCode: 0, output: options.output, written: false, inspection, unencodable, restored, recorded: 0, store };
+  const blocked = inspection.markers.length + inspection.pending.length + fileProblems(checks) > 0;
+  const run: PackRun = { exitCode: 0, output: options.output, written: false, inspection, checks, unencodable, restored, recorded: 0, store };
   if (blocked && !options.force) return { ...run, exitCode: 1 };
+  // A file deleted in WORK is left out of the zip, and the portal then has no such file: only on purpose (--yes).
+  if (checks.deleted.length && !options.yes && !options.force) return { ...run, exitCode: 1, needsYes: true };
 
   const fileSet = new Set(files.map((f) => f.path));
   const dirs = [...new Set([...state.layout.dirs, ...inspection.dirs])].filter((d) => !fileSet.has(d)).sort();

@@ -1,5 +1,6 @@
 /**
- * `cabinet-merge resolve WORK PATH --mine|--theirs|--base`: settles a conflicted file wholesale with one input's
+ * `cabinet-merge resolve WORK PATH… [--all] --mine|--theirs|--base`: settles conflicted files (paths, globs such as
+ * 'ace/**', or with --all every conflict still unsettled) wholesale with one input's
  * version, saved in WORK/.cabinet-merge/sides/ at merge time — for binary files and modify/delete conflicts, which
  * no editor can settle, and for a text file the admin wants as one side entirely (all of that side's lines, none
  * of the other's changes: unlike a `mine`/`theirs` rule, which settles conflicting hunks only). When the chosen
@@ -11,37 +12,97 @@ import * as path from 'node:path';
 import { CabinetError } from '../errors';
 import { writeFileAtomic } from '../io/atomic';
 import { sha256 } from '../hash';
-import { fileIn, findPath, readState, sidePath, writeState, type Side } from '../workdir/state';
+import micromatch from 'micromatch';
+import { readEdited } from '../workdir/format';
+import { hasMarkers, scanMarkers } from '../workdir/markers';
+import { fileIn, findPath, readState, sidePath, writeState, type ConflictState, type FileState, type Side, type WorkState } from '../workdir/state';
+import { checkWorkdirPath } from '../workdir/locate';
 
 export interface ResolveOptions {
   work: string;
-  path: string;
+  /** Files as status shows them, or glob patterns ('ace/**') over the conflicts' paths. */
+  paths: string[];
+  /** Every conflict still unsettled (markers left, or waiting for a decision), besides `paths`. */
+  all?: boolean;
   side: Side;
 }
 
-export interface ResolveRun {
-  work: string;
+export interface ResolvedFile {
   path: string;
-  side: Side;
   /** 'written': WORK/path now holds that side's file; 'removed': that side has no such file. */
   action: 'written' | 'removed';
 }
 
+export interface ResolveRun {
+  work: string;
+  side: Side;
+  /** One item per file settled, in path order. */
+  files: ResolvedFile[];
+}
+
+const GLOB = /[*?[\]{}]/;
+
+/** Whether a conflict still waits: no decision, and its file is missing, needs a decision, or still holds markers. */
+async function unsettled(work: string, p: string, c: ConflictState, known: FileState | undefined): Promise<boolean> {
+  if (c.decision) return false;
+  if (c.settle === 'decision') return true;
+  const bytes = await fs.readFile(fileIn(work, p)).catch(() => undefined);
+  if (!bytes) return true;
+  const text = readEdited(bytes, known?.text ?? c.sides.theirs?.text);
+  return text !== undefined && hasMarkers(scanMarkers(text.text));
+}
+
+function notAConflict(typed: string, state: WorkState, en: string, ru: string): CabinetError {
+  const list = Object.keys(state.conflicts).join(', ') || '—';
+  return new CabinetError('workdir-invalid', { en: `${typed}: ${en}. Conflicts: ${list}`, ru: `${typed}: ${ru}. Конфликты: ${list}` });
+}
+
+/** The conflicts `options` name: each path (a glob matching at least one), and with `all` every unsettled one. */
+async function selected(options: ResolveOptions, state: WorkState): Promise<string[]> {
+  const { work } = options;
+  const chosen = new Set<string>();
+  const conflicts = Object.keys(state.conflicts);
+  for (const typed of options.paths) {
+    if (GLOB.test(typed)) {
+      const test = micromatch.matcher(typed.replace(/\\/g, '/').replace(/^(\.\/)+/, ''), { dot: true, nocase: true });
+      const hits = conflicts.filter((p) => test(p));
+      if (!hits.length) throw notAConflict(typed, state, 'matches no conflict of this merge', 'не подходит ни к одному конфликту этого слияния');
+      hits.forEach((p) => chosen.add(p));
+      continue;
+    }
+    const p = findPath(state, work, typed);
+    if (p === undefined || state.conflicts[p] === undefined) {
+      throw notAConflict(
+        typed,
+        state,
+        'not a conflict of this merge, so there are no sides to take; edit the file itself',
+        'это не конфликт этого слияния, версий сторон для него нет; отредактируйте сам файл',
+      );
+    }
+    chosen.add(p);
+  }
+  if (options.all) {
+    for (const p of conflicts) if (await unsettled(work, p, state.conflicts[p], state.files[p])) chosen.add(p);
+  }
+  return [...chosen].sort();
+}
+
 export async function runResolve(options: ResolveOptions): Promise<ResolveRun> {
   const { work, side } = options;
+  await checkWorkdirPath(work, 'resolve');
   const state = await readState(work);
-  const p = findPath(state, work, options.path);
-  const conflict = p === undefined ? undefined : state.conflicts[p];
-  if (p === undefined || conflict === undefined) {
-    const list = Object.keys(state.conflicts).join(', ') || '—';
-    throw new CabinetError('workdir-invalid', {
-      en: `${options.path}: not a conflict of this merge, so there are no sides to take; edit the file itself. Conflicts: ${list}`,
-      ru: `${options.path}: это не конфликт этого слияния, версий сторон для него нет; отредактируйте сам файл. Конфликты: ${list}`,
-    });
-  }
+  const files: ResolvedFile[] = [];
+  for (const p of await selected(options, state)) files.push({ path: p, action: await resolveOne(work, state, p, side) });
+  if (files.length) await writeState(work, state);
+  return { work, side, files };
+}
+
+/** Puts `side`'s version of the conflicted `p` into WORK (or removes the file) and records the decision in `state`. */
+async function resolveOne(work: string, state: WorkState, p: string, side: Side): Promise<ResolvedFile['action']> {
+  const conflict = state.conflicts[p];
   const target = fileIn(work, p);
   const chosen = conflict.sides[side];
-  let action: ResolveRun['action'];
+  let action: ResolvedFile['action'];
   if (chosen) {
     const bytes = await fs.readFile(sidePath(work, side, p));
     await fs.mkdir(path.dirname(target), { recursive: true });
@@ -56,6 +117,5 @@ export async function runResolve(options: ResolveOptions): Promise<ResolveRun> {
     action = 'removed';
   }
   conflict.decision = { side, at: new Date().toISOString() };
-  await writeState(work, state);
-  return { work, path: p, side, action };
+  return action;
 }

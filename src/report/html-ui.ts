@@ -21,6 +21,15 @@ export const UI = {
     en: 'No conflicts left, but {n} file(s) were merged against a base equal to your version: check them (see the base section) before importing the archive',
     ru: 'Неразрешённых конфликтов нет, но файлы ({n}) объединены с базой, совпадающей с вашей версией: проверьте их (см. раздел о базе), прежде чем загружать архив',
   },
+  cleanWorkdir: {
+    en: 'No conflicts. Pack the working folder into the archive to import: {pack}',
+    ru: 'Конфликтов нет. Соберите из рабочей папки архив для загрузки: {pack}',
+  },
+  hintWorkdir: {
+    en: 'Open each such file in the working folder {work} (not in an archive), find the <<<<<<< markers, keep the right lines and delete the markers; settle the files listed with a command with resolve; check with {status}, then pack the archive to import: {pack}',
+    ru: 'Откройте каждый такой файл в рабочей папке {work} (не в архиве), найдите маркеры <<<<<<<, оставьте нужные строки и удалите маркеры; файлы с командой resolve решите ею; проверьте: {status}, затем соберите архив для загрузки: {pack}',
+  },
+  workdir: { en: 'Working folder', ru: 'Рабочая папка' },
   hint: {
     en: 'Open each such file in the merged archive, find the <<<<<<< markers, keep the right lines and delete the markers; then import the archive.',
     ru: 'Откройте каждый такой файл в объединённом архиве, найдите маркеры <<<<<<<, оставьте нужные строки и удалите маркеры; затем загрузите архив.',

@@ -128,7 +128,8 @@ export interface Report {
   inputs: { base: InputInfo | null; mine: InputInfo; theirs: InputInfo };
   /** Present when the same archive was given for two or three roles (commands/same-inputs.ts). */
   sameInputs?: SameInputs[];
-  output: { archive: string | null; keptAside: string | null };
+  /** `workdir`: the working folder of `merge --out-dir` (absent in reports of earlier versions). */
+  output: { archive: string | null; keptAside: string | null; workdir?: string | null };
   options: { conflictStyle: ConflictStyle };
   /** 'review': nothing left to decide, but conflicts were settled from earlier resolutions (`totals.reused`), or
    * files were merged against a base found equal to mine (`base.baseEqualsMine`). */

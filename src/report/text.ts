@@ -8,11 +8,12 @@
 import type { ReusedResolution, RuleRef } from '../tree';
 import { CONFLICT_LABELS, STATUS_LABELS, STATUS_ORDER as ORDER, outcomeNeedsAttention } from '../tree/status';
 import type { FileReport, GroupReport, Report, ResolveCommands } from './model';
+import { enCount } from './plural';
 
 export type Lang = 'en' | 'ru';
 
 const FRAME = {
-  merged: { en: (n: number) => `Merged ${n} files.`, ru: (n: number) => `Объединено файлов: ${n}.` },
+  merged: { en: (n: number) => `Merged ${enCount(n, 'file', 'files')}.`, ru: (n: number) => `Объединено файлов: ${n}.` },
   written: { en: (p: string) => `Merged archive: ${p}`, ru: (p: string) => `Объединённый архив: ${p}` },
   aside: {
     en: (p: string) => `Versions kept beside the archive (each listed with its file): ${p}`,
@@ -23,6 +24,7 @@ const FRAME = {
     ru: (n: number) => `Сохранены рядом с архивом, решение не требуется (${n}):`,
   },
   clean: { en: 'No conflicts: the archive is ready to import.', ru: 'Конфликтов нет: архив готов к загрузке.' },
+  cleanWorkdir: { en: 'No conflicts: pack the working folder (below) to get the archive to import.', ru: 'Конфликтов нет: соберите из рабочей папки (ниже) архив для загрузки.' },
   review: {
     en: (n: number) =>
       `No conflicts left, but ${n === 1 ? "1 file's conflicts were" : `${n} files' conflicts were`} settled from earlier resolutions: review ${n === 1 ? 'it' : 'them'} (below) before importing the archive.`,
@@ -103,7 +105,11 @@ const MAX_LISTED = 40;
 export type Paint = (colour: 'red' | 'green' | 'yellow' | 'bold', text: string) => string;
 const plain: Paint = (_colour, text) => text;
 
-export function renderSummary(report: Report, lang: Lang, paint: Paint = plain): string {
+/**
+ * `next`: the closing lines the CLI computes from the admin's command line (cli/next-step.ts) — the report's path
+ * and the command to run next; given, they replace the generic "open each file" hint.
+ */
+export function renderSummary(report: Report, lang: Lang, paint: Paint = plain, next?: readonly { en: string; ru: string }[]): string {
   const out: string[] = [FRAME.merged[lang](report.totals.files)];
   for (const note of report.sameInputs ?? []) out.push(note[lang]);
   for (const s of ORDER) {
@@ -118,7 +124,7 @@ export function renderSummary(report: Report, lang: Lang, paint: Paint = plain):
     const baseEqual = report.base?.baseEqualsMine?.length ?? 0;
     if (reused.length) out.push(paint('yellow', FRAME.review[lang](reused.length)));
     else if (baseEqual) out.push(paint('yellow', FRAME.reviewBase[lang](baseEqual)));
-    else out.push(paint('green', FRAME.clean[lang]));
+    else out.push(paint('green', report.output.workdir && !report.output.archive ? FRAME.cleanWorkdir[lang] : FRAME.clean[lang]));
   } else {
     // A folder group is one item, listed where its first file would be.
     const items: string[] = [];
@@ -134,7 +140,7 @@ export function renderSummary(report: Report, lang: Lang, paint: Paint = plain):
     out.push(paint('yellow', FRAME.attention[lang](items.length)));
     out.push(...items.slice(0, MAX_LISTED));
     if (items.length > MAX_LISTED) out.push(FRAME.more[lang](items.length - MAX_LISTED));
-    if (attention.some((f) => f.conflicts?.length)) out.push(FRAME.hint[lang]);
+    if (attention.some((f) => f.conflicts?.length) && next === undefined) out.push(FRAME.hint[lang]);
   }
   const renamed = report.files.filter((f) => f.renamedFrom !== undefined);
   if (renamed.length) {
@@ -168,6 +174,7 @@ export function renderSummary(report: Report, lang: Lang, paint: Paint = plain):
     out.push(...listed(decided, lang, (f) => otherNotes(f).map((n) => n[lang]).join('; ')));
   }
   for (const line of report.base?.messages ?? []) out.push(line[lang]);
+  for (const line of next ?? []) out.push(line[lang]);
   return out.join('\n') + '\n';
 }
 

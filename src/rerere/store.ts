@@ -16,6 +16,7 @@ import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { xdgDataHome } from '../store/location';
 import { CabinetError } from '../errors';
 import { writeFileAtomic } from '../io/atomic';
 import { normaliseLine } from './key';
@@ -45,8 +46,7 @@ export function defaultResolutionsDir(
     const local = env.LOCALAPPDATA || path.win32.join(home, 'AppData', 'Local');
     return path.win32.join(local, 'cabinet-merge', 'resolutions');
   }
-  const data = env.XDG_DATA_HOME || path.posix.join(home, '.local', 'share');
-  return path.posix.join(data, 'cabinet-merge', 'resolutions');
+  return path.posix.join(xdgDataHome(env, home), 'cabinet-merge', 'resolutions');
 }
 
 /** --resolutions, else the default. */

@@ -24,6 +24,8 @@ export class JsonSyntaxError extends Error {
   constructor(
     message: string,
     readonly offset: number,
+    /** The same in Russian (the rules file's errors are shown in the user's language). */
+    readonly ru: string = message,
   ) {
     super(message);
     this.name = 'JsonSyntaxError';
@@ -48,16 +50,17 @@ const ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b
 export function parseJson(text: string): JsonNode {
   let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
 
-  const fail = (what: string, at = pos): never => {
-    throw new JsonSyntaxError(what, at);
+  const fail = (what: string, ru: string, at = pos): never => {
+    throw new JsonSyntaxError(what, at, ru);
   };
   const describe = (at: number) => (at >= text.length ? 'the end of the file' : `'${text[at]}'`);
+  const describeRu = (at: number) => (at >= text.length ? 'конец файла' : `'${text[at]}'`);
   const skipSpace = () => {
     while (pos < text.length && ' \t\r\n'.includes(text[pos])) pos++;
   };
   const expect = (ch: string, what: string) => {
     skipSpace();
-    if (text[pos] !== ch) fail(`expected ${what}, found ${describe(pos)}`);
+    if (text[pos] !== ch) fail(`expected ${what}, found ${describe(pos)}`, `ожидается ${what}, а найдено ${describeRu(pos)}`);
     pos++;
   };
 
@@ -79,8 +82,8 @@ export function parseJson(text: string): JsonNode {
         return node;
       }
     }
-    if (c === "'") return fail("strings must be in double quotes (\"), not single quotes (')");
-    return fail(`expected a value, found ${describe(pos)}`);
+    if (c === "'") return fail("strings must be in double quotes (\"), not single quotes (')", "строки записываются в двойных кавычках (\"), а не в одинарных (')");
+    return fail(`expected a value, found ${describe(pos)}`, `ожидается значение, а найдено ${describeRu(pos)}`);
   };
 
   const object = (): JsonNode => {
@@ -93,10 +96,15 @@ export function parseJson(text: string): JsonNode {
     }
     for (;;) {
       skipSpace();
-      if (text[pos] !== '"') fail(entries.length ? `expected a key in double quotes after ',' (no comma after the last item), found ${describe(pos)}` : `expected a key in double quotes, found ${describe(pos)}`);
+      if (text[pos] !== '"') {
+        fail(
+          entries.length ? `expected a key in double quotes after ',' (no comma after the last item), found ${describe(pos)}` : `expected a key in double quotes, found ${describe(pos)}`,
+          entries.length ? `после ',' ожидается ключ в двойных кавычках (после последнего элемента запятая не ставится), а найдено ${describeRu(pos)}` : `ожидается ключ в двойных кавычках, а найдено ${describeRu(pos)}`,
+        );
+      }
       const keyOffset = pos;
       const key = string();
-      if (entries.some((e) => e.key === key)) fail(`the key "${key}" appears twice`, keyOffset);
+      if (entries.some((e) => e.key === key)) fail(`the key "${key}" appears twice`, `ключ "${key}" встречается дважды`, keyOffset);
       expect(':', "':'");
       entries.push({ key, keyOffset, value: value() });
       skipSpace();
@@ -108,7 +116,7 @@ export function parseJson(text: string): JsonNode {
         pos++;
         return { type: 'object', offset, entries };
       }
-      fail(`expected ',' or '}', found ${describe(pos)}`);
+      fail(`expected ',' or '}', found ${describe(pos)}`, `ожидается ',' или '}', а найдено ${describeRu(pos)}`);
     }
   };
 
@@ -122,7 +130,7 @@ export function parseJson(text: string): JsonNode {
     }
     for (;;) {
       skipSpace();
-      if (text[pos] === ']') fail("a ',' before ']' is not allowed in JSON");
+      if (text[pos] === ']') fail("a ',' before ']' is not allowed in JSON", "в JSON перед ']' запятая не ставится");
       items.push(value());
       skipSpace();
       if (text[pos] === ',') {
@@ -133,7 +141,7 @@ export function parseJson(text: string): JsonNode {
         pos++;
         return { type: 'array', offset, items };
       }
-      fail(`expected ',' or ']', found ${describe(pos)}`);
+      fail(`expected ',' or ']', found ${describe(pos)}`, `ожидается ',' или ']', а найдено ${describeRu(pos)}`);
     }
   };
 
@@ -141,7 +149,7 @@ export function parseJson(text: string): JsonNode {
     pos++; // opening quote
     let out = '';
     for (;;) {
-      if (pos >= text.length) fail('the string is not closed with "');
+      if (pos >= text.length) fail('the string is not closed with "', 'строка не закрыта кавычкой "');
       const c = text[pos];
       if (c === '"') {
         pos++;
@@ -151,18 +159,21 @@ export function parseJson(text: string): JsonNode {
         const e = text[pos + 1];
         if (e === 'u') {
           const hex = text.slice(pos + 2, pos + 6);
-          if (!/^[0-9a-fA-F]{4}$/.test(hex)) fail('\\u must be followed by four hex digits');
+          if (!/^[0-9a-fA-F]{4}$/.test(hex)) fail('\\u must be followed by four hex digits', 'после \\u должны идти четыре шестнадцатеричные цифры');
           out += String.fromCharCode(parseInt(hex, 16));
           pos += 6;
         } else if (e !== undefined && e in ESCAPES) {
           out += ESCAPES[e];
           pos += 2;
         } else {
-          fail(`'\\${e ?? ''}' is not a JSON escape; write a backslash as \\\\ (and path separators as /)`);
+          fail(
+            `'\\${e ?? ''}' is not a JSON escape; write a backslash as \\\\ (and path separators as /)`,
+            `'\\${e ?? ''}' — недопустимая в JSON последовательность; обратную косую черту пишите как \\\\ (а разделитель папок — как /)`,
+          );
         }
         continue;
       }
-      if (c < ' ') fail('a control character (a line break or tab) inside a string; write it as \\n or \\t');
+      if (c < ' ') fail('a control character (a line break or tab) inside a string; write it as \\n or \\t', 'управляющий символ (перевод строки или табуляция) внутри строки; запишите его как \\n или \\t');
       out += c;
       pos++;
     }
@@ -171,13 +182,13 @@ export function parseJson(text: string): JsonNode {
   const number = (): JsonNode => {
     const offset = pos;
     const m = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/.exec(text.slice(pos));
-    if (!m) return fail(`expected a number, found ${describe(pos)}`);
+    if (!m) return fail(`expected a number, found ${describe(pos)}`, `ожидается число, а найдено ${describeRu(pos)}`);
     pos += m[0].length;
     return { type: 'number', offset, value: Number(m[0]) };
   };
 
   const root = value();
   skipSpace();
-  if (pos < text.length) fail(`unexpected ${describe(pos)} after the end of the JSON value`);
+  if (pos < text.length) fail(`unexpected ${describe(pos)} after the end of the JSON value`, `лишнее ${describeRu(pos)} после конца значения JSON`);
   return root;
 }

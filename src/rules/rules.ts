@@ -78,7 +78,7 @@ export function parseRules(text: string, source: string): Rules {
     root = parseJson(text);
   } catch (e) {
     if (!(e instanceof JsonSyntaxError)) throw e;
-    throw invalid(source, text, e.offset, `invalid JSON: ${e.message}`, `ошибка в JSON: ${e.message}`);
+    throw invalid(source, text, e.offset, `invalid JSON: ${e.message}`, `ошибка в JSON: ${e.ru}`);
   }
   const bad = (offset: number, en: string, ru: string) => invalid(source, text, offset, en, ru);
   if (root.type !== 'object') throw bad(root.offset, 'expected an object: { "rules": [ ... ] }', 'ожидается объект: { "rules": [ ... ] }');

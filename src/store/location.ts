@@ -19,9 +19,17 @@ export function defaultStoreDir(
     const local = env.LOCALAPPDATA || path.win32.join(home, 'AppData', 'Local');
     return path.win32.join(local, 'cabinet-merge', 'baselines');
   }
+  return path.posix.join(xdgDataHome(env, home), 'cabinet-merge', 'baselines');
+}
+
+/**
+ * $XDG_DATA_HOME when it is absolute, else ~/.local/share: the XDG Base Directory spec says a relative path there
+ * is invalid and must be ignored. Shared by both stores (baselines here, resolutions in rerere/store.ts), so one
+ * environment never puts them in two different places.
+ */
+export function xdgDataHome(env: NodeJS.ProcessEnv, home: string): string {
   const xdg = env.XDG_DATA_HOME;
-  const data = xdg && path.posix.isAbsolute(xdg) ? xdg : path.posix.join(home, '.local', 'share');
-  return path.posix.join(data, 'cabinet-merge', 'baselines');
+  return xdg && path.posix.isAbsolute(xdg) ? xdg : path.posix.join(home, '.local', 'share');
 }
 
 export function resolveStoreDir(explicit?: string, env: NodeJS.ProcessEnv = process.env): string {

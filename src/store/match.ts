@@ -25,6 +25,7 @@
 import type { Tree } from '../archive/tree';
 import type { Wording } from '../tree/status';
 import { baselineId, hashTree, listBaselines, loadBaseline, type BaselineManifest } from './store';
+import { FILES_GEN_RU, ruWord } from '../report/plural';
 
 export const MIN_MATCH_SHARE = 0.25;
 
@@ -143,7 +144,7 @@ export async function pickBaseline(store: string, mine: Tree, theirs: Tree): Pro
     if (likeness === 'copy') {
       notes.push({
         en: `stored baseline ${describe(m)} holds your version of all ${edits.differing} files where your export differs from the vendor's new one (or that it lacks): it looks like a copy of your own export, not the vendor's old one, and as base it would replace your customisations with the vendor's files; not used. If it is one, remove it: cabinet-merge baseline remove ${m.id}`,
-        ru: `сохранённая база ${describe(m)} содержит вашу версию всех ${edits.differing} файлов, которыми ваша выгрузка отличается от новой выгрузки поставщика (или которых в ней нет): похоже, это копия вашей собственной выгрузки, а не старая выгрузка поставщика, и как база она заменила бы ваши доработки файлами поставщика; не использована. Если это так, удалите её: cabinet-merge baseline remove ${m.id}`,
+        ru: `сохранённая база ${describe(m)} содержит вашу версию всех ${edits.differing} ${ruWord(edits.differing, FILES_GEN_RU)}, которыми ваша выгрузка отличается от новой выгрузки поставщика (или которых в ней нет): похоже, это копия вашей собственной выгрузки, а не старая выгрузка поставщика, и как база она заменила бы ваши доработки файлами поставщика; не использована. Если это так, удалите её: cabinet-merge baseline remove ${m.id}`,
       });
       continue;
     }
@@ -170,10 +171,10 @@ function maybeCopyNote(m: BaselineManifest, e: { differing: number; asMine: numb
   const shown = e.asMine - e.mineOnly;
   const head = {
     en: `stored baseline ${describe(m)} holds your version of ${e.asMine} of the ${e.differing} files where your export differs from the vendor's new one (or that it lacks), and the vendor's version of none: it may be an old copy of your own export rather than the vendor's old one.`,
-    ru: `сохранённая база ${describe(m)} содержит вашу версию ${e.asMine} из ${e.differing} файлов, которыми ваша выгрузка отличается от новой выгрузки поставщика (или которых в ней нет), и ни одного файла в версии поставщика: возможно, это старая копия вашей собственной выгрузки, а не старая выгрузка поставщика.`,
+    ru: `сохранённая база ${describe(m)} содержит вашу версию ${e.asMine} из ${e.differing} ${ruWord(e.differing, FILES_GEN_RU)}, которыми ваша выгрузка отличается от новой выгрузки поставщика (или которых в ней нет), и ни одного файла в версии поставщика: возможно, это старая копия вашей собственной выгрузки, а не старая выгрузка поставщика.`,
   };
   const what = [
-    ...(shown > 0 ? [{ en: `It was not used as base for those ${shown}: their differences from the vendor's are left for you.`, ru: `Для этих ${shown} файлов она не использована как база: их отличия от версии поставщика оставлены вам.` }] : []),
+    ...(shown > 0 ? [{ en: `It was not used as base for those ${shown}: their differences from the vendor's are left for you.`, ru: `Для этих ${shown} ${ruWord(shown, FILES_GEN_RU)} она не использована как база: их отличия от версии поставщика оставлены вам.` }] : []),
     ...(e.mineOnly > 0 ? [{ en: `${e.mineOnly} of them, missing from the vendor's new export, were kept for you to check.`, ru: `${e.mineOnly} из них, которых нет в новой выгрузке поставщика, сохранены, чтобы вы их проверили.` }] : []),
   ];
   const tail = {

@@ -11,27 +11,39 @@ import type { StatusRun } from '../commands/status';
 import { CONFLICT_LABELS, STATUS_LABELS } from '../tree/status';
 import type { Inspection, MarkedFile } from './inspect';
 import type { ConflictState } from './state';
+import { fileProblems, type WorkdirChecks } from './checks';
+import { command } from '../report/command';
+import { freePackTarget } from './locate';
+import { enCount, enWord, FILES_RU, ruCount } from '../report/plural';
+
+/** `cabinet-merge pack WORK -o WORK.zip`, quoted for the user's shell: a name of the user's own, not a placeholder. */
+function packCommand(work: string, packed?: readonly string[], yes = false, output?: string): string {
+  return command(['pack', work, '-o', output ?? freePackTarget(work, packed), ...(yes ? ['--yes'] : [])]);
+}
 
 type Lang = 'en' | 'ru';
 
 const T = {
   markers: {
     en: (n: number) => `Conflict markers left (${n} file${n === 1 ? '' : 's'}) — edit each block into the lines you want:`,
-    ru: (n: number) => `Остались маркеры конфликтов (файлов: ${n}) — замените каждый блок нужными строками:`,
+    ru: (n: number) => `Остались маркеры конфликтов (${ruCount(n, FILES_RU)}) — замените каждый блок нужными строками:`,
   },
   blocks: {
-    en: (n: number, lines: string) => `${n} conflict block${n === 1 ? '' : 's'}, line${lines.includes(',') ? 's' : ''} ${lines}`,
-    ru: (n: number, lines: string) => `блоков: ${n}, ${lines.includes(',') ? 'строки' : 'строка'} ${lines}`,
+    en: (n: number, lines: string) => `${enCount(n, 'conflict block', 'conflict blocks')}, ${enWord(n, 'line', 'lines')} ${lines}`,
+    ru: (n: number, lines: string) => `${ruCount(n, { one: 'блок конфликта', few: 'блока конфликта', many: 'блоков конфликта' })}, ${n === 1 ? 'строка' : 'строки'} ${lines}`,
   },
-  stray: { en: (l: string) => `unpaired markers at lines ${l}`, ru: (l: string) => `непарные маркеры в строках ${l}` },
+  stray: {
+    en: (n: number, l: string) => `${n === 1 ? 'an unpaired marker at line' : 'unpaired markers at lines'} ${l}`,
+    ru: (n: number, l: string) => `${n === 1 ? 'непарный маркер в строке' : 'непарные маркеры в строках'} ${l}`,
+  },
   pasted: { en: ' (not a conflict of the merge: markers pasted in?)', ru: ' (в слиянии конфликта не было: маркеры вставлены?)' },
   pending: {
     en: (n: number) => `Decisions needed (${n}) — take one side's file with "resolve":`,
     ru: (n: number) => `Нужно решение (${n}) — выберите версию командой "resolve":`,
   },
   resolveHint: {
-    en: (work: string, p: string, opts: string) => `cabinet-merge resolve ${work} ${p} ${opts}`,
-    ru: (work: string, p: string, opts: string) => `cabinet-merge resolve ${work} ${p} ${opts}`,
+    en: (work: string, p: string, opts: string) => command(['resolve', work, p, opts]),
+    ru: (work: string, p: string, opts: string) => command(['resolve', work, p, opts]),
   },
   resolved: { en: (n: number) => `Resolved (${n}):`, ru: (n: number) => `Решено (${n}):` },
   how: {
@@ -41,8 +53,24 @@ const T = {
   added: { en: 'Added since the merge (will be packed):', ru: 'Добавлены после слияния (войдут в архив):' },
   removed: { en: 'Removed since the merge (will not be packed):', ru: 'Удалены после слияния (не войдут в архив):' },
   allDone: {
-    en: (work: string) => `Everything is resolved. Pack the archive: cabinet-merge pack ${work} -o MERGED.zip`,
-    ru: (work: string) => `Всё решено. Соберите архив: cabinet-merge pack ${work} -o MERGED.zip`,
+    en: (pack: string) => `Everything is resolved. Pack the archive: ${pack}`,
+    ru: (pack: string) => `Всё решено. Соберите архив: ${pack}`,
+  },
+  invalid: {
+    en: (n: number) => `Files that would break in the portal (${n}) — fix them, or --force packs them as they are:`,
+    ru: (n: number) => `Файлы, которые сломаются на портале (${n}) — исправьте их, или с --force они будут упакованы как есть:`,
+  },
+  editedOutside: {
+    en: (n: number) => `Edited in WORK outside conflicts (${n}) — packed as you edited them:`,
+    ru: (n: number) => `Изменены в рабочей папке вне конфликтов (${n}) — войдут в архив с вашими правками:`,
+  },
+  deleted: {
+    en: (n: number) => `Deleted by you in WORK (${n}) — left out of the archive; restore them (your editor's undo, the Recycle Bin), or pack with --yes if that is what you meant:`,
+    ru: (n: number) => `Удалены вами в рабочей папке (${n}) — не войдут в архив; восстановите их (отмена в редакторе, Корзина) или соберите архив с --yes, если так и задумано:`,
+  },
+  needsYes: {
+    en: (pack: string) => `Not packed: files were deleted in WORK (listed above). To pack without them: ${pack}`,
+    ru: (pack: string) => `Архив не собран: в рабочей папке удалены файлы (см. выше). Чтобы собрать без них: ${pack}`,
   },
   left: {
     en: (n: number) => `${n} item${n === 1 ? '' : 's'} left to resolve.`,
@@ -71,13 +99,15 @@ const T = {
     ru: 'Собрано с --force: в перечисленных файлах остались маркеры конфликтов.',
   },
   resolvedWritten: {
-    en: (p: string, s: string, w: string) => `${p}: now ${s}'s version. Check with: cabinet-merge status ${w}`,
-    ru: (p: string, s: string, w: string) => `${p}: теперь версия ${s}. Проверьте: cabinet-merge status ${w}`,
+    en: (p: string, s: string) => `  ${p}: now ${s}'s version`,
+    ru: (p: string, s: string) => `  ${p}: теперь версия ${s}`,
   },
   resolvedRemoved: {
-    en: (p: string, s: string, w: string) => `${p}: removed (${s} has no such file). Check with: cabinet-merge status ${w}`,
-    ru: (p: string, s: string, w: string) => `${p}: удалён (у ${s} такого файла нет). Проверьте: cabinet-merge status ${w}`,
+    en: (p: string, s: string) => `  ${p}: removed (${s} has no such file)`,
+    ru: (p: string, s: string) => `  ${p}: удалён (у ${s} такого файла нет)`,
   },
+  resolvedNone: { en: 'Nothing left to resolve.', ru: 'Решать больше нечего.' },
+  checkWith: { en: (c: string) => `Check with: ${c}`, ru: (c: string) => `Проверьте: ${c}` },
 };
 
 function lineList(nums: number[]): string {
@@ -87,7 +117,7 @@ function lineList(nums: number[]): string {
 function markerLine(m: MarkedFile, lang: Lang): string {
   const parts: string[] = [];
   if (m.scan.blocks.length) parts.push(T.blocks[lang](m.scan.blocks.length, lineList(m.scan.blocks.map((b) => b.startLine))));
-  if (m.scan.stray.length) parts.push(T.stray[lang](lineList(m.scan.stray)));
+  if (m.scan.stray.length) parts.push(T.stray[lang](m.scan.stray.length, lineList(m.scan.stray)));
   return `  ${m.path}: ${parts.join('; ')}${m.conflicted ? '' : T.pasted[lang]}`;
 }
 
@@ -96,12 +126,11 @@ function what(c: ConflictState, lang: Lang): string {
 }
 
 /** The `resolve` options that make sense: the sides the conflict has, and deletion where one side deleted. */
-function resolveOptions(c: ConflictState): string {
-  const opts = (['mine', 'theirs', 'base'] as const).filter((s) => c.sides[s] || s !== 'base').map((s) => `--${s}`);
-  return opts.join('|');
+function resolveOptions(c: ConflictState): string[] {
+  return (['mine', 'theirs', 'base'] as const).filter((s) => c.sides[s] || s !== 'base').map((s) => `--${s}`);
 }
 
-function inspectionLines(i: Inspection, work: string, lang: Lang): string[] {
+function inspectionLines(i: Inspection, work: string, lang: Lang, checks?: WorkdirChecks): string[] {
   const out: string[] = [];
   if (i.markers.length) {
     out.push(T.markers[lang](i.markers.length));
@@ -111,7 +140,7 @@ function inspectionLines(i: Inspection, work: string, lang: Lang): string[] {
     out.push(T.pending[lang](i.pending.length));
     for (const p of i.pending) {
       out.push(`  ${p.path}: ${what(p.conflict, lang)}`);
-      out.push(`    ${T.resolveHint[lang](work, p.path, resolveOptions(p.conflict))}`);
+      for (const opt of resolveOptions(p.conflict)) out.push(`    ${T.resolveHint[lang](work, p.path, opt)}`);
     }
   }
   if (i.reused.length) {
@@ -127,34 +156,49 @@ function inspectionLines(i: Inspection, work: string, lang: Lang): string[] {
     }
   }
   if (i.added.length) out.push(T.added[lang], ...i.added.map((p) => `  ${p}`));
-  if (i.removed.length) out.push(T.removed[lang], ...i.removed.map((p) => `  ${p}`));
+  if (i.removed.length && !checks) out.push(T.removed[lang], ...i.removed.map((p) => `  ${p}`));
+  if (checks) out.push(...checkLines(checks, lang));
+  return out;
+}
+
+/** pack's checks, as status and pack both print them (workdir/checks.ts). */
+function checkLines(c: WorkdirChecks, lang: Lang): string[] {
+  const out: string[] = [];
+  if (c.unencodable.length) {
+    out.push(T.unencodable[lang](c.unencodable.length));
+    for (const u of c.unencodable) {
+      const cp = `U+${u.codePoint.toString(16).toUpperCase().padStart(4, '0')}`;
+      out.push(`  ${u.path}: ${T.char[lang](u.char, cp, u.line, u.encoding)}`);
+    }
+  }
+  if (c.invalid.length) {
+    out.push(T.invalid[lang](c.invalid.length));
+    for (const f of c.invalid) out.push(`  ${f.path}: ${f.problem[lang]}`);
+  }
+  if (c.editedOutside.length) out.push(T.editedOutside[lang](c.editedOutside.length), ...c.editedOutside.map((p) => `  ${p}`));
+  if (c.deleted.length) out.push(T.deleted[lang](c.deleted.length), ...c.deleted.map((p) => `  ${p}`));
   return out;
 }
 
 export function renderStatus(run: StatusRun, work: string, lang: Lang): string {
-  const out = inspectionLines(run.inspection, work, lang);
-  const left = run.inspection.markers.length + run.inspection.pending.length;
-  out.push(left ? T.left[lang](left) : T.allDone[lang](work));
+  const out = inspectionLines(run.inspection, work, lang, run.checks);
+  const left = run.inspection.markers.length + run.inspection.pending.length + (run.checks ? fileProblems(run.checks) : 0);
+  const yes = (run.checks?.deleted.length ?? 0) > 0;
+  out.push(left ? T.left[lang](left) : T.allDone[lang](packCommand(work, run.inspection.state?.packed, yes)));
   return out.join('\n') + '\n';
 }
 
 export function renderPack(run: PackRun, work: string, lang: Lang): string {
   const out: string[] = [];
   const i = run.inspection;
-  if (i.markers.length || i.pending.length || !run.written) out.push(...inspectionLines({ ...i, resolved: [], reused: run.written ? [] : i.reused }, work, lang));
-  if (run.unencodable.length) {
-    out.push(T.unencodable[lang](run.unencodable.length));
-    for (const u of run.unencodable) {
-      const cp = `U+${u.codePoint.toString(16).toUpperCase().padStart(4, '0')}`;
-      out.push(`  ${u.path}: ${T.char[lang](u.char, cp, u.line, u.encoding)}`);
-    }
-  }
+  if (i.markers.length || i.pending.length || !run.written) out.push(...inspectionLines({ ...i, resolved: [], reused: run.written ? [] : i.reused }, work, lang, run.checks));
+  else out.push(...checkLines(run.checks, lang));
   if (run.restored.length) {
     out.push(T.restored[lang]);
     for (const r of run.restored) out.push(`  ${r.path}: ${r.changes.map((c) => c[lang]).join('; ')}`);
   }
   if (!run.written) {
-    out.push(T.notPacked[lang]);
+    out.push(run.needsYes ? T.needsYes[lang](packCommand(work, i.state.packed, true, run.output)) : T.notPacked[lang]);
   } else {
     if (i.markers.length) out.push(T.forcedMarkers[lang]);
     out.push(T.packed[lang](run.output));
@@ -163,15 +207,19 @@ export function renderPack(run: PackRun, work: string, lang: Lang): string {
   return out.join('\n') + '\n';
 }
 
+/** One line per file settled, then the command to check the folder. */
 export function renderResolve(run: ResolveRun, lang: Lang): string {
-  return (run.action === 'written' ? T.resolvedWritten : T.resolvedRemoved)[lang](run.path, run.side, run.work) + '\n';
+  const lines = run.files.map((f) => (f.action === 'written' ? T.resolvedWritten : T.resolvedRemoved)[lang](f.path, run.side));
+  if (!run.files.length) lines.push(T.resolvedNone[lang]);
+  lines.push(T.checkWith[lang](command(['status', run.work])));
+  return lines.join('\n') + '\n';
 }
 
 /** After `merge --out-dir`: where the files are and what to do next. */
 /** What to do next with a working folder: `result` is the report's (clean, conflicts, or review-only). */
 export function renderWorkdirHint(work: string, result: 'clean' | 'conflicts' | 'review', lang: Lang): string {
-  const pack = `cabinet-merge pack ${work} -o MERGED.zip`;
-  const status = `cabinet-merge status ${work}`;
+  const pack = packCommand(work);
+  const status = command(['status', work]);
   const hint = {
     clean: {
       en: `Working folder: ${work}. Nothing to resolve; pack it with: ${pack}`,

@@ -41,7 +41,8 @@ test('two archives, no store: two-way blocks, exit 1, advice and reminder; posit
   expect(r.status).toBe(1);
   expect(r.stdout).toContain('only in your export: your addition or a file the vendor removed — check');
   expect(r.stdout).toContain('A base would have decided most of these');
-  expect(r.stdout).toContain(`baseline save "${S('theirs')}"`);
+  // The real path, quoted only where the shell needs it (a plain path here), and no placeholder name.
+  expect(r.stdout).toContain(`cabinet-merge baseline save ${S("theirs")} (`);
   const rep = report(path.join(out, 'a.json'));
   expect(rep.base).toMatchObject({ source: 'none', notes: [] });
   expect(rep.base!.undecidedWithoutBase).toBe(rep.totals.needsAttention);

@@ -55,7 +55,8 @@ describe('merge --out-dir → status → edit → resolve → pack → next rele
     expect(status.stdout).toContain('locales/ru.json: 1 conflict block, line 16');
     expect(status.stdout).toContain('js/receipt-print.js: changed by you, deleted by the vendor');
     const ru = runCli(['status', work, '--lang', 'ru'], { cwd: dir, env });
-    expect(ru.stdout).toContain('Остались маркеры конфликтов (файлов: 2)');
+    expect(ru.stdout).toContain('Остались маркеры конфликтов (2 файла)');
+    expect(ru.stdout).toContain('css/theme.css: 1 блок конфликта, строка 13');
 
     // Edit as an editor would. theme.css (UTF-8, CRLF): keep mine's colour.
     const theme = path.join(work, 'css/theme.css');

@@ -9,6 +9,13 @@ test('colours only on a terminal, never with NO_COLOR or TERM=dumb', () => {
   expect(useColour({ ...tty, stdoutTty: false })).toBe(false);
   expect(useColour({ ...tty, env: { NO_COLOR: '1' } })).toBe(false);
   expect(useColour({ ...tty, env: { TERM: 'dumb' } })).toBe(false);
+  // FORCE_COLOR colours a pipe (and wins over NO_COLOR, as in Node); FORCE_COLOR=0 turns colours off.
+  expect(useColour({ ...tty, stdoutTty: false, env: { FORCE_COLOR: '1' } })).toBe(true);
+  expect(useColour({ ...tty, stdoutTty: false, env: { FORCE_COLOR: '', NO_COLOR: '1' } })).toBe(true);
+  expect(useColour({ ...tty, env: { FORCE_COLOR: '0' } })).toBe(false);
+  // --color / --no-color decide over everything.
+  expect(useColour({ ...tty, env: { FORCE_COLOR: '1' } }, false)).toBe(false);
+  expect(useColour({ ...tty, stdoutTty: false, env: { NO_COLOR: '1' } }, true)).toBe(true);
 });
 
 test('painter adds SGR codes when on and nothing when off', () => {

@@ -109,6 +109,22 @@ describe('renderHtml: summary', () => {
     expect(html).toContain(`<b data-total="conflictBlocks">${t.conflictBlocks}</b>`);
   });
 
+  test('a merge --out-dir report speaks of the working folder, with its commands', () => {
+    const report = { ...merged.report, output: { archive: null, keptAside: null, workdir: 'Рабочая' } };
+    const page = withoutData(renderHtml(report, merged.texts, 'en'));
+    expect(page).toContain('Open each such file in the working folder Рабочая (not in an archive)');
+    expect(page).toContain('check with cabinet-merge status Рабочая, then pack the archive to import: cabinet-merge pack Рабочая -o Рабочая.zip');
+    expect(page).not.toContain('in the merged archive');
+    expect(page).toContain('Working folder: <code>Рабочая</code>');
+    const ru = withoutData(renderHtml(report, merged.texts, 'ru'));
+    expect(ru).toContain('Откройте каждый такой файл в рабочей папке Рабочая (не в архиве)');
+    // Without --out-dir the banner still speaks of the archive.
+    expect(withoutData(html)).toContain('in the merged archive');
+    // -o took WORK.zip: pack is pointed at another name.
+    const both = withoutData(renderHtml({ ...report, output: { archive: 'Рабочая.zip', keptAside: null, workdir: 'Рабочая' } }, merged.texts, 'en'));
+    expect(both).toContain(esc("cabinet-merge pack Рабочая -o 'Рабочая (2).zip'"));
+  });
+
   test('inputs: names, file counts and sizes', () => {
     const info = merged.report.inputs.mine;
     expect(html).toMatch(new RegExp(`<tr data-role="mine">.*${esc(info.path).replace(/\\/g, '\\\\')}.*data-files="${info.files}".*data-bytes="${info.bytes}"`));

@@ -43,6 +43,8 @@ describe('defaultResolutionsDir', () => {
   });
   test('elsewhere: $XDG_DATA_HOME, else ~/.local/share', () => {
     expect(defaultResolutionsDir({ XDG_DATA_HOME: '/d' }, 'linux', '/home/u')).toBe('/d/cabinet-merge/resolutions');
+    // A relative XDG_DATA_HOME is invalid (XDG Base Directory spec) and ignored, as the baseline store does.
+    expect(defaultResolutionsDir({ XDG_DATA_HOME: 'rel/data' }, 'linux', '/home/u')).toBe('/home/u/.local/share/cabinet-merge/resolutions');
     expect(defaultResolutionsDir({}, 'linux', '/home/u')).toBe('/home/u/.local/share/cabinet-merge/resolutions');
   });
 });

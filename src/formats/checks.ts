@@ -1,0 +1,393 @@
+/**
+ * Format checks of a clean merge result (issue 11, part 4: "no clean merge that is wrong").
+ *
+ * Each check is a `FormatCheck`: `(merged, inputs) => CheckFailure | null`. It fails only for a fault the merge
+ * introduced, never for one an input already had:
+ *  - `checkJson`: the merge parses as JSON (or as JSON with comments, when an input already used comments or
+ *    trailing commas) wherever every input did, and holds no key twice in one object unless an input already held
+ *    that key twice at that place.
+ *  - `checkHtml`, `checkXml`: no attribute twice in one tag unless an input already had that tag with that
+ *    attribute twice. HTML and XML are parsed tolerantly (htmlparser2: browsers do not reject markup), so only the
+ *    attributes are judged.
+ *  - `checkCss`: where every input parses with postcss, the merge still parses.
+ *  - `checkJs`: where every input parses with acorn (as a module or as a script), the merge still parses.
+ *  - `checkYaml`: where every input loads with js-yaml, the merge still loads; js-yaml rejects a key twice in one
+ *    mapping, so this is also the duplicate-key check for YAML.
+ *
+ * Speed: every check is one linear pass over the merged text on the common path (no fault); the inputs are parsed
+ * only when the merged text has a fault, to tell whether an input already had it. JS is the one heavy parse
+ * (acorn builds a full tree); it is skipped above `JS_CHECK_MAX_CHARS` (see there).
+ *
+ * The messages say "the merged file"; pass the file's name as the optional third argument to have it named
+ * ("the merged settings.json would hold the key "theme" twice").
+ *
+ * Pure: no I/O.
+ */
+import { parse as acornParse, type Options as AcornOptions } from 'acorn';
+import { Parser as HtmlParser } from 'htmlparser2';
+import { loadAll as yamlLoadAll } from 'js-yaml';
+import { printParseErrorCode, visit, type ParseError } from 'jsonc-parser';
+import postcss from 'postcss';
+import type { CheckFailure } from './types';
+
+/**
+ * Largest merged JS text (UTF-16 code units) `checkJs` parses. acorn parses about 10–20 MB/s here (measured on
+ * the 2.8–3.7 MB one-line bundles of ../shared/1c-templates: see docs/architecture.md); the merge, the inputs'
+ * parses (only on a fault) and the budget of a whole run keep this to bundles of a few megabytes. Larger texts are
+ * not checked (the check returns null) — they are rarely hand-edited, and the token merge below the line keeps
+ * every token of both sides anyway.
+ */
+export const JS_CHECK_MAX_CHARS = 8 * 1024 * 1024;
+
+/** The name used in messages: "the merged file" or "the merged settings.json". */
+interface Subject {
+  en: string;
+  ru: string;
+  /** Russian, prepositional case ("в объединённом файле"). */
+  ruIn: string;
+}
+
+function subject(name: string | undefined): Subject {
+  return name === undefined
+    ? { en: 'the merged file', ru: 'объединённый файл', ruIn: 'объединённом файле' }
+    : { en: `the merged ${name}`, ru: `объединённый ${name}`, ruIn: `объединённом ${name}` };
+}
+
+/** 1-based line and column of `offset` in `text` (only computed for a failure, so linear is fine). */
+export function lineColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  const end = Math.min(offset, text.length);
+  for (let i = text.indexOf('\n'); i !== -1 && i < end; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, column: end - lineStart + 1 };
+}
+
+/** "line 2" or "lines 2 and 6": where the two occurrences of a duplicate are. */
+function lines(text: string, offsets: [number, number]): { en: string; ru: string } {
+  const a = lineColumn(text, offsets[0]).line;
+  const b = lineColumn(text, offsets[1]).line;
+  return a === b ? { en: `line ${a}`, ru: `строка ${a}` } : { en: `lines ${a} and ${b}`, ru: `строки ${a} и ${b}` };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// JSON
+
+/** One key found twice in one object: where (a JSON pointer of the object) and which key. */
+interface JsonDuplicate {
+  pointer: string;
+  key: string;
+  /** Offsets of the first occurrence and of the repeat. */
+  offsets: [number, number];
+}
+
+interface JsonScan {
+  errors: ParseError[];
+  /** Count of repeated occurrences per signature (the object's path with array indexes as '*', and the key). */
+  repeats: Map<string, number>;
+  first: Map<string, JsonDuplicate>;
+}
+
+type Frame = { kind: 'object'; keys: Map<string, number>; key: string | undefined } | { kind: 'array'; index: number };
+
+function pointerOf(stack: readonly Frame[], wildcard: boolean): string {
+  let p = '';
+  // The last frame is the object holding the key; the frames before it name the way there.
+  for (let i = 0; i < stack.length - 1; i++) {
+    const f = stack[i];
+    const part = f.kind === 'object' ? (f.key ?? '') : wildcard ? '*' : String(f.index - 1);
+    p += '/' + part.replace(/~/g, '~0').replace(/\//g, '~1');
+  }
+  return p;
+}
+
+/**
+ * One pass of jsonc-parser's visitor: the parse errors (strict JSON, or JSON with comments and trailing commas)
+ * and every key repeated in one object. jsonc-parser recovers after an error, so duplicates are still found in a
+ * text that does not parse.
+ */
+function scanJson(text: string, jsonc: boolean): JsonScan {
+  const errors: ParseError[] = [];
+  const repeats = new Map<string, number>();
+  const first = new Map<string, JsonDuplicate>();
+  const stack: Frame[] = [];
+  // A value inside an array advances that array's index (before the value, so the pointer names the value).
+  const valueStarts = () => {
+    const top = stack[stack.length - 1];
+    if (top !== undefined && top.kind === 'array') top.index++;
+  };
+  visit(
+    text,
+    {
+      onObjectBegin: () => {
+        valueStarts();
+        stack.push({ kind: 'object', keys: new Map(), key: undefined });
+      },
+      onObjectEnd: () => void stack.pop(),
+      onArrayBegin: () => {
+        valueStarts();
+        stack.push({ kind: 'array', index: 0 });
+      },
+      onArrayEnd: () => void stack.pop(),
+      onLiteralValue: valueStarts,
+      onObjectProperty: (key, offset) => {
+        const top = stack[stack.length - 1];
+        if (top === undefined || top.kind !== 'object') return;
+        top.key = key;
+        const before = top.keys.get(key);
+        if (before === undefined) {
+          top.keys.set(key, offset);
+          return;
+        }
+        const sig = pointerOf(stack, true) + '\u0000' + key;
+        repeats.set(sig, (repeats.get(sig) ?? 0) + 1);
+        if (!first.has(sig)) first.set(sig, { pointer: pointerOf(stack, false), key, offsets: [before, offset] });
+      },
+      onError: (error, offset, length) => void errors.push({ error, offset, length }),
+    },
+    { disallowComments: !jsonc, allowTrailingComma: jsonc, allowEmptyContent: false },
+  );
+  return { errors, repeats, first };
+}
+
+const blank = (s: string) => s.trim() === '';
+
+/**
+ * The merged JSON parses wherever all inputs parse (strict JSON when they are strict; with comments and trailing
+ * commas when an input already has them), and holds no key twice in one object that no input held twice there.
+ */
+export function checkJson(merged: string, inputs: readonly string[], name?: string): CheckFailure | null {
+  const who = subject(name);
+  // A blank result is a file emptied on purpose (or an empty input); not ours to judge.
+  if (blank(merged)) return null;
+  const strict = scanJson(merged, false);
+  if (strict.errors.length > 0) {
+    const failure = parseFailure(merged, inputs, who);
+    if (failure !== null) return failure;
+  }
+  if (strict.repeats.size === 0) return null;
+  const had = inputs.map((t) => scanJson(t, true).repeats);
+  for (const [sig, count] of strict.repeats) {
+    if (had.some((r) => (r.get(sig) ?? 0) >= count)) continue;
+    const d = strict.first.get(sig)!;
+    const where = d.pointer === '' ? '' : ` (in ${d.pointer})`;
+    const whereRu = d.pointer === '' ? '' : ` (в ${d.pointer})`;
+    const at = lines(merged, d.offsets);
+    return {
+      en: `${who.en} would hold the key "${d.key}" twice${where}, ${at.en}: both sides added it`,
+      ru: `${who.ru} содержал бы ключ "${d.key}" дважды${whereRu}, ${at.ru}: его добавили обе стороны`,
+    };
+  }
+  return null;
+}
+
+/** The merged text does not parse as strict JSON: a failure unless an input already needed JSONC or did not parse. */
+function parseFailure(merged: string, inputs: readonly string[], who: Subject): CheckFailure | null {
+  const present = inputs.filter((t) => !blank(t));
+  if (present.length === 0) return null;
+  const allStrict = present.every((t) => scanJson(t, false).errors.length === 0);
+  let errors: ParseError[];
+  if (allStrict) {
+    errors = scanJson(merged, false).errors;
+  } else {
+    if (!present.every((t) => scanJson(t, true).errors.length === 0)) return null;
+    errors = scanJson(merged, true).errors;
+    if (errors.length === 0) return null;
+  }
+  const e = errors[0];
+  const { line, column } = lineColumn(merged, e.offset);
+  const what = printParseErrorCode(e.error);
+  return {
+    en: `${who.en} would no longer parse as JSON${allStrict ? '' : ' (with comments)'}: ${what} at line ${line}, column ${column}`,
+    ru: `${who.ru} перестал бы читаться как JSON${allStrict ? '' : ' (с комментариями)'}: ${what}, строка ${line}, столбец ${column}`,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// HTML and XML
+
+interface AttrScan {
+  repeats: Map<string, number>;
+  first: Map<string, { tag: string; attr: string; offsets: [number, number] }>;
+}
+
+/**
+ * One pass of htmlparser2's tokenizer-driven parser: every attribute repeated in one start tag. htmlparser2 calls
+ * `onattribute` for every attribute (the duplicates too; only its `attribs` object keeps the first). In HTML mode
+ * names are lower-cased, as browsers compare them; XML is case-sensitive. The signature is the tag name and the
+ * attribute name, counted per text, so an input that already had `<div class class>` excuses the same in the merge.
+ */
+function scanAttributes(text: string, xmlMode: boolean): AttrScan {
+  const repeats = new Map<string, number>();
+  const first = new Map<string, { tag: string; attr: string; offsets: [number, number] }>();
+  let tag = '';
+  let seen = new Map<string, number>();
+  const parser: HtmlParser = new HtmlParser(
+    {
+      onopentagname: (name) => {
+        tag = name;
+        seen = new Map();
+      },
+      onattribute: (attr) => {
+        const before = seen.get(attr);
+        if (before === undefined) {
+          seen.set(attr, parser.startIndex);
+          return;
+        }
+        const sig = tag + '\u0000' + attr;
+        repeats.set(sig, (repeats.get(sig) ?? 0) + 1);
+        if (!first.has(sig)) first.set(sig, { tag, attr, offsets: [before, parser.startIndex] });
+      },
+    },
+    { xmlMode, decodeEntities: false },
+  );
+  parser.end(text);
+  return { repeats, first };
+}
+
+function checkAttributes(merged: string, inputs: readonly string[], xmlMode: boolean, name?: string): CheckFailure | null {
+  const scan = scanAttributes(merged, xmlMode);
+  if (scan.repeats.size === 0) return null;
+  const who = subject(name);
+  const had = inputs.map((t) => scanAttributes(t, xmlMode).repeats);
+  for (const [sig, count] of scan.repeats) {
+    if (had.some((r) => (r.get(sig) ?? 0) >= count)) continue;
+    const d = scan.first.get(sig)!;
+    const at = lines(merged, d.offsets);
+    return {
+      en: `${who.en} would have the attribute "${d.attr}" twice in one <${d.tag}> tag, ${at.en}: both sides added it`,
+      ru: `в ${who.ruIn} у тега <${d.tag}> атрибут "${d.attr}" был бы дважды, ${at.ru}: его добавили обе стороны`,
+    };
+  }
+  return null;
+}
+
+/** No attribute twice in one HTML tag that no input had twice (browsers keep the first and drop the other). */
+export function checkHtml(merged: string, inputs: readonly string[], name?: string): CheckFailure | null {
+  return checkAttributes(merged, inputs, false, name);
+}
+
+/** No attribute twice in one XML tag that no input had twice (an XML parser rejects the file). */
+export function checkXml(merged: string, inputs: readonly string[], name?: string): CheckFailure | null {
+  return checkAttributes(merged, inputs, true, name);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// CSS
+
+function cssError(text: string): { reason: string; line?: number; column?: number } | null {
+  try {
+    postcss.parse(text);
+    return null;
+  } catch (e) {
+    const err = e as { reason?: string; message?: string; line?: number; column?: number };
+    return { reason: err.reason ?? String(err.message ?? e), line: err.line, column: err.column };
+  }
+}
+
+/** Where every input parses with postcss, the merge still parses (an unclosed block or string breaks the rest). */
+export function checkCss(merged: string, inputs: readonly string[], name?: string): CheckFailure | null {
+  const err = cssError(merged);
+  if (err === null) return null;
+  if (!inputs.every((t) => cssError(t) === null)) return null;
+  const who = subject(name);
+  const at = err.line === undefined ? '' : `, line ${err.line}, column ${err.column}`;
+  const atRu = err.line === undefined ? '' : `, строка ${err.line}, столбец ${err.column}`;
+  return {
+    en: `${who.en} would no longer parse as CSS: ${err.reason}${at}`,
+    ru: `${who.ru} перестал бы читаться как CSS: ${err.reason}${atRu}`,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// JavaScript
+
+const ACORN_BASE: Omit<AcornOptions, 'sourceType'> = { ecmaVersion: 'latest', allowHashBang: true };
+
+type JsError = { message: string; line?: number; column?: number };
+
+/** acorn's error for `text` as a module, then as a script; null when one of them parses. */
+function jsError(text: string): JsError | null {
+  let moduleError: JsError | null = null;
+  for (const sourceType of ['module', 'script'] as const) {
+    try {
+      acornParse(text, { ...ACORN_BASE, sourceType });
+      return null;
+    } catch (e) {
+      const err = e as { message?: string; loc?: { line: number; column: number } };
+      // A script's error is the telling one for a sloppy-mode file; a module's for one with import/export.
+      const found = { message: String(err.message ?? e), line: err.loc?.line, column: err.loc === undefined ? undefined : err.loc.column + 1 };
+      if (moduleError === null) moduleError = found;
+      else if (!/'import' and 'export'|outside of a module|'await'/.test(found.message)) moduleError = found;
+    }
+  }
+  return moduleError;
+}
+
+/**
+ * Where every input parses with acorn (each as a module or as a script), the merge still parses as one of the two.
+ * The cheap path parses only the merged text: once as a module (vite and most webpack bundles parse so), once
+ * more as a script when that fails. Texts above `JS_CHECK_MAX_CHARS` are not checked.
+ */
+export function checkJs(merged: string, inputs: readonly string[], name?: string): CheckFailure | null {
+  if (merged.length > JS_CHECK_MAX_CHARS) return null;
+  const err = jsError(merged);
+  if (err === null) return null;
+  if (!inputs.every((t) => t.length <= JS_CHECK_MAX_CHARS && jsError(t) === null)) return null;
+  const who = subject(name);
+  // acorn's message ends in "(line:column)" already.
+  const message = err.message.replace(/\s*\(\d+:\d+\)$/, '');
+  const at = err.line === undefined ? '' : `, line ${err.line}, column ${err.column}`;
+  const atRu = err.line === undefined ? '' : `, строка ${err.line}, столбец ${err.column}`;
+  return {
+    en: `${who.en} would no longer parse as JavaScript: ${message}${at}`,
+    ru: `${who.ru} перестал бы читаться как JavaScript: ${message}${atRu}`,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// YAML
+
+function yamlError(text: string): { reason: string; line?: number; duplicate?: string } | null {
+  try {
+    yamlLoadAll(text);
+    return null;
+  } catch (e) {
+    const err = e as { reason?: string; message?: string; mark?: { line: number; position: number; buffer?: string } };
+    const reason = err.reason ?? String(err.message ?? e);
+    const line = err.mark === undefined ? undefined : err.mark.line + 1;
+    let duplicate: string | undefined;
+    if (reason === 'duplicated mapping key' && err.mark !== undefined) {
+      // The mark points at the repeated key's line: its key is the text before the first ':' there.
+      const ls = text.lastIndexOf('\n', err.mark.position - 1) + 1;
+      const le = text.indexOf('\n', ls);
+      duplicate = text.slice(ls, le === -1 ? text.length : le).replace(/^\s*(-\s+)?/, '').split(':')[0].trim().replace(/^["']|["']$/g, '');
+    }
+    return { reason, line, duplicate };
+  }
+}
+
+/**
+ * Where every input loads with js-yaml (all documents of the stream), the merge still loads. js-yaml rejects a
+ * key twice in one mapping, so a key both sides added in different places is caught here with its name.
+ */
+export function checkYaml(merged: string, inputs: readonly string[], name?: string): CheckFailure | null {
+  const err = yamlError(merged);
+  if (err === null) return null;
+  if (!inputs.every((t) => yamlError(t) === null)) return null;
+  const who = subject(name);
+  const at = err.line === undefined ? '' : `, line ${err.line}`;
+  const atRu = err.line === undefined ? '' : `, строка ${err.line}`;
+  if (err.duplicate !== undefined) {
+    return {
+      en: `${who.en} would hold the key "${err.duplicate}" twice${at}: both sides added it`,
+      ru: `${who.ru} содержал бы ключ "${err.duplicate}" дважды${atRu}: его добавили обе стороны`,
+    };
+  }
+  return {
+    en: `${who.en} would no longer parse as YAML: ${err.reason}${at}`,
+    ru: `${who.ru} перестал бы читаться как YAML: ${err.reason}${atRu}`,
+  };
+}

@@ -1,0 +1,118 @@
+/**
+ * Every check `pack` makes before it writes, in one place, so that `status` makes the same ones and "all resolved"
+ * means `pack` will pass (issue 15 point 5):
+ *  - each file back in its recorded format (format.ts); a character the encoding cannot hold is a problem;
+ *  - format checks (formats/checks.ts) on every file the admin touched (edited, added, or a conflict settled by
+ *    editing): JSON still parses and holds no key twice, HTML/XML no attribute twice in a tag, CSS and JS still
+ *    parse, YAML parses — judged against the sides of the conflict when there are some, so a fault an input already had is not
+ *    blamed on the admin;
+ *  - files deleted in WORK outside conflicts (left out of the zip: `pack` wants --yes for that) and files edited
+ *    outside conflicts (packed as edited: listed, so a slip of the hand shows).
+ * Reads the conflicts' sides from the state folder; otherwise works on the inspection.
+ */
+
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { checkCss, checkHtml, checkJs, checkJson, checkXml, checkYaml } from '../formats/checks';
+import type { CheckFailure } from '../formats/types';
+import type { Wording } from '../tree/status';
+import { readEdited, restoreFormat, type Unencodable } from './format';
+import type { Inspection } from './inspect';
+import { sidePath, SIDES } from './state';
+
+export interface WorkdirChecks {
+  /** The bytes to pack for each file of WORK, in its recorded format (UTF-8 with BOM where it cannot be). */
+  bytes: Map<string, Uint8Array>;
+  /** The text of each text file as packed (for recording resolutions). */
+  texts: Map<string, string>;
+  unencodable: ({ path: string } & Unencodable)[];
+  /** Files whose format was put back (encoding, BOM, line ends), with what was done. */
+  restored: { path: string; changes: Wording[] }[];
+  /** Files that no longer parse, or hold a key / an attribute twice. */
+  invalid: { path: string; problem: CheckFailure }[];
+  /** Files of the merge deleted in WORK, not conflicts: left out of the zip. */
+  deleted: string[];
+  /** Files of the merge edited in WORK, not conflicts: packed as edited. */
+  editedOutside: string[];
+}
+
+type Check = (merged: string, inputs: readonly string[], name?: string) => CheckFailure | null;
+
+const CHECKS: Record<string, Check> = {
+  '.json': checkJson,
+  '.html': checkHtml,
+  '.htm': checkHtml,
+  '.xml': checkXml,
+  '.css': checkCss,
+  '.js': checkJs,
+  '.yml': checkYaml,
+  '.yaml': checkYaml,
+};
+
+/**
+ * The reference for a file with no sides to compare with (edited outside a conflict, or added): checkJson judges a
+ * text only against inputs, and allows comments and trailing commas when an input has them. Vendor settings files
+ * often do, and a file the admin edits keeps the dialect it had; so the reference is an empty object with a comment.
+ * A missing comma or bracket fails in that dialect too, and any key twice is reported.
+ */
+const JSONC_REFERENCE = '// reference: JSON with comments\n{}';
+
+async function sideTexts(i: Inspection, p: string): Promise<string[]> {
+  const c = i.state.conflicts[p];
+  const texts: string[] = [];
+  for (const side of SIDES) {
+    const s = c?.sides[side];
+    if (!s) continue;
+    const bytes = await fs.readFile(sidePath(i.work, side, p)).catch(() => undefined);
+    const text = bytes && readEdited(bytes, s.text);
+    if (text) texts.push(text.text);
+  }
+  return texts;
+}
+
+export async function checkWorkdir(i: Inspection): Promise<WorkdirChecks> {
+  const { state } = i;
+  const out: WorkdirChecks = { bytes: new Map(), texts: new Map(), unencodable: [], restored: [], invalid: [], deleted: [], editedOutside: [] };
+  const marked = new Set(i.markers.map((m) => m.path));
+  const edited = new Set(i.edited);
+  const added = new Set(i.added);
+  for (const [p, f] of i.files) {
+    const known = state.files[p];
+    let bytes = f.bytes;
+    let text: string | undefined;
+    if (known?.text) {
+      const r = restoreFormat(f.bytes, known.text);
+      if (r.ok) {
+        bytes = r.bytes;
+        text = r.text;
+        if (r.changes.length) out.restored.push({ path: p, changes: r.changes });
+      } else {
+        out.unencodable.push({ path: p, ...r.problem });
+        bytes = r.utf8;
+        text = r.text;
+      }
+    } else if (added.has(p)) {
+      text = readEdited(f.bytes, undefined)?.text;
+    }
+    out.bytes.set(p, bytes);
+    if (text !== undefined) out.texts.set(p, text);
+
+    const conflict = state.conflicts[p];
+    const touched = edited.has(p) || added.has(p) || (conflict !== undefined && !conflict.decision);
+    const check = CHECKS[path.posix.extname(p).toLowerCase()];
+    if (text !== undefined && touched && check && !marked.has(p)) {
+      const sides = conflict ? await sideTexts(i, p) : [];
+      const inputs = sides.length ? sides : check === checkJson ? [JSONC_REFERENCE] : [];
+      const problem = check(text, inputs, path.posix.basename(p));
+      if (problem) out.invalid.push({ path: p, problem });
+    }
+    if (edited.has(p) && !conflict) out.editedOutside.push(p);
+  }
+  out.deleted = i.removed.filter((p) => !state.conflicts[p]);
+  return out;
+}
+
+/** What blocks `pack` without --force (problems in files), apart from markers and pending decisions. */
+export function fileProblems(c: WorkdirChecks): number {
+  return c.unencodable.length + c.invalid.length;
+}

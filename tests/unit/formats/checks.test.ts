@@ -1,0 +1,175 @@
+/**
+ * The format checks of a clean merge. Each check first gets the case that motivated it: today's line merge
+ * (git-identical) gives a clean file that is wrong for its format, and the check says so.
+ */
+import { checkCss, checkHtml, checkJs, checkJson, checkXml, checkYaml, JS_CHECK_MAX_CHARS, lineColumn } from '../../../src/formats/checks';
+import { mergeTexts } from '../merge3/harness';
+
+/** The line merge of three texts; the test needs it to be clean. */
+function cleanLineMerge(base: string, mine: string, theirs: string): string {
+  const m = mergeTexts(base, mine, theirs);
+  expect(m.rendered.conflicts).toHaveLength(0);
+  return m.text;
+}
+
+describe('checkJson', () => {
+  const base = '{\n  "a": 1,\n  "b": 2,\n  "c": 3\n}\n';
+  const mine = '{\n  "theme": "dark",\n  "a": 1,\n  "b": 2,\n  "c": 3\n}\n';
+  const theirs = '{\n  "a": 1,\n  "b": 2,\n  "c": 3,\n  "theme": "light"\n}\n';
+
+  test('the line merge of one key added on both sides in different places is clean and holds it twice: fails', () => {
+    const merged = cleanLineMerge(base, mine, theirs);
+    expect(JSON.parse(merged)).toEqual({ theme: 'light', a: 1, b: 2, c: 3 });
+    const f = checkJson(merged, [base, mine, theirs], 'settings.json');
+    expect(f?.en).toBe('the merged settings.json would hold the key "theme" twice, lines 2 and 6: both sides added it');
+    expect(f?.ru).toBe('объединённый settings.json содержал бы ключ "theme" дважды, строки 2 и 6: его добавили обе стороны');
+  });
+
+  test('without a name the message says "the merged file"; a nested key gives its object\'s path', () => {
+    const b = '{"x": [{"k": 1}, {"k": 2}]}';
+    const merged = '{"x": [{"k": 1}, {"k": 2, "y/z": 1, "y/z": 2}]}';
+    expect(checkJson(merged, [b])?.en).toBe('the merged file would hold the key "y/z" twice (in /x/1), line 1: both sides added it');
+  });
+
+  test('a key an input already held twice at that place is not the merge\'s fault', () => {
+    const dup = '{"a": 1, "a": 2}';
+    expect(checkJson(dup, [dup, '{"a": 1}'])).toBeNull();
+    // ...but a third copy is.
+    expect(checkJson('{"a": 1, "a": 2, "a": 3}', [dup])).not.toBeNull();
+    // The same key in two different objects is fine.
+    expect(checkJson('{"a": {"k": 1}, "b": {"k": 2}}', ['{}'])).toBeNull();
+  });
+
+  test('a merge that no longer parses fails; one whose inputs did not parse either is not judged', () => {
+    const f = checkJson('{"a": 1\n "b": 2}', ['{"a": 1}', '{"b": 2}']);
+    expect(f?.en).toBe('the merged file would no longer parse as JSON: CommaExpected at line 2, column 2');
+    expect(f?.ru).toBe('объединённый файл перестал бы читаться как JSON: CommaExpected, строка 2, столбец 2');
+    expect(checkJson('{"a": 1\n "b": 2}', ['{"a": 1', '{"b": 2}'])).toBeNull();
+  });
+
+  test('comments and trailing commas: allowed when an input had them, a failure when all inputs were strict JSON', () => {
+    const jsonc = '{\n  // the colour\n  "a": 1,\n}\n';
+    expect(checkJson(jsonc, [jsonc, '{"a": 1}'])).toBeNull();
+    expect(checkJson(jsonc, ['{"a": 1}', '{"a": 2}'])?.en).toMatch(/no longer parse as JSON: InvalidCommentToken/);
+    const f = checkJson('{\n  // c\n  "a": 1\n  "b": 2\n}', [jsonc]);
+    expect(f?.en).toBe('the merged file would no longer parse as JSON (with comments): CommaExpected at line 4, column 3');
+  });
+
+  test('valid JSON, an empty merge and scalars pass', () => {
+    expect(checkJson('{"a": [1, {"b": null}], "c": "d"}\n', ['{}'])).toBeNull();
+    expect(checkJson('', ['{}'])).toBeNull();
+    expect(checkJson('42', ['41'])).toBeNull();
+  });
+});
+
+describe('checkHtml and checkXml', () => {
+  const base = '<html>\n<body>\n<div\n  id="main"\n  title="t"\n  lang="ru">\n</div>\n</body>\n</html>\n';
+  const mine = '<html>\n<body>\n<div\n  class="mine"\n  id="main"\n  title="t"\n  lang="ru">\n</div>\n</body>\n</html>\n';
+  const theirs = '<html>\n<body>\n<div\n  id="main"\n  title="t"\n  lang="ru"\n  class="vendor">\n</div>\n</body>\n</html>\n';
+
+  test('the line merge of one attribute added on both sides of a multi-line tag is clean and repeats it: fails', () => {
+    const merged = cleanLineMerge(base, mine, theirs);
+    const f = checkHtml(merged, [base, mine, theirs], 'index.html');
+    expect(f?.en).toBe('the merged index.html would have the attribute "class" twice in one <div> tag, lines 4 and 8: both sides added it');
+    expect(f?.ru).toBe('в объединённом index.html у тега <div> атрибут "class" был бы дважды, строки 4 и 8: его добавили обе стороны');
+    expect(checkXml(merged, [base, mine, theirs])?.en).toMatch(/^the merged file would have the attribute "class" twice in one <div> tag/);
+  });
+
+  test('HTML compares attribute names case-insensitively, as browsers do; XML does not', () => {
+    const t = '<p CLASS="a" class="b">x</p>';
+    expect(checkHtml(t, ['<p>x</p>'])?.en).toMatch(/"class" twice in one <p> tag, line 1/);
+    expect(checkXml(t, ['<p>x</p>'])).toBeNull();
+  });
+
+  test('a duplicate an input already had is excused; the same attribute on different tags is fine', () => {
+    const dup = '<a href="1" href="2">x</a>';
+    expect(checkHtml(dup + '\n<b>', [dup])).toBeNull();
+    expect(checkHtml('<a href="1"></a><a href="2"></a><img src=x src=y>', ['<a></a>'])?.en).toMatch(/"src" twice in one <img> tag/);
+    expect(checkHtml('<a href="1"></a><a href="2"></a>', [''])).toBeNull();
+  });
+
+  test('script text is not markup: a string that looks like a tag is not judged', () => {
+    expect(checkHtml('<script>var s = "<a x=1 x=2>";</script>', ['<script></script>'])).toBeNull();
+  });
+});
+
+describe('checkCss', () => {
+  const base = '.a { color: red; }\n.k { color: red; }\n.b { color: blue; }\n.q { color: red; }\n.c { color: green; }\n';
+  // mine comments three rules out (first and last line); the vendor puts "*/" into a string on the middle line.
+  const mine = '/* .a { color: red; }\n.k { color: red; }\n.b { color: blue; }\n.q { color: red; }\n.c { color: green; } */\n';
+  const theirs = '.a { color: red; }\n.k { color: red; }\n.b { content: "*/"; }\n.q { color: red; }\n.c { color: green; }\n';
+
+  test('the line merge of a comment opened and closed by mine around the vendor\'s "*/" is clean and no longer parses: fails', () => {
+    const merged = cleanLineMerge(base, mine, theirs);
+    const f = checkCss(merged, [base, mine, theirs], 'a.css');
+    expect(f?.en).toBe('the merged a.css would no longer parse as CSS: Unclosed string, line 3, column 18');
+    expect(f?.ru).toBe('объединённый a.css перестал бы читаться как CSS: Unclosed string, строка 3, столбец 18');
+  });
+
+  test('a merge is not judged when an input did not parse; a text that parses passes', () => {
+    expect(checkCss('.a {', ['.a {', '.b {}'])).toBeNull();
+    expect(checkCss(theirs, [base, mine, theirs])).toBeNull();
+  });
+});
+
+describe('checkJs', () => {
+  const base = 'var s = 1;\nvar k = 0;\nvar t = 2;\nvar q = 0;\nvar u = 3;\n';
+  // mine turns lines 1–5 into one template literal; the vendor puts a backtick into a string on line 3.
+  const mine = 'var s = `\nvar k = 0;\nvar t = 2;\nvar q = 0;\n`;\n';
+  const theirs = "var s = 1;\nvar k = 0;\nvar t = '`';\nvar q = 0;\nvar u = 3;\n";
+
+  test('the line merge of a template literal around the vendor\'s backtick is clean and no longer parses: fails', () => {
+    const merged = cleanLineMerge(base, mine, theirs);
+    const f = checkJs(merged, [base, mine, theirs], 'app.js');
+    expect(f?.en).toBe('the merged app.js would no longer parse as JavaScript: Unterminated string constant, line 3, column 11');
+    expect(f?.ru).toBe('объединённый app.js перестал бы читаться как JavaScript: Unterminated string constant, строка 3, столбец 11');
+  });
+
+  test('a statement split at a line break the two sides cut differently: fails, with the position', () => {
+    const base = 'const a = f(1,\n  2);\nconst b = 3;\n';
+    const mine = 'const a = f(1,\n  2, 4);\nconst b = 3;\n';
+    const theirs = 'const a = g(1);\nconst b = 3;\n';
+    // What a careless merge keeps of both: theirs' first line and mine's second line.
+    const broken = 'const a = g(1);\n  2, 4);\nconst b = 3;\n';
+    const f = checkJs(broken, [base, mine, theirs]);
+    expect(f?.en).toBe('the merged file would no longer parse as JavaScript: Unexpected token, line 2, column 7');
+    expect(f?.ru).toBe('объединённый файл перестал бы читаться как JavaScript: Unexpected token, строка 2, столбец 7');
+  });
+
+  test('modules and sloppy scripts both parse; inputs that do not parse are not judged', () => {
+    expect(checkJs('import x from "y";\nexport const z = x;\n', [''])).toBeNull();
+    expect(checkJs('with (o) { x = 010; }\n', [''])).toBeNull();
+    expect(checkJs('#!/usr/bin/env node\nawait 1;\n', [''])).toBeNull();
+    expect(checkJs('let = ;', ['let x = <div/>;'])).toBeNull(); // JSX input: acorn cannot judge
+    expect(checkJs('let = ;', ['let x = 1;'])).not.toBeNull();
+  });
+
+  test('texts above the size limit are not parsed', () => {
+    const big = 'x'.repeat(JS_CHECK_MAX_CHARS) + ' +';
+    expect(checkJs(big, ['1;'])).toBeNull();
+  });
+});
+
+describe('checkYaml', () => {
+  test('the line merge of one key added at both ends with different values is clean and holds it twice: fails', () => {
+    const base = 'a: 1\nb: 2\nc: 3\n';
+    const mine = 'z: 7\na: 1\nb: 2\nc: 3\n';
+    const theirs = 'a: 1\nb: 2\nc: 3\nz: 9\n';
+    const merged = cleanLineMerge(base, mine, theirs);
+    const f = checkYaml(merged, [base, mine, theirs], 'config.yml');
+    expect(f?.en).toBe('the merged config.yml would hold the key "z" twice, line 5: both sides added it');
+    expect(f?.ru).toBe('объединённый config.yml содержал бы ключ "z" дважды, строка 5: его добавили обе стороны');
+  });
+
+  test('a merge that no longer parses fails where the inputs parsed; multi-document streams load', () => {
+    expect(checkYaml('a: [1, 2\n', ['a: [1]\n'])?.en).toMatch(/^the merged file would no longer parse as YAML: /);
+    expect(checkYaml('a: [1, 2\n', ['a: [1\n'])).toBeNull();
+    expect(checkYaml('a: 1\n---\na: 2\n', ['a: 1\n'])).toBeNull();
+  });
+});
+
+test('lineColumn counts 1-based lines and columns', () => {
+  expect(lineColumn('ab\ncd\r\nef', 0)).toEqual({ line: 1, column: 1 });
+  expect(lineColumn('ab\ncd\r\nef', 4)).toEqual({ line: 2, column: 2 });
+  expect(lineColumn('ab\ncd\r\nef', 7)).toEqual({ line: 3, column: 1 });
+});
