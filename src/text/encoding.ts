@@ -59,8 +59,15 @@ function hasNulByte(bytes: Uint8Array, limit: number): boolean {
   return false;
 }
 
-/** Index of the first unpaired surrogate code unit in `text`, or -1. */
+/** ES2024's String.prototype.isWellFormed (V8 native, Node ≥ 20); the project's lib is ES2022, hence the cast. */
+const isWellFormed = (text: string): boolean => (text as unknown as { isWellFormed(): boolean }).isWellFormed();
+
+/**
+ * Index of the first unpaired surrogate code unit in `text`, or -1. Almost every text is well formed: the native
+ * check answers that at memory speed, and the scan in JS (3–4 % of a whole merge) runs only to find the index.
+ */
 export function findLoneSurrogate(text: string): number {
+  if (isWellFormed(text)) return -1;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c < 0xd800 || c > 0xdfff) continue;
