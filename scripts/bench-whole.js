@@ -431,4 +431,4 @@ function reportCabinet(dir, n, conflicts) {
   return dirs;
 }
 
-module.exports = { run };
+module.exports = { run, makeBigFile, makeCabinet };
