@@ -401,6 +401,21 @@ function finish(o, tmp, verdicts) {
         `(the report: ${fmtMs(cost)}, ${(fs.statSync(html).size / 1e6).toFixed(1)} MB; target ≤ 2 s)\n`);
       verdict('HTML report of 2,000 files ≤ 2 s', cost <= 2000, fmtMs(cost));
     }
+    {
+      // diffIds on a pathological input (the timing diff.test.ts once asserted): two unrelated 4,000-line files over
+      // a 4-line alphabet, edit distance ≈ 3,000, far past the cost budget. Target ≤ 3 s; it should take ms.
+      const { diffIds } = require(path.join(DIST, 'diff'));
+      const r = rng(7);
+      const a = Int32Array.from({ length: 4000 }, () => Math.floor(r() * 4));
+      const b = Int32Array.from({ length: 4000 }, () => Math.floor(r() * 4));
+      const ms = median(Array.from({ length: 5 }, () => {
+        const t0 = performance.now();
+        diffIds(a, b);
+        return performance.now() - t0;
+      }));
+      console.log(`diffIds on two unrelated 4,000-line inputs over 4 distinct lines (the cost budget's case): ${ms.toFixed(1)} ms (target ≤ 3 s)\n`);
+      verdict('pathological diff ≤ 3 s', ms <= 3000, `${ms.toFixed(1)} ms`);
+    }
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }
