@@ -377,7 +377,7 @@ function finish(o, tmp, verdicts) {
     if (!o.noMemory) {
       const dir = path.join(tmp, 'mem');
       const mb = o.quick ? 10 : 60;
-      const n = Math.round((mb * 1e6) / 46);
+      const n = Math.round((mb * 1e6) / 30.3); // makeBigFile lines average 30 bytes
       const bytes = makeBigFile(dir, n, 5);
       const dirs = { base: path.join(dir, 'base'), mine: path.join(dir, 'mine'), theirs: path.join(dir, 'theirs') };
       const inputs = sizeOf(dirs.base) + sizeOf(dirs.mine) + sizeOf(dirs.theirs);

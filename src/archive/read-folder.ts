@@ -76,7 +76,7 @@ async function walk(absolute: string, relative: string, tree: Tree, found: Found
       await walk(childAbsolute, childRelative, tree, found, budget);
     } else if (child.isFile()) {
       const stat = await statOf(childAbsolute, childRelative);
-      budget.addBytes(stat.size);
+      budget.addFile(stat.size, where);
       found.push({ absolute: childAbsolute, relative: childRelative, size: stat.size, mtime: stat.mtime });
     } else {
       const ru = 'это не обычный файл (устройство, канал или сокет)';
