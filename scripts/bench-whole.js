@@ -82,6 +82,12 @@ function walk(dir, rel = '') {
   return out;
 }
 
+/** The folder a zip unpacked into, or its only subfolder when that is all it holds (the wrapper folder of some versions). */
+function unwrapped(dir) {
+  const entries = fs.readdirSync(dir, { withFileTypes: true });
+  return entries.length === 1 && entries[0].isDirectory() ? path.join(dir, entries[0].name) : dir;
+}
+
 /** Text paths present in all three folders (what a git merge-file loop would merge). */
 function commonText(dirs) {
   const inMine = new Set(walk(dirs.mine));
@@ -274,6 +280,7 @@ function run(o) {
         customise(dirs.mine);
         const mineZip = path.join(dir, 'mine.zip');
         zipFolder(dirs.mine, mineZip);
+        for (const s of ['base', 'mine', 'theirs']) dirs[s] = unwrapped(dirs[s]);
         const paths = commonText(dirs);
         const cm = timeRuns(runs, () => merge(dir, pair.older, mineZip, pair.newer));
         const git = timeRuns(runs, () => gitLoop(dirs, paths));

@@ -21,13 +21,15 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import { crc32, deflateRawSync } from 'zlib';
-import iconv from 'iconv-lite';
 import { CabinetError } from '../errors';
 import { forget, removeOnInterrupt, tempSibling, writeFileAtomic } from '../io/atomic';
+import { lazy } from '../lazy';
 import { ancestors, cp866Representable, segmentProblem } from './names';
 import { FileEntry, OutputTree, RawData } from './tree';
 import { ZipEntry, buildZip, zipLength } from './zipbuild';
 import { EXTRA_UNICODE_PATH, FLAG_UTF8, METHOD_DEFLATED, METHOD_STORED, toDosDateTime } from './zipformat';
+
+const iconv = lazy(() => require('iconv-lite') as typeof import('iconv-lite'));
 
 /** The classic zip format we write (no ZIP64) holds at most this many entries and 4 GiB offsets. */
 const MAX_ZIP_ENTRIES = 0xffff;
@@ -120,7 +122,7 @@ function zipEntry(item: ZipItem, cp866: boolean, written: ZipWritten): ZipEntry 
 function storedName(name: string, cp866: boolean): { name: Uint8Array; flags: number; extra: Uint8Array } {
   const utf8 = Buffer.from(name, 'utf8');
   if (utf8.length === name.length) return { name: utf8, flags: 0, extra: NO_BYTES };
-  const stored = cp866 && cp866Representable(name) ? iconv.encode(name, 'cp866') : utf8;
+  const stored = cp866 && cp866Representable(name) ? iconv().encode(name, 'cp866') : utf8;
   const extra = Buffer.alloc(9 + utf8.length);
   extra.writeUInt16LE(EXTRA_UNICODE_PATH, 0);
   extra.writeUInt16LE(5 + utf8.length, 2);
