@@ -328,6 +328,7 @@ function run(o) {
       const work = path.join(cab, 'work');
       const packs = timeRuns(runs, () => {
         fs.rmSync(work, { recursive: true, force: true });
+        fs.rmSync(path.join(cab, 'packed.zip'), { force: true });
         merge(cab, zips.base, zips.mine, zips.theirs, ['--out-dir', work]);
         return run1('node', [CLI, 'pack', work, '-o', path.join(cab, 'packed.zip'), '--quiet', '--force'], { ok: [0, 1] });
       });
