@@ -381,6 +381,7 @@ async function parallel(cab, zips, runs) {
 /** The 60 MB memory case and the HTML report timing, then the verdicts. */
 function finish(o, tmp, verdicts) {
   const verdict = (what, ok, figure) => verdicts.push(`${ok ? 'holds' : 'MISSES'}: ${what} — ${figure}`);
+  const runs = o.wholeRuns || (o.quick ? 1 : 3);
   try {
     if (!o.noMemory) {
       const dir = path.join(tmp, 'mem');
