@@ -5,6 +5,8 @@
  *   npm run bench                 (builds dist/, then the full run: 10k, 50k, 200k lines)
  *   node scripts/bench.js --quick (smoke run: small sizes, few repeats; no build)
  *   options: --runs N  --seed N  --sizes 10000,50000  --no-diff3  --diff3-limit SECONDS
+ *   whole process (scripts/bench-whole.js, after the engine part): --whole-only  --no-whole  --whole-runs N
+ *   --no-memory (skip the 60 MB case)
  *
  * Inputs are generated from a seed (same seed → same files): code-like text with many repeated lines ('}', '',
  * 'return result;' …) among unique ones; mine and theirs are the base with scattered edits (changed lines,
@@ -34,7 +36,7 @@ const DIST = path.join(__dirname, '..', 'dist');
 // ---------------------------------------------------------------------------------------------
 
 function parseArgs(argv) {
-  const o = { quick: false, runs: 0, seed: 1, sizes: null, diff3: true, diff3Limit: 120, child: null };
+  const o = { quick: false, runs: 0, seed: 1, sizes: null, diff3: true, diff3Limit: 120, child: null, whole: true, engine: true, wholeRuns: 0, noMemory: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--quick') o.quick = true;
@@ -44,6 +46,10 @@ function parseArgs(argv) {
     else if (a === '--no-diff3') o.diff3 = false;
     else if (a === '--diff3-limit') o.diff3Limit = Number(argv[++i]);
     else if (a === '--child-diff3') o.child = Number(argv[++i]);
+    else if (a === '--whole-only') o.engine = false;
+    else if (a === '--no-whole') o.whole = false;
+    else if (a === '--whole-runs') o.wholeRuns = Number(argv[++i]);
+    else if (a === '--no-memory') o.noMemory = true;
     else throw new Error(`unknown option ${a}`);
   }
   if (!o.sizes) o.sizes = o.quick ? [2000, 10000] : [10000, 50000, 200000];
@@ -278,6 +284,19 @@ const pad = (s, n) => String(s).padStart(n);
 function main() {
   const o = parseArgs(process.argv.slice(2));
   if (o.child !== null) return diff3Child(o.child, o.seed);
+  if (o.engine) engineBench(o);
+  if (o.whole) {
+    Promise.resolve()
+      .then(() => require('./bench-whole').run(o))
+      .catch((e) => {
+        console.error(e);
+        process.exitCode = 1;
+      });
+  }
+}
+
+/** The per-file engine in-process against git merge-file (the part this script started with). */
+function engineBench(o) {
 
   const engine = {
     ...require(path.join(DIST, 'text', 'lines')),

@@ -3,9 +3,11 @@
  * normalising them to '/'-separated relative paths, and refusing names that could escape the output folder.
  */
 import { crc32 } from 'zlib';
-import iconv from 'iconv-lite';
 import { CabinetError, Message } from '../errors';
+import { lazy } from '../lazy';
 import { EXTRA_UNICODE_PATH, FLAG_UTF8, RawEntry } from './zipformat';
+
+const iconv = lazy(() => require('iconv-lite') as typeof import('iconv-lite'));
 
 /** How a name was stored; decides Tree.nameEncoding. */
 export type NameOrigin = 'ascii' | 'utf8-flag' | 'unicode-extra' | 'utf8-guess' | 'legacy';
@@ -40,7 +42,7 @@ export function decodeEntryName(entry: RawEntry): DecodedName {
     const guess = strictUtf8(bytes);
     if (guess !== undefined) return { name: guess, origin: 'utf8-guess' };
   }
-  return { name: iconv.decode(Buffer.from(bytes), LEGACY_ENCODING), origin: 'legacy' };
+  return { name: iconv().decode(Buffer.from(bytes), LEGACY_ENCODING), origin: 'legacy' };
 }
 
 /** True for names stored in the legacy code page without the flag: these make a tree's nameEncoding 'cp866'. */
@@ -76,7 +78,7 @@ export function isAscii(bytes: Uint8Array): boolean {
 
 /** True when `name` survives a CP866 round trip (iconv-lite replaces what it cannot encode). */
 export function cp866Representable(name: string): boolean {
-  return iconv.decode(iconv.encode(name, 'cp866'), 'cp866') === name;
+  return iconv().decode(iconv().encode(name, 'cp866'), 'cp866') === name;
 }
 
 /** The place an error is about ("entry 'css/a.css'"), in both languages; the archive name is added by the caller. */

@@ -4,8 +4,13 @@
  * Symbolic links (and Windows junctions, which Node reports as links) are refused, not followed and not skipped:
  * following one could pull in files from outside the cabinet, and skipping one would silently leave out content
  * the user expects to be merged. The path the user named may itself be a link; only links inside it are refused.
+ *
+ * The file-system calls are synchronous: a cabinet is thousands of small files, and an awaited lstat then readFile
+ * per file left the process idle between them (a 4,000-file folder read took 3× as long as with sync calls;
+ * docs/performance.md). A read blocks the event loop for one small file at a time, so Ctrl+C is still seen soon.
  */
-import { promises as fs, Dirent } from 'fs';
+import * as fs from 'fs';
+import { Dirent } from 'fs';
 import * as path from 'path';
 import { CabinetError, Message } from '../errors';
 import { Budget, Limits } from './limits';
@@ -71,7 +76,7 @@ async function walk(absolute: string, relative: string, tree: Tree, found: Found
       await walk(childAbsolute, childRelative, tree, found, budget);
     } else if (child.isFile()) {
       const stat = await statOf(childAbsolute, childRelative);
-      budget.addBytes(stat.size);
+      budget.addFile(stat.size, where);
       found.push({ absolute: childAbsolute, relative: childRelative, size: stat.size, mtime: stat.mtime });
     } else {
       const ru = 'это не обычный файл (устройство, канал или сокет)';
@@ -82,21 +87,21 @@ async function walk(absolute: string, relative: string, tree: Tree, found: Found
 
 /** The entries of a folder, sorted by name in code-unit order. */
 async function listDir(absolute: string, relative: string): Promise<Dirent[]> {
-  const entries = await io(relative, () => fs.readdir(absolute, { withFileTypes: true }));
+  const entries = await io(relative, () => fs.readdirSync(absolute, { withFileTypes: true }));
   return entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
 async function statOf(absolute: string, relative: string) {
-  return io(relative, () => fs.lstat(absolute));
+  return io(relative, () => fs.lstatSync(absolute));
 }
 
 async function readBytes(file: Found): Promise<Uint8Array> {
-  const buf = await io(file.relative, () => fs.readFile(file.absolute));
+  const buf = await io(file.relative, () => fs.readFileSync(file.absolute));
   return new Uint8Array(buf.buffer, buf.byteOffset, buf.length);
 }
 
 /** Runs a file-system call, turning its failure into 'input-unreadable' naming the file. */
-async function io<T>(relative: string, f: () => Promise<T>): Promise<T> {
+async function io<T>(relative: string, f: () => T | Promise<T>): Promise<T> {
   try {
     return await f();
   } catch (e) {

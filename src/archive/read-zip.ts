@@ -139,7 +139,7 @@ function checkEntry(raw: RawEntry, name: string, budget: Budget): Checked {
     return { raw, path: normal.path, isDir, where };
   }
   if (raw.method !== METHOD_STORED && raw.method !== METHOD_DEFLATED) throw unsupportedMethod(where, raw.method);
-  budget.addBytes(raw.uncompressedSize);
+  budget.addFile(raw.uncompressedSize, where);
   checkRatio(raw, where, budget.limits);
   return { raw, path: normal.path, isDir, where };
 }

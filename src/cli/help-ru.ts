@@ -36,6 +36,7 @@ export const HELP_RU: Record<string, string> = {
   "How the merged zip stores file names (default: as the vendor's new export does)": "Кодировка имён файлов в итоговом zip (по умолчанию — как в новой выгрузке поставщика)",
   "Refuse an input with more files and folders than this (default 50000)": "Отказаться от входного архива, если в нём больше файлов и папок (по умолчанию 50000)",
   "Refuse an input larger than this uncompressed, e.g. 500M or 2G (default 1G)": "Отказаться от входных данных, если в распакованном виде они больше, например 500M или 2G (по умолчанию 1G)",
+  "Refuse an input holding a file larger than this uncompressed, e.g. 200M (default 64M)": "Отказаться от входных данных, если в них есть файл больше этого в распакованном виде, например 200M (по умолчанию 64M)",
   "Refuse a zip entry of 1 MiB or more that expands more than this many times (default 1000)": "Отказаться от элемента zip размером от 1 МиБ, который распаковывается больше чем во столько раз (по умолчанию 1000)",
   "Also (or instead of -o) write the merged files into this new folder to resolve conflicts in an editor; then: status, resolve, pack": "Записать результат (также или вместо -o) в новую папку, чтобы решать конфликты в редакторе; затем status, resolve, pack",
   "Rules file mapping path patterns to strategies (merge, mine, theirs, union, binary); default: cabinet-merge.json in the current folder, if any": "Файл правил: шаблоны путей и стратегии (merge, mine, theirs, union, binary); по умолчанию cabinet-merge.json в текущей папке, если он есть",

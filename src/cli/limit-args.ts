@@ -1,6 +1,6 @@
 /**
  * The read limits (archive/limits.ts) as command-line options, so an admin with an unusually large cabinet can
- * raise the limit a message names: --max-entries, --max-total-size, --max-ratio.
+ * raise the limit a message names: --max-entries, --max-total-size, --max-file-size, --max-ratio.
  */
 
 import type { Options } from 'yargs';
@@ -20,6 +20,10 @@ export const limitOptions = () => ({
     type: 'string' as const,
     describe: t(`Refuse an input larger than this uncompressed, e.g. 500M or 2G (default ${DEFAULT_LIMITS.maxTotalBytes / MIB / 1024}G)`),
   },
+  'max-file-size': {
+    type: 'string' as const,
+    describe: t(`Refuse an input holding a file larger than this uncompressed, e.g. 200M (default ${DEFAULT_LIMITS.maxFileBytes / MIB}M)`),
+  },
   'max-ratio': {
     type: 'number' as const,
     describe: t(`Refuse a zip entry of 1 MiB or more that expands more than this many times (default ${DEFAULT_LIMITS.maxRatio})`),
@@ -34,13 +38,16 @@ export function parseSize(text: string): number | undefined {
   return Math.floor(Number(m[1]) * unit);
 }
 
+const SIZE_OPTIONS = new Set(['max-total-size', 'max-file-size']);
+
 function positive(name: string, value: unknown): number | undefined {
   if (value === undefined) return undefined;
-  const n = name === 'max-total-size' ? parseSize(String(value)) : Number(value);
+  const size = SIZE_OPTIONS.has(name);
+  const n = size ? parseSize(String(value)) : Number(value);
   if (n === undefined || !Number.isFinite(n) || n <= 0) {
     throw new CabinetError('usage', {
-      en: `--${name} needs a positive number${name === 'max-total-size' ? ' of bytes, e.g. 500M or 2G' : ''}, not '${String(value)}'`,
-      ru: `--${name}: нужно положительное число${name === 'max-total-size' ? ' байт, например 500M или 2G' : ''}, а не '${String(value)}'`,
+      en: `--${name} needs a positive number${size ? ' of bytes, e.g. 500M or 2G' : ''}, not '${String(value)}'`,
+      ru: `--${name}: нужно положительное число${size ? ' байт, например 500M или 2G' : ''}, а не '${String(value)}'`,
     });
   }
   return n;
@@ -52,8 +59,10 @@ export function limitsFrom(a: Record<string, unknown>): ReadOptions {
   const entries = positive('max-entries', a['max-entries']);
   const total = positive('max-total-size', a['max-total-size']);
   const ratio = positive('max-ratio', a['max-ratio']);
+  const file = positive('max-file-size', a['max-file-size']);
   if (entries !== undefined) limits.maxEntries = Math.floor(entries);
   if (total !== undefined) limits.maxTotalBytes = total;
+  if (file !== undefined) limits.maxFileBytes = file;
   if (ratio !== undefined) limits.maxRatio = ratio;
   return limits;
 }

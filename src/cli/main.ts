@@ -6,20 +6,28 @@
  * (128 + the signal number, as shells report a killed command, so scripts can tell "stopped" from "failed").
  */
 
-import { renderBaseline, runBaseline } from '../commands/baseline';
-import { runMerge } from '../commands/merge';
-import { runPack } from '../commands/pack';
-import { runResolve } from '../commands/resolve';
-import { runStatus } from '../commands/status';
-import { renderPack, renderResolve, renderStatus, renderWorkdirHint } from '../workdir/render';
 import { CabinetError, EXIT_ERROR } from '../errors';
 import { Interrupted, outputsCompleted, removePendingSync, requestInterrupt } from '../io/atomic';
-import { renderSummary } from '../report/text';
 import { VERSION } from '../version';
 import { parseArgs } from './args';
 import { mergeNextStep } from './next-step';
 import { detectLang, type Lang } from './lang';
-import { currentTerminal, painter, progressBar, useColour } from './terminal';
+
+/*
+ * The commands, their renderers and the terminal helpers are required when their command runs, not imported above:
+ * loading all of them (the HTML report, code-page tables, the progress bar…) doubled the start-up time of --help
+ * and of a small merge (docs/performance.md). `require` keeps the types through `typeof import(...)`.
+ */
+const lazy = {
+  baseline: () => require('../commands/baseline') as typeof import('../commands/baseline'),
+  merge: () => require('../commands/merge') as typeof import('../commands/merge'),
+  pack: () => require('../commands/pack') as typeof import('../commands/pack'),
+  resolve: () => require('../commands/resolve') as typeof import('../commands/resolve'),
+  status: () => require('../commands/status') as typeof import('../commands/status'),
+  render: () => require('../workdir/render') as typeof import('../workdir/render'),
+  text: () => require('../report/text') as typeof import('../report/text'),
+  terminal: () => require('./terminal') as typeof import('./terminal'),
+};
 
 async function main(argv: string[]): Promise<number> {
   const args = await parseArgs(argv, VERSION);
@@ -27,6 +35,10 @@ async function main(argv: string[]): Promise<number> {
     case 'none':
       return 0; // --help or --version, already printed by yargs
     case 'merge': {
+      const { runMerge } = lazy.merge();
+      const { renderWorkdirHint } = lazy.render();
+      const { renderSummary } = lazy.text();
+      const { currentTerminal, painter, progressBar, useColour } = lazy.terminal();
       const terminal = currentTerminal();
       const progress = progressBar(terminal, args.lang, args.quiet || args.json);
       const { report } = await runMerge({ ...args, version: VERSION, onProgress: progress.onProgress }).finally(progress.stop);
@@ -42,23 +54,30 @@ async function main(argv: string[]): Promise<number> {
       return report.exitCode;
     }
     case 'baseline': {
+      const { renderBaseline, runBaseline } = lazy.baseline();
       const result = await runBaseline(args);
       if (args.json) process.stdout.write(JSON.stringify(result, null, 2) + '\n');
       else if (!args.quiet) process.stdout.write(renderBaseline(result, args.lang));
       return 0;
     }
     case 'status': {
+      const { runStatus } = lazy.status();
+      const { renderStatus } = lazy.render();
       const run = await runStatus(args.work, args.limits);
       if (args.json) process.stdout.write(JSON.stringify({ ...run.inspection, checks: run.checks }, (_k, v: unknown) => (v instanceof Map ? undefined : v), 2) + '\n');
       else if (!args.quiet || run.exitCode !== 0) process.stdout.write(renderStatus(run, args.work, args.lang));
       return run.exitCode;
     }
     case 'pack': {
+      const { runPack } = lazy.pack();
+      const { renderPack } = lazy.render();
       const run = await runPack(args);
       if (!args.quiet || run.exitCode !== 0) process.stdout.write(renderPack(run, args.work, args.lang));
       return run.exitCode;
     }
     case 'resolve': {
+      const { runResolve } = lazy.resolve();
+      const { renderResolve } = lazy.render();
       const run = await runResolve(args);
       if (!args.quiet) process.stdout.write(renderResolve(run, args.lang));
       return 0;

@@ -3,7 +3,7 @@
  * never when output is piped or captured, and never with NO_COLOR set (https://no-color.org) or TERM=dumb.
  */
 
-import { SingleBar } from 'cli-progress';
+import type { SingleBar } from 'cli-progress';
 import type { Lang } from './lang';
 
 export interface TerminalInfo {
@@ -45,7 +45,9 @@ export function progressBar(t: TerminalInfo, lang: Lang, quiet: boolean): { onPr
     onProgress: (done, total) => {
       if (!bar) {
         if (Date.now() - started < BAR_DELAY_MS || done === total) return;
-        bar = new SingleBar({
+        // Required only when a bar is drawn: cli-progress costs start-up time every run otherwise (src/lazy.ts).
+        const { SingleBar: Bar } = require('cli-progress') as typeof import('cli-progress');
+        bar = new Bar({
           format: `${lang === 'ru' ? 'Объединение' : 'Merging'} {bar} ${lang === 'ru' ? 'файлы' : 'files'} {value}/{total}`,
           stream: process.stderr,
           clearOnComplete: true,

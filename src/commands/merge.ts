@@ -12,7 +12,6 @@ import { writeZip } from '../archive/write';
 import { CabinetError } from '../errors';
 import { writeDirAtomic, writeFileAtomic } from '../io/atomic';
 import type { ConflictStyle, Labels } from '../merge3';
-import { collectMergedTexts, renderHtml } from '../report/html';
 import { buildReport, inputInfo, type Report } from '../report/model';
 import { resolveStoreDir } from '../store/location';
 import { saveBaseline } from '../store/store';
@@ -194,7 +193,11 @@ function renderReport(report: Report, outcomes: readonly FileOutcome[], options:
   const format = reportFormat(options.report!, options.reportFormat);
   switch (format) {
     case 'html':
-      return renderHtml(report, collectMergedTexts(outcomes), lang);
+      {
+        // The HTML renderer is required only for an HTML report (src/lazy.ts).
+        const { collectMergedTexts, renderHtml } = require('../report/html') as typeof import('../report/html');
+        return renderHtml(report, collectMergedTexts(outcomes), lang);
+      }
     case 'text':
       return renderSummary(report, lang);
     case 'json':

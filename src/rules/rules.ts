@@ -18,10 +18,13 @@
 
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import micromatch from 'micromatch';
+import { lazy } from '../lazy';
 import { CabinetError } from '../errors';
 import { DEFAULT_STRATEGY, STRATEGIES, type RuleRef, type Strategy, type StrategyFor } from '../tree/strategy';
 import { JsonSyntaxError, lineColumn, parseJson, type JsonNode } from './json-pos';
+
+/** micromatch loads on first use (src/lazy.ts): most merges have no rules file. */
+const micromatch = lazy(() => require('micromatch') as typeof import('micromatch'));
 
 /** The file looked for in the current directory when --rules is not given. */
 export const DEFAULT_RULES_FILE = 'cabinet-merge.json';
@@ -64,7 +67,7 @@ export function patternProblem(pattern: string): { en: string; ru: string } | un
     };
   }
   try {
-    micromatch.makeRe(pattern, MATCH_OPTIONS);
+    micromatch().makeRe(pattern, MATCH_OPTIONS);
   } catch (e) {
     return { en: `the pattern "${pattern}" is malformed (${(e as Error).message})`, ru: `шаблон "${pattern}" записан с ошибкой (${(e as Error).message})` };
   }
@@ -158,7 +161,7 @@ export async function loadRules(file: string | undefined, cwd = process.cwd()): 
 /** The first matching rule's strategy for each path (DEFAULT_STRATEGY when none matches). */
 export function strategyFor(rules: Rules | undefined): StrategyFor {
   if (!rules || rules.rules.length === 0) return () => DEFAULT_STRATEGY;
-  const matchers = rules.rules.map((rule) => ({ rule, test: micromatch.matcher(rule.pattern, MATCH_OPTIONS) }));
+  const matchers = rules.rules.map((rule) => ({ rule, test: micromatch().matcher(rule.pattern, MATCH_OPTIONS) }));
   return (p) => {
     const hit = matchers.find((m) => m.test(p));
     return hit ? { strategy: hit.rule.strategy, rule: hit.rule } : DEFAULT_STRATEGY;

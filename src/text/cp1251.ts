@@ -25,7 +25,10 @@
  *     them apart needs letter-frequency statistics, not worth it for Windows exports.
  */
 
-import * as iconv from 'iconv-lite';
+import { lazy } from '../lazy';
+
+/** iconv-lite's tables load on first use (src/lazy.ts): most cabinets have no windows-1251 file. */
+const iconv = lazy(() => require('iconv-lite') as typeof import('iconv-lite'));
 
 export const CP1251 = 'windows-1251';
 
@@ -98,16 +101,16 @@ export function isPlausibleCp1251(bytes: Uint8Array): boolean {
 
 /** Code unit → byte for every non-ASCII character windows-1251 represents, taken from iconv-lite's own table so
  * canEncode and encode can never disagree. All of them are in the BMP. */
-const CP1251_ENCODABLE: ReadonlyMap<number, number> = (() => {
+const CP1251_ENCODABLE: () => ReadonlyMap<number, number> = lazy(() => {
   const map = new Map<number, number>();
   for (let b = 0x80; b <= 0xff; b++) {
     if (b === CP1251_UNASSIGNED) continue;
-    map.set(iconv.decode(Buffer.from([b]), CP1251).charCodeAt(0), b);
+    map.set(iconv().decode(Buffer.from([b]), CP1251).charCodeAt(0), b);
   }
   return map;
-})();
+});
 
 /** True when windows-1251 has a byte for this UTF-16 code unit. */
 export function cp1251Represents(codeUnit: number): boolean {
-  return codeUnit < 0x80 || CP1251_ENCODABLE.has(codeUnit);
+  return codeUnit < 0x80 || CP1251_ENCODABLE().has(codeUnit);
 }

@@ -17,9 +17,11 @@
  * A BOM is stripped from `text` and recorded in `bom`; a second U+FEFF after it stays in the text.
  */
 
-import * as iconv from 'iconv-lite';
 import { CabinetError } from '../errors';
+import { lazy } from '../lazy';
 import { CP1251, cp1251Represents, isPlausibleCp1251 } from './cp1251';
+
+const iconv = lazy(() => require('iconv-lite') as typeof import('iconv-lite'));
 
 export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1251';
 
@@ -59,8 +61,15 @@ function hasNulByte(bytes: Uint8Array, limit: number): boolean {
   return false;
 }
 
-/** Index of the first unpaired surrogate code unit in `text`, or -1. */
+/** ES2024's String.prototype.isWellFormed (V8 native, Node ≥ 20); the project's lib is ES2022, hence the cast. */
+const isWellFormed = (text: string): boolean => (text as unknown as { isWellFormed(): boolean }).isWellFormed();
+
+/**
+ * Index of the first unpaired surrogate code unit in `text`, or -1. Almost every text is well formed: the native
+ * check answers that at memory speed, and the scan in JS (3–4 % of a whole merge) runs only to find the index.
+ */
 export function findLoneSurrogate(text: string): number {
+  if (isWellFormed(text)) return -1;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c < 0xd800 || c > 0xdfff) continue;
@@ -117,7 +126,7 @@ export function decodeText(bytes: Uint8Array): DecodedText | undefined {
   const utf8 = decodeUtf8(bytes);
   if (utf8 !== undefined) return { text: utf8, encoding: 'utf-8', bom: false };
   if (isPlausibleCp1251(bytes)) {
-    return { text: iconv.decode(Buffer.from(bytes), CP1251), encoding: 'windows-1251', bom: false };
+    return { text: iconv().decode(Buffer.from(bytes), CP1251), encoding: 'windows-1251', bom: false };
   }
   return undefined;
 }
@@ -174,7 +183,7 @@ export function encodeText(text: string, encoding: TextEncoding, bom: boolean): 
           ru: 'У кодировки windows-1251 нет метки порядка байтов (BOM)',
         });
       }
-      return new Uint8Array(iconv.encode(text, CP1251));
+      return new Uint8Array(iconv().encode(text, CP1251));
     default:
       return assertNever(encoding);
   }

@@ -191,6 +191,8 @@ describe('bad inputs: exit 2, one message, nothing written, inputs unchanged', (
     expect(expectRefused(dir2, [...MERGE, '--max-entries', '5'], ['--max-entries'])).toContain('over the limit of 5');
     expect(expectRefused(dir2, [...MERGE, '--max-total-size', '100K'], ['--max-total-size'])).toContain('102400');
     expect(expectRefused(dir2, [...MERGE, '--max-total-size', 'lots'])).toContain("'lots'");
+    expect(expectRefused(dir2, [...MERGE, '--max-file-size', '10'], ['--max-file-size'])).toContain('over the limit of 10 ');
+    expect(expectRefused(dir2, [...MERGE, '--max-file-size', 'lots'])).toContain("'lots'");
   });
 
   test('a ZIP64 archive is read (the reader follows the ZIP64 end record and extra fields)', () => {

@@ -14,7 +14,9 @@ const sides = ['base', 'mine', 'theirs'].map((s) => path.join(SAMPLES, s));
 
 function onTerminal(extraEnv: Record<string, string>): string {
   const out = path.join(tempDir('e2e-tty'), 'o.zip');
-  const command = [process.execPath, CLI, 'merge', ...sides, '-o', out, '--no-store'].map((a) => `'${a}'`).join(' ');
+  // stderr off the terminal: the progress bar (stderr, drawn when a merge takes over 400 ms, as on a loaded machine)
+  // would put its cursor escapes into the capture; colours depend on stdout alone.
+  const command = [process.execPath, CLI, 'merge', ...sides, '-o', out, '--no-store'].map((a) => `'${a}'`).join(' ') + ' 2>/dev/null';
   const r = spawnSync('script', ['-qec', command, '/dev/null'], { encoding: 'utf8', env: { ...process.env, LANG: 'en_US.UTF-8', NO_COLOR: '', ...extraEnv } });
   expect(r.status).toBe(1);
   return r.stdout;

@@ -69,6 +69,8 @@ test('limits apply to folders too', async () => {
   const root = makeFolder({ 'a.txt': 'a'.repeat(100), 'b.txt': 'b'.repeat(100), 'c/': '' });
   await expect(readTree(root, { maxEntries: 2 })).rejects.toMatchObject({ code: 'input-limit' });
   await expect(readTree(root, { maxTotalBytes: 150 })).rejects.toMatchObject({ code: 'input-limit' });
+  await expect(readTree(root, { maxFileBytes: 99 })).rejects.toMatchObject({ code: 'input-limit', message: expect.stringContaining("'a.txt' is 100 bytes") });
+  expect((await readTree(root, { maxFileBytes: 100 })).files.size).toBe(2);
 });
 
 test('a missing folder is input-missing', async () => {

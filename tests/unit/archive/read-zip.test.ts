@@ -293,6 +293,14 @@ describe('limits', () => {
     expect((await readBytes(zip, { maxTotalBytes: 1200 })).files.size).toBe(2);
   });
 
+  test('maxFileBytes refuses one file over the limit from its declared size, naming it and --max-file-size', async () => {
+    const zip = buildZip([{ name: 'small.txt', data: 'a'.repeat(100) }, { name: 'big.txt', data: 'b'.repeat(600) }]);
+    const e = await failure(readBytes(zip, { maxFileBytes: 500 }), 'input-limit', '--max-file-size');
+    expect(e.localized('en')).toContain("'big.txt' is 600 bytes uncompressed, over the limit of 500");
+    expect(e.localized('ru')).toContain('600 байт в распакованном виде, больше предела 500 (параметр --max-file-size)');
+    expect((await readBytes(zip, { maxFileBytes: 600 })).files.size).toBe(2);
+  });
+
   test('maxRatio refuses a highly compressed large entry, naming it', async () => {
     const zeros = Buffer.alloc(2 * 1024 * 1024);
     expect(zeros.length / deflateRawSync(zeros).length).toBeGreaterThan(1000);

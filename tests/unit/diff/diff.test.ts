@@ -64,15 +64,13 @@ describe('the cost budget', () => {
     return [a, b];
   };
 
-  test('diffIds on a pathological input returns quickly and still gives a correct edit script', () => {
+  test('diffIds on a pathological input takes the budget shortcut and still gives a correct edit script', () => {
     const [a, b] = pathological(7, 4000);
-    const t0 = Date.now();
     const hunks = diffIds(a, b);
-    const elapsed = Date.now() - t0;
     expect(scriptError(a, b, hunks)).toBe('');
-    // O(N·maxCost) rather than O(N·D) with D ≈ 3000: well under a second even on a loaded machine.
-    expect(elapsed).toBeLessThan(3000);
-    // The shortcut gives up minimality: the script is longer than the minimal one (LCS table: 16M cells).
+    // The shortcut gives up minimality: the script is longer than the minimal one (LCS table: 16M cells), which
+    // shows the search stopped at the budget, O(N·maxCost) rather than O(N·D) with D ≈ 3000. Its time is in
+    // `npm run bench` (scripts/bench-whole.js), not asserted here, so a loaded machine cannot fail this test.
     expect(scriptCost(hunks)).toBeGreaterThan(minimalCost(a, b));
   });
 

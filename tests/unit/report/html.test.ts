@@ -196,14 +196,12 @@ describe('views: the merged text the page embeds', () => {
   });
 });
 
-test('a 2,000-file report with 200 conflicting files renders quickly and stays small', () => {
+test('a 2,000-file report with 200 conflicting files stays small', () => {
+  // Its render time is measured in `npm run bench` (scripts/bench-whole.js), not asserted here.
   const c = bigCabinet();
   const m = mergeFixture(c.base, c.mine, c.theirs);
   expect(m.report.totals.byStatus.conflict).toBe(200);
-  const start = performance.now();
   const page = renderHtml(m.report, m.texts, 'ru');
-  const ms = performance.now() - start;
-  expect(ms).toBeLessThan(2000);
   expect(page.length).toBeLessThan(8_000_000);
 });
 
