@@ -61,6 +61,9 @@ function bundle() {
     format: 'cjs',
     target: `node${process.versions.node.split('.')[0]}`,
     legalComments: 'none',
+    // jsonc-parser's "main" is a UMD build whose require() calls esbuild cannot follow (a SEA then fails with
+    // "No such built-in module: ./impl/format"); its "module" build is plain ES modules, which esbuild bundles.
+    mainFields: ['module', 'main'],
     logLevel: 'warning',
   });
   // The shebang of dist/cli/main.js means nothing inside an executable.
