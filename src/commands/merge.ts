@@ -12,6 +12,7 @@ import { writeZip } from '../archive/write';
 import { CabinetError } from '../errors';
 import { writeDirAtomic, writeFileAtomic } from '../io/atomic';
 import type { ConflictStyle, Labels } from '../merge3';
+import type { Granularity } from '../formats/cascade';
 import { collectMergedTexts, renderHtml } from '../report/html';
 import { buildReport, inputInfo, type Report } from '../report/model';
 import { resolveStoreDir } from '../store/location';
@@ -50,6 +51,8 @@ export interface MergeOptions extends WorkflowOptions {
   force: boolean;
   version: string;
   ignoreWhitespace?: boolean;
+  /** Below the line (formats/cascade.ts); default 'auto'. */
+  granularity?: Granularity;
   preferBinary?: 'mine' | 'theirs';
   /** Name encoding for the merged zip; default: as theirs stored its names. */
   nameEncoding?: NameEncoding;
@@ -94,7 +97,7 @@ export async function runMerge(options: MergeOptions): Promise<MergeRun> {
     basis,
     mine,
     theirs,
-    { style: options.conflictStyle, labels, ignoreWhitespace: options.ignoreWhitespace, preferBinary: options.preferBinary, strategyFor: workflow.strategyFor, onProgress: options.onProgress },
+    { style: options.conflictStyle, labels, ignoreWhitespace: options.ignoreWhitespace, granularity: options.granularity, preferBinary: options.preferBinary, strategyFor: workflow.strategyFor, onProgress: options.onProgress },
   );
   const { outcomes, dirs, trees, layout } = merged;
   const conflictFiles = await workflow.reuse(outcomes);

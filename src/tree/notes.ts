@@ -14,7 +14,10 @@ export type NoteCode =
   | 'binary-preferred'
   | 'prefer-needs-base'
   | 'rule-needs-base'
-  | 'base-equals-mine';
+  | 'base-equals-mine'
+  | 'format-check'
+  | 'finer-budget'
+  | 'line-cut';
 
 export interface Note {
   code: NoteCode;
@@ -125,4 +128,31 @@ export function baseEqualsMine(where: string, kept = false): Note {
         en: `the base found for this file (${where}) equals your version, so it was merged as if you had not changed it: the vendor's changes were taken; if you had customised this file, check the result`,
         ru: `найденная для этого файла база (${where}) совпадает с вашей версией, поэтому он объединён так, будто вы его не меняли: приняты изменения поставщика; если вы дорабатывали этот файл, проверьте результат`,
       };
+}
+
+/** A clean merge failed its format check (formats/checks.ts): the file is a conflict instead, and why. */
+export function formatCheckFailed(why: { en: string; ru: string }, level: string): Note {
+  return {
+    code: 'format-check',
+    en: `the ${level} merge came out clean but is wrong: ${why.en}; the changes of both sides are shown as conflicts instead`,
+    ru: `слияние (${level}) прошло без конфликтов, но результат неверен: ${why.ru}; изменения обеих сторон показаны как конфликты`,
+  };
+}
+
+/** A finer merger (tokens, JSON, CSS, HTML) was skipped because the file exceeds its size or time budget. */
+export function finerBudget(level: string, what: string): Note {
+  return {
+    code: 'finer-budget',
+    en: `the ${level} merge was not tried (${what}): the conflicts are left as the line merge gave them`,
+    ru: `слияние (${level}) не выполнялось (${what}): конфликты оставлены такими, как их дало построчное слияние`,
+  };
+}
+
+/** Sub-line conflict blocks: lines were broken at the blocks' edges so that the markers stand on lines of their own. */
+export function lineCut(blocks: number, where: string): Note {
+  return {
+    code: 'line-cut',
+    en: `${blocks} conflict block(s) cut out of long lines (${where}): a line break was inserted at each block's edge, only after a character where a break does not change the file's meaning (such as ';' or ',')`,
+    ru: `${blocks} конфликтных блок(ов) вырезаны из длинных строк (${where}): на краях каждого блока вставлен перенос строки, только после символа, где перенос не меняет смысла файла (например, ';' или ',')`,
+  };
 }
