@@ -13,6 +13,8 @@ const BY_EXT: Record<string, FileKind> = {
   js: 'js',
   mjs: 'js',
   cjs: 'js',
+  yml: 'yaml',
+  yaml: 'yaml',
 };
 
 export function fileKind(path: string): FileKind {

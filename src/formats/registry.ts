@@ -1,5 +1,5 @@
 /** The registry by file kind: the structured merger (whole file) and the format check of a clean result. */
-import { checkCss, checkHtml, checkJs, checkJson, checkXml } from './checks';
+import { checkCss, checkHtml, checkJs, checkJson, checkXml, checkYaml } from './checks';
 import { cssMerger } from './css';
 import { htmlMerger, xmlMerger } from './html';
 import { jsonMerger } from './json';
@@ -16,5 +16,7 @@ export const REGISTRY: Record<FileKind, KindEntry> = {
   html: { merger: htmlMerger, check: checkHtml },
   xml: { merger: xmlMerger, check: checkXml },
   js: { check: checkJs },
+  // No YAML merger: the check catches a key both sides added (js-yaml rejects a duplicated mapping key).
+  yaml: { check: checkYaml },
   text: {},
 };

@@ -51,6 +51,8 @@ const SAFE: Record<FileKind, ReadonlySet<string>> = {
   json: new Set([',', '{', '}', '[', ']', ':']),
   html: new Set(),
   xml: new Set(),
+  // A line break in YAML is structure: never inserted.
+  yaml: new Set(),
   text: new Set(),
 };
 

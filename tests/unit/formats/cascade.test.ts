@@ -18,8 +18,8 @@ function keep(text: string, side: 'mine' | 'theirs'): string {
 
 describe('file kinds', () => {
   it('by extension', () => {
-    expect(['a.json', 'm.webmanifest', 'x.jsonc', 's.CSS', 'i.htm', 'p.svg', 'a.mjs', 'b.cjs', 'r.txt', 'Makefile'].map(fileKind)).toEqual([
-      'json', 'json', 'json', 'css', 'html', 'xml', 'js', 'js', 'text', 'text',
+    expect(['a.json', 'm.webmanifest', 'x.jsonc', 's.CSS', 'i.htm', 'p.svg', 'a.mjs', 'b.cjs', 'c.yml', 'd.YAML', 'r.txt', 'Makefile'].map(fileKind)).toEqual([
+      'json', 'json', 'json', 'css', 'html', 'xml', 'js', 'js', 'yaml', 'yaml', 'text', 'text',
     ]);
   });
 });
