@@ -8,6 +8,7 @@ import type { NameEncoding } from '../archive/tree';
 import { CabinetError } from '../errors';
 import type { MergeOptions, ReportFormat } from '../commands/merge';
 import type { ConflictStyle } from '../merge3';
+import type { Granularity } from '../formats/cascade';
 import { baselineCommand, type BaselineArgs } from './baseline-args';
 import { detectLang, type Lang } from './lang';
 import { limitOptions, limitsFrom } from './limit-args';
@@ -162,6 +163,11 @@ export function parseArgs(argv: string[], version: string): Promise<ParsedArgs> 
             default: false,
             describe: t('Changes in the amount of whitespace alone do not conflict with a real change (git -X ignore-space-change)'),
           })
+          .option('granularity', {
+            choices: ['auto', 'lines', 'tokens'] as const,
+            default: 'auto' as const,
+            describe: t('How finely conflicting lines are re-merged: lines (git-identical), tokens (also inside long lines), auto (tokens, and JSON/CSS/HTML by structure; every clean merge checked against its format)'),
+          })
           .option('prefer', {
             choices: ['mine', 'theirs'] as const,
             describe: t('For binary files (images, fonts) changed on both sides: take this side instead of reporting a conflict'),
@@ -228,6 +234,7 @@ export function parseArgs(argv: string[], version: string): Promise<ParsedArgs> 
           conflictStyle: a['conflict-style'] as ConflictStyle,
           force: a.force as boolean,
           ignoreWhitespace: a['ignore-whitespace'] as boolean,
+          granularity: a.granularity as Granularity,
           preferBinary: a.prefer as 'mine' | 'theirs' | undefined,
           ...(renames !== undefined ? { renames } : {}),
           nameEncoding: a['name-encoding'] as NameEncoding | undefined,

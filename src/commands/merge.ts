@@ -12,6 +12,7 @@ import { writeZip } from '../archive/write';
 import { CabinetError } from '../errors';
 import { writeDirAtomic, writeFileAtomic } from '../io/atomic';
 import type { ConflictStyle, Labels } from '../merge3';
+import type { Granularity } from '../formats/cascade';
 import { buildReport, inputInfo, type Report } from '../report/model';
 import { resolveStoreDir } from '../store/location';
 import { saveBaseline } from '../store/store';
@@ -49,6 +50,8 @@ export interface MergeOptions extends WorkflowOptions {
   force: boolean;
   version: string;
   ignoreWhitespace?: boolean;
+  /** Below the line (formats/cascade.ts); default 'auto'. */
+  granularity?: Granularity;
   preferBinary?: 'mine' | 'theirs';
   /** Rename detection: least share of content in common (0..1), or false (--no-renames); default 50 %. */
   renames?: number | false;
@@ -95,7 +98,7 @@ export async function runMerge(options: MergeOptions): Promise<MergeRun> {
     basis,
     mine,
     theirs,
-    { style: options.conflictStyle, labels, ignoreWhitespace: options.ignoreWhitespace, preferBinary: options.preferBinary, renames: options.renames, strategyFor: workflow.strategyFor, onProgress: options.onProgress },
+    { style: options.conflictStyle, labels, ignoreWhitespace: options.ignoreWhitespace, preferBinary: options.preferBinary, renames: options.renames, granularity: options.granularity, strategyFor: workflow.strategyFor, onProgress: options.onProgress },
   );
   const { outcomes, dirs, trees, layout } = merged;
   const conflictFiles = await workflow.reuse(outcomes);

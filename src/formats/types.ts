@@ -14,7 +14,7 @@
 export type MergeLevelUsed = 'lines' | 'tokens' | 'json' | 'css' | 'html';
 
 /** A file kind picks the structured merger and the format check. */
-export type FileKind = 'json' | 'css' | 'html' | 'xml' | 'js' | 'text';
+export type FileKind = 'json' | 'css' | 'html' | 'xml' | 'js' | 'yaml' | 'text';
 
 /** Limits for one merger call; exceeded → `declined` with reason 'budget' (the caller notes it). */
 export interface MergeBudget {

@@ -47,6 +47,15 @@ export interface ConflictBlock {
   mine: OutputSpan;
   base?: OutputSpan;
   theirs: OutputSpan;
+  /**
+   * Set by the token level (formats/cascade.ts) for a block cut out of a line: 1-based column, in the line the
+   * block's content starts in, where the cut begins; whether a line break was inserted before the `<<<<<<<` line
+   * and after the sides' content (see formats/tokens.ts); and the block's size in characters (all sides).
+   */
+  column?: number;
+  cutBefore?: boolean;
+  cutAfter?: boolean;
+  chars?: number;
 }
 
 export interface Rendered {

@@ -75,8 +75,27 @@ export function buildViews(report: Report, texts: MergedTexts): Record<string, F
   return views;
 }
 
+/**
+ * A context line (outside every conflict block) longer than this is shown as its head and tail around "…": the
+ * rest of a multi-megabyte minified line around a block cut out of it by the token level.
+ */
+export const MAX_CONTEXT_LINE = 400;
+
+function clipContext(f: FileReport, chunks: Chunk[]): Chunk[] {
+  const blocks = (f.conflicts ?? []).map((c) => [c.startLine, c.endLine]);
+  const half = MAX_CONTEXT_LINE / 2;
+  return chunks.map(([start, ls]) => [
+    start,
+    ls.map((l, i) => {
+      const no = start + i;
+      if (l.length <= MAX_CONTEXT_LINE || blocks.some(([a, b]) => no >= a && no <= b)) return l;
+      return `${l.slice(0, half)} … ${l.slice(l.length - half)}`;
+    }),
+  ]);
+}
+
 function fileView(f: FileReport, lines: readonly string[]): FileView {
-  const chunks = chunksAround(f, lines);
+  const chunks = clipContext(f, chunksAround(f, lines));
   let chars = 0;
   for (const [, ls] of chunks) for (const l of ls) chars += l.length + 1;
   if (chars > MAX_VIEW_CHARS) return { lines: lines.length, tooLarge: true };

@@ -4,7 +4,8 @@
  */
 
 import type { NameEncoding, Tree } from '../archive/tree';
-import type { ConflictStyle } from '../merge3';
+import type { MergeLevelUsed } from '../formats/types';
+import type { ConflictBlock, ConflictStyle } from '../merge3';
 import { describeEncoding } from '../text/encoding';
 import type { EolStyle } from '../text/lines';
 import type { AsideKind, ChangeSpan, FileOutcome, LayoutNote, Note, ReusedResolution, RuleRef } from '../tree';
@@ -40,6 +41,16 @@ export interface ConflictReport {
   /** Present in diff3 and zdiff3 styles. */
   base?: LineSpan;
   theirs: LineSpan;
+  /**
+   * A block cut out of a long line by the token level: the 1-based column, in the line the block's content
+   * starts in, where the cut begins; whether a line break was inserted before the `<<<<<<<` line (cutBefore) and
+   * after the sides' content (cutAfter) — only after a token where a break does not change the file's meaning.
+   */
+  column?: number;
+  cutBefore?: boolean;
+  cutAfter?: boolean;
+  /** Characters inside the block (all its sides), for every block. */
+  chars: number;
 }
 
 export interface FileReport {
@@ -53,6 +64,8 @@ export interface FileReport {
   eol?: EolStyle;
   conflicts?: ConflictReport[];
   changes?: ChangeSpan[];
+  /** Text merged at a finer level than lines: 'tokens', 'json', 'css' or 'html' (absent: lines, as git). */
+  level?: MergeLevelUsed;
   /** Where a file kept out of the archive was saved (mine's version of a binary conflict, or a name clashing on
    * Windows), relative to the output archive's folder. */
   keptAside?: { as: AsideKind; path: string }[];
@@ -268,8 +281,11 @@ function fileReport(o: FileOutcome, ctx: ReportContext): FileReport {
       mine: c.mine,
       ...(c.base ? { base: c.base } : {}),
       theirs: c.theirs,
+      ...(c.column !== undefined ? { column: c.column, cutBefore: c.cutBefore === true, cutAfter: c.cutAfter === true } : {}),
+      chars: c.chars ?? blockChars(o.output, c),
     }));
     r.changes = o.text.changes;
+    if (o.text.level && o.text.level !== 'lines') r.level = o.text.level;
   }
   if (o.aside?.length) r.keptAside = o.aside.map((c) => ({ as: c.as, path: ctx.keptAsidePath(o.path, c.as) }));
   const baseFrom = ctx.baseFrom?.get(o.path);
@@ -283,4 +299,21 @@ function fileReport(o: FileOutcome, ctx: ReportContext): FileReport {
     r.renameScore = o.renameScore;
   }
   return r;
+}
+
+/** Characters of a line block's sides (mine, base, theirs lines with one terminator each), from the merged bytes. */
+function blockChars(output: Uint8Array | undefined, c: ConflictBlock): number {
+  if (output === undefined) return 0;
+  // Lines are counted by bytes here: cheap, and exact for ASCII; the sides' line lengths are all that matter.
+  let line = 1;
+  let chars = 0;
+  const inBlock = (l: number) =>
+    (l >= c.mine.start && l < c.mine.start + c.mine.length) ||
+    (c.base !== undefined && l >= c.base.start && l < c.base.start + c.base.length) ||
+    (l >= c.theirs.start && l < c.theirs.start + c.theirs.length);
+  for (let i = 0; i < output.length && line <= c.endLine; i++) {
+    if (line >= c.startLine && inBlock(line)) chars++;
+    if (output[i] === 10) line++;
+  }
+  return chars;
 }

@@ -88,6 +88,18 @@ const FRAME = {
     en: (l: number, when: string) => `block removed before line ${l} (recorded ${when})`,
     ru: (l: number, when: string) => `блок удалён перед строкой ${l} (решение от ${when})`,
   },
+  cut: {
+    en: (col: number, chars: number) => `cut from a long line at column ${col}, ${chars} characters`,
+    ru: (col: number, chars: number) => `вырезан из длинной строки с позиции ${col}, символов: ${chars}`,
+  },
+  level: {
+    en: (l: string) => `merged by ${l === 'tokens' ? 'tokens' : l.toUpperCase() + ' structure'}`,
+    ru: (l: string) => (l === 'tokens' ? 'объединено по словам и знакам' : `объединено по структуре ${l.toUpperCase()}`),
+  },
+  finer: {
+    en: (n: number, by: string) => `Merged below the line (${n}): ${by}`,
+    ru: (n: number, by: string) => `Объединено точнее строк (${n}): ${by}`,
+  },
   ruled: {
     en: (n: number) => `Conflicting lines settled by the rules file (${n}):`,
     ru: (n: number) => `Спорные строки решены по файлу правил (${n}):`,
@@ -155,6 +167,12 @@ export function renderSummary(report: Report, lang: Lang, paint: Paint = plain, 
     out.push(paint('yellow', FRAME.reused[lang](reused.length)));
     out.push(...listed(reused, lang, (f) => reusedWhere(f.reused!, lang, f.path)));
   }
+  const finer = report.files.filter((f) => f.level);
+  if (finer.length) {
+    const count = new Map<string, number>();
+    for (const f of finer) count.set(f.level!, (count.get(f.level!) ?? 0) + 1);
+    out.push(FRAME.finer[lang](finer.length, [...count].map(([l, n]) => `${l} ${n}`).join(', ')));
+  }
   const ruled = report.files.filter((f) => f.rule && f.favored);
   if (ruled.length) {
     out.push(FRAME.ruled[lang](ruled.length));
@@ -215,8 +233,10 @@ function describe(f: FileReport, lang: Lang): string {
   const what = f.conflict ? CONFLICT_LABELS[f.conflict][lang] : STATUS_LABELS[f.status][lang];
   if (f.commands) return `${what}; ${FRAME.dropOne[lang](f.commands)}`;
   if (f.conflicts?.length) {
-    const where = f.conflicts.map((c) => `${c.startLine}-${c.endLine}`).join(', ');
-    return `${what}; ${FRAME.lines[lang]} ${where}`;
+    const where = f.conflicts
+      .map((c) => (c.column !== undefined && (c.cutBefore || c.cutAfter) ? `${c.startLine}-${c.endLine} (${FRAME.cut[lang](c.column, c.chars)})` : `${c.startLine}-${c.endLine}`))
+      .join(', ');
+    return `${what}; ${FRAME.lines[lang]} ${where}${f.level ? `; ${FRAME.level[lang](f.level)}` : ''}`;
   }
   if (f.keptAside?.length) return `${what}; ${FRAME.savedAs[lang]} ${f.keptAside.map((k) => k.path).join(', ')}`;
   return what;

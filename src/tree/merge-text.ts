@@ -21,6 +21,9 @@ import { mergeTwoWay } from '../merge3/two-way';
 import { merge3, renderMerge, type ConflictBlock, type ConflictStyle, type Favor, type HunkKind, type Labels, type Sides } from '../merge3';
 import { canEncode, decodeText, describeEncoding, encodeText, type DecodedText, type TextEncoding } from '../text/encoding';
 import { eolStyle, splitLines, type EolStyle, type Lines } from '../text/lines';
+import { cascade, type Granularity } from '../formats/cascade';
+import { fileKind } from '../formats/kind';
+import type { MergeLevelUsed } from '../formats/types';
 import type { Triple } from './decide';
 import { encodingDiffers, encodingFallback, eolDiffers, type Note } from './notes';
 
@@ -33,6 +36,8 @@ export interface TextMergeOptions {
   withoutBase?: boolean;
   /** Settles conflicting hunks for a per-path strategy (tree/strategy.ts); ignored withoutBase. Default 'none'. */
   favor?: Favor;
+  /** Below the line (formats/cascade.ts): 'lines' is git's merge alone; default 'auto', the finest safe level. */
+  granularity?: Granularity;
 }
 
 /** An output range that came from a change (not from unchanged lines), for the report's "what came from where". */
@@ -53,6 +58,8 @@ export interface TextOutcome {
   notes: Note[];
   /** Conflicting hunks settled by `favor`. */
   favored: number;
+  /** The level the file was merged at (lines, tokens, json, css, html). */
+  level: MergeLevelUsed;
 }
 
 type Side = keyof Sides<unknown>;
@@ -117,9 +124,26 @@ export function mergeText(t: Triple, options: TextMergeOptions): TextOutcome | u
   const result = options.withoutBase
     ? mergeTwoWay({ mine: keysOf(lines.mine, ws), theirs: keysOf(lines.theirs, ws) })
     : merge3({ base: keysOf(lines.base, ws), mine: keysOf(lines.mine, ws), theirs: keysOf(lines.theirs, ws) }, { style, favor: options.favor });
-  const rendered = renderMerge(result, lines, { style, labels: options.labels, keepWhitespaceChanges: ws });
+  const lineRendered = renderMerge(result, lines, { style, labels: options.labels, keepWhitespaceChanges: ws });
+  const granularity = options.granularity ?? 'auto';
+  const below =
+    granularity === 'lines' || options.withoutBase || ws || (options.favor ?? 'none') !== 'none'
+      ? undefined
+      : cascade({
+          path: t.path,
+          kind: fileKind(t.path),
+          granularity,
+          texts: { base: text.base.text, mine: text.mine.text, theirs: text.theirs.text },
+          hasBase: t.base !== undefined,
+          lines,
+          result,
+          rendered: lineRendered,
+          style,
+          labels: options.labels,
+        });
+  const rendered = below ?? lineRendered;
 
-  const notes: Note[] = [];
+  const notes: Note[] = below ? [...below.notes] : [];
   const present = SIDES.filter((s) => decoded[s] !== undefined);
   const target = outputEncoding(decoded, present);
   const names = present.map((s) => `${s}: ${describeEncoding(decoded[s]!)}`);
@@ -140,11 +164,13 @@ export function mergeText(t: Triple, options: TextMergeOptions): TextOutcome | u
     bom = true;
   }
 
-  const changes: ChangeSpan[] = [];
-  result.hunks.forEach((h, i) => {
-    const span = rendered.spans[i];
-    if (h.kind !== 'same' && span.length > 0) changes.push({ from: h.kind, start: span.start, length: span.length });
-  });
+  const changes: ChangeSpan[] = below ? below.changes : [];
+  if (!below) {
+    result.hunks.forEach((h, i) => {
+      const span = lineRendered.spans[i];
+      if (h.kind !== 'same' && span.length > 0) changes.push({ from: h.kind, start: span.start, length: span.length });
+    });
+  }
   return {
     bytes: encodeText(rendered.text, encoding, bom),
     conflicts: rendered.conflicts,
@@ -154,5 +180,6 @@ export function mergeText(t: Triple, options: TextMergeOptions): TextOutcome | u
     eol: rendered.eol,
     notes,
     favored: result.favored,
+    level: below?.level ?? 'lines',
   };
 }

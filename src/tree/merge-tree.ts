@@ -12,6 +12,8 @@ import type { ConflictBlock, ConflictStyle, Labels } from '../merge3';
 import type { EolStyle } from '../text/lines';
 import type { TextEncoding } from '../text/encoding';
 import { alignTrees, caseClashes, type LayoutNote } from './align';
+import type { Granularity } from '../formats/cascade';
+import type { MergeLevelUsed } from '../formats/types';
 import { decide, sameBytes, type Triple } from './decide';
 import { mergeText, type ChangeSpan } from './merge-text';
 import { binaryPreferred, caseClash, fileFolderClash, renameAmbiguous, renamed, type Note } from './notes';
@@ -24,6 +26,8 @@ export interface TreeMergeOptions {
   labels: Labels;
   /** Lines that differ only in the amount of whitespace compare equal (git's -X ignore-space-change). */
   ignoreWhitespace?: boolean;
+  /** Below the line (formats/cascade.ts): 'lines' keeps git's merge alone; default 'auto'. */
+  granularity?: Granularity;
   /** Settles binary files changed on both sides without a conflict. */
   preferBinary?: 'mine' | 'theirs';
   /** The content strategy for a path both sides changed (a rules file); default: 'merge' for every path. */
@@ -74,6 +78,8 @@ export interface FileOutcome {
     eol: EolStyle;
     conflicts: ConflictBlock[];
     changes: ChangeSpan[];
+    /** The level the file was merged at (absent: lines). */
+    level?: MergeLevelUsed;
   };
   notes: Note[];
   /** The rule whose strategy merged this path (set only when both sides changed it, so a strategy applied). */
@@ -304,7 +310,7 @@ function mergeContent(t: Triple, addAdd: boolean, strategy: Strategy, options: T
         conflict: conflicted ? (addAdd ? 'add-add' : 'content') : undefined,
         output: merged.bytes,
         from: 'theirs',
-        text: { encoding: merged.encoding, bom: merged.bom, eol: merged.eol, conflicts: merged.conflicts, changes: merged.changes },
+        text: { encoding: merged.encoding, bom: merged.bom, eol: merged.eol, conflicts: merged.conflicts, changes: merged.changes, level: merged.level },
         notes: merged.notes,
       };
       if (merged.favored > 0) outcome.favored = merged.favored;

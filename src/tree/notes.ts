@@ -17,7 +17,10 @@ export type NoteCode =
   | 'rule-needs-base'
   | 'base-equals-mine'
   | 'renamed'
-  | 'rename-ambiguous';
+  | 'rename-ambiguous'
+  | 'format-check'
+  | 'finer-budget'
+  | 'line-cut';
 
 export interface Note {
   code: NoteCode;
@@ -167,5 +170,32 @@ export function renameAmbiguous(candidates: readonly string[]): Note {
     code: 'rename-ambiguous',
     en: `the vendor may have renamed this file to any of ${list} (each about as similar); not guessed: all are kept — carry your edit into the right one, then delete this file`,
     ru: `возможно, поставщик переименовал этот файл в один из файлов ${list} (все похожи примерно одинаково); угадывать не стали: сохранены все — перенесите доработку в нужный, затем удалите этот файл`,
+  };
+}
+
+/** A clean merge failed its format check (formats/checks.ts): the file is a conflict instead, and why. */
+export function formatCheckFailed(why: { en: string; ru: string }, level: string): Note {
+  return {
+    code: 'format-check',
+    en: `the ${level} merge came out clean but is wrong: ${why.en}; the changes of both sides are shown as conflicts instead`,
+    ru: `слияние (${level}) прошло без конфликтов, но результат неверен: ${why.ru}; изменения обеих сторон показаны как конфликты`,
+  };
+}
+
+/** A finer merger (tokens, JSON, CSS, HTML) was skipped because the file exceeds its size or time budget. */
+export function finerBudget(level: string, what: string): Note {
+  return {
+    code: 'finer-budget',
+    en: `the ${level} merge was not tried (${what}): the conflicts are left as the line merge gave them`,
+    ru: `слияние (${level}) не выполнялось (${what}): конфликты оставлены такими, как их дало построчное слияние`,
+  };
+}
+
+/** Sub-line conflict blocks: lines were broken at the blocks' edges so that the markers stand on lines of their own. */
+export function lineCut(blocks: number, where: string): Note {
+  return {
+    code: 'line-cut',
+    en: `${blocks} conflict block(s) cut out of long lines (${where}): a line break was inserted at each block's edge, only after a character where a break does not change the file's meaning (such as ';' or ',')`,
+    ru: `${blocks} конфликтных блок(ов) вырезаны из длинных строк (${where}): на краях каждого блока вставлен перенос строки, только после символа, где перенос не меняет смысла файла (например, ';' или ',')`,
   };
 }

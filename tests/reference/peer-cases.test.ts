@@ -6,7 +6,8 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'fs';
 import { join, resolve } from 'path';
-import { mergeTexts } from '../unit/merge3/harness';
+import { mergeText } from '../../src/tree/merge-text';
+import { LABELS, mergeTexts } from '../unit/merge3/harness';
 import { firstDifference, gitMergeFilePaths } from './git';
 
 const ROOT = resolve(__dirname, '../../../shared/peer-cases');
@@ -35,6 +36,10 @@ describe.each(cases.length ? cases : ['(none)'])('%s', (name) => {
       const diff = firstDifference(git.text, ours.text);
       if (diff) report.push(`${style}: ${diff}`);
       if (Math.min(ours.result.conflicts, 127) !== git.status) report.push(`${style}: ${ours.result.conflicts} conflicts, git ${git.status}`);
+      // The text strategy the CLI runs (decode, merge, encode) under --granularity lines: git's bytes exactly.
+      const strategy = mergeText({ path: file, ...bytes }, { style, labels: LABELS, granularity: 'lines' });
+      const strategyDiff = strategy === undefined ? 'not merged as text' : firstDifference(git.text, Buffer.from(strategy.bytes).toString('utf8'));
+      if (strategyDiff) report.push(`${style} (text strategy, --granularity lines): ${strategyDiff}`);
     }
     expect(report.join('\n\n')).toBe('');
   });

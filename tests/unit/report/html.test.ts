@@ -189,10 +189,21 @@ describe('views: the merged text the page embeds', () => {
     expect(text[c.mine.start - 1]).toBe('  --bg: #0a7d5a;');
   });
 
-  test('a file too large to show is flagged, not embedded', () => {
+  test('a file whose conflict blocks are too large to show is flagged, not embedded', () => {
+    const big = 'x'.repeat(MAX_VIEW_CHARS);
+    const m = mergeFixture({ 'a.txt': `${big}\n1\n` }, { 'a.txt': `${big}1\n2\n` }, { 'a.txt': `${big}2\n3\n` });
+    expect(buildViews(m.report, m.texts)['a.txt']).toEqual({ lines: expect.any(Number), tooLarge: true });
+  });
+
+  test('a long context line around a block is shown as its head and tail, so the block is still shown', () => {
     const big = 'x'.repeat(MAX_VIEW_CHARS);
     const m = mergeFixture({ 'a.txt': `${big}\n1\n` }, { 'a.txt': `${big}\n2\n` }, { 'a.txt': `${big}\n3\n` });
-    expect(buildViews(m.report, m.texts)['a.txt']).toEqual({ lines: expect.any(Number), tooLarge: true });
+    const view = buildViews(m.report, m.texts)['a.txt'];
+    expect(view.tooLarge).toBeUndefined();
+    const shown = view.chunks!.flatMap(([, ls]) => ls);
+    expect(shown[0]).toBe(`${'x'.repeat(200)} … ${'x'.repeat(200)}`);
+    expect(shown).toContain('2');
+    expect(shown).toContain('3');
   });
 });
 

@@ -1,0 +1,236 @@
+/**
+ * The cascade below the line (issue 11): runs after the line merge of one file, pure (no I/O).
+ *
+ * - Line merge clean: the format check of the file's kind runs on it; a failure (a key twice, no longer parses)
+ *   turns every one-sided change into a conflict block, with a note that says why.
+ * - Line merge with conflicts: the structured merger of the kind (JSON, CSS, HTML, XML) is tried on the whole
+ *   file; its result is taken when clean and it passes the check. Otherwise each conflicting line region is
+ *   re-merged token by token (tokens.ts); when every region comes out clean and the check passes, that is the
+ *   result. Regions the tokens cannot settle are written as sub-line blocks when those are smaller than the line
+ *   block; otherwise the line block stays exactly as the line merge wrote it.
+ * - Budgets: the structured merger gets STRUCT_BUDGET; the token level stops at TOKEN_MAX_CHARS of regions or
+ *   TOKEN_MAX_MILLIS, leaving the remaining line blocks, with a note.
+ */
+import type { Merge3Result, MergeHunk, Sides, ConflictBlock, ConflictStyle, Labels, Rendered } from '../merge3';
+import { renderMerge } from '../merge3';
+import { eolStyle, joinLines, splitLines, type EolStyle, type Lines } from '../text/lines';
+import { finerBudget, formatCheckFailed, lineCut, type Note } from '../tree/notes';
+import { REGISTRY } from './registry';
+import { mergeRegionTokens, type RegionPiece } from './tokens';
+import type { FileKind, MergeBudget, MergeLevelUsed } from './types';
+
+export type Granularity = 'lines' | 'tokens' | 'auto';
+
+export const STRUCT_BUDGET: MergeBudget = { maxChars: 32 * 1024 * 1024, maxMillis: 10_000 };
+export const TOKEN_MAX_CHARS = 64 * 1024 * 1024;
+export const TOKEN_MAX_MILLIS = 10_000;
+
+export interface CascadeInput {
+  path: string;
+  kind: FileKind;
+  granularity: Exclude<Granularity, 'lines'>;
+  texts: Sides<string>;
+  /** base absent (add/add): no token level (nothing to diff against). */
+  hasBase: boolean;
+  lines: Sides<Lines>;
+  result: Merge3Result;
+  rendered: Rendered;
+  style: ConflictStyle;
+  labels: Labels;
+  now?: () => number;
+}
+
+export interface CascadeChange {
+  from: Exclude<MergeHunk['kind'], 'same'>;
+  start: number;
+  length: number;
+}
+
+export interface CascadeOutput {
+  text: string;
+  eol: EolStyle;
+  conflicts: ConflictBlock[];
+  changes: CascadeChange[];
+  level: MergeLevelUsed;
+  notes: Note[];
+}
+
+const baseName = (path: string) => path.slice(path.lastIndexOf('/') + 1);
+
+function changesOf(result: Merge3Result, spans: { start: number; length: number }[]): CascadeChange[] {
+  const out: CascadeChange[] = [];
+  result.hunks.forEach((h, i) => {
+    const s = spans[i];
+    if (h.kind !== 'same' && s.length > 0) out.push({ from: h.kind, start: s.start, length: s.length });
+  });
+  return out;
+}
+
+/** The file's result after the cascade, or undefined when the line merge's result stands as it is. */
+export function cascade(input: CascadeInput): CascadeOutput | undefined {
+  const entry = input.granularity === 'auto' ? REGISTRY[input.kind] : {};
+  const name = baseName(input.path);
+  const inputs = (input.hasBase ? [input.texts.base] : []).concat([input.texts.mine, input.texts.theirs]);
+  const fails = (text: string) => entry.check?.(text, inputs, name) ?? null;
+
+  if (input.rendered.conflicts.length === 0) {
+    const failure = fails(input.rendered.text);
+    if (failure === null) return undefined;
+    return asConflicts(input, formatCheckFailed(failure, 'line'));
+  }
+
+  const notes: Note[] = [];
+  if (entry.merger !== undefined) {
+    const size = input.texts.base.length + input.texts.mine.length + input.texts.theirs.length;
+    const r = size > STRUCT_BUDGET.maxChars ? undefined : entry.merger.merge(input.texts, { ...STRUCT_BUDGET, now: input.now });
+    if (r === undefined || (r.kind === 'declined' && r.reason === 'budget')) {
+      notes.push(finerBudget(entry.merger.level.toUpperCase(), r === undefined ? `the file is larger than ${STRUCT_BUDGET.maxChars} characters` : r.en));
+    } else if (r.kind === 'clean' && fails(r.text) === null) {
+      return { text: r.text, eol: eolStyle(splitLines(r.text).eols), conflicts: [], changes: [], level: entry.merger.level, notes };
+    }
+  }
+  const tokens = tokenLevel(input, notes);
+  if (tokens === undefined) return notes.length ? { ...lineOutput(input), notes } : undefined;
+  if (tokens.conflicts.length === 0) {
+    const failure = fails(tokens.text);
+    if (failure !== null) return { ...lineOutput(input), notes: [...notes, formatCheckFailed(failure, 'token')] };
+  }
+  return { ...tokens, notes: [...notes, ...tokens.notes] };
+}
+
+function lineOutput(input: CascadeInput): Omit<CascadeOutput, 'notes'> {
+  const r = input.rendered;
+  return { text: r.text, eol: r.eol, conflicts: r.conflicts, changes: changesOf(input.result, r.spans), level: 'lines' };
+}
+
+/** A clean line merge that failed its check: every one-sided change becomes a block (keep it or not). */
+function asConflicts(input: CascadeInput, note: Note): CascadeOutput {
+  const hunks = input.result.hunks.map((h): MergeHunk => (h.kind === 'mine' || h.kind === 'theirs' ? { ...h, kind: 'conflict' } : h));
+  const result: Merge3Result = { ...input.result, hunks, conflicts: hunks.filter((h) => h.kind === 'conflict').length };
+  const r = renderMerge(result, input.lines, { style: input.style, labels: input.labels });
+  return { text: r.text, eol: r.eol, conflicts: r.conflicts, changes: changesOf(result, r.spans), level: 'lines', notes: [note] };
+}
+
+const countNl = (s: string) => {
+  let n = 0;
+  for (let i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) n++;
+  return n;
+};
+
+/** Re-merges each conflicting line region by tokens and assembles the file; undefined when nothing changed. */
+function tokenLevel(input: CascadeInput, notes: Note[]): Omit<CascadeOutput, 'notes'> & { notes: Note[] } | undefined {
+  if (!input.hasBase) return undefined;
+  const { lines, result, rendered } = input;
+  const styles = [eolStyle(lines.base.eols), eolStyle(lines.mine.eols), eolStyle(lines.theirs.eols)].filter((s) => s !== 'none');
+  if (styles.includes('mixed') || new Set(styles).size > 1) return undefined; // own terminators = output's
+  const eol = rendered.eol === 'crlf' ? '\r\n' : '\n';
+  const now = input.now ?? Date.now;
+  const started = now();
+  let spent = 0;
+  let stopped: string | undefined;
+  const replaced = new Map<number, RegionPiece[]>();
+  for (const c of rendered.conflicts) {
+    const h = result.hunks[c.hunk];
+    const region = (side: keyof Sides<unknown>, r: { start: number; length: number }) =>
+      joinLines(lines[side].lines.slice(r.start, r.start + r.length), lines[side].eols.slice(r.start, r.start + r.length));
+    const base = region('base', h.base);
+    const mine = region('mine', h.mine);
+    const theirs = region('theirs', h.theirs);
+    spent += base.length + mine.length + theirs.length;
+    if (spent > TOKEN_MAX_CHARS) stopped = `the conflicting lines exceed ${TOKEN_MAX_CHARS} characters`;
+    else if (now() - started > TOKEN_MAX_MILLIS) stopped = `more than ${TOKEN_MAX_MILLIS / 1000} s`;
+    if (stopped) break;
+    const m = mergeRegionTokens(base, mine, theirs, input.kind);
+    const lineChars = mine.length + theirs.length + (input.style === 'merge' ? 0 : base.length);
+    if (m.conflicts === 0 || m.conflictChars < lineChars) replaced.set(c.hunk, m.pieces);
+  }
+  if (stopped) notes.push(finerBudget('token', stopped));
+  if (replaced.size === 0) return undefined;
+
+  const out = splitLines(rendered.text);
+  const parts: string[] = [];
+  const conflicts: ConflictBlock[] = [];
+  const changes: CascadeChange[] = [];
+  let line = 1; // the next output line
+  let col = 0; // characters since the last '\n' in the output
+  let cut = 0;
+  const put = (s: string) => {
+    parts.push(s);
+    line += countNl(s);
+    const nl = s.lastIndexOf('\n');
+    col = nl >= 0 ? s.length - nl - 1 : col + s.length;
+  };
+  const marker = (ch: string, label: string) => put((label ? `${ch.repeat(7)} ${label}` : ch.repeat(7)) + eol);
+  const side = (s: string) => {
+    const from = line;
+    put(s);
+    if (!s.endsWith('\n')) put(eol);
+    return { start: from, length: line - from };
+  };
+  let byOld = new Map(rendered.conflicts.map((c) => [c.hunk, c]));
+  result.hunks.forEach((h, i) => {
+    const span = rendered.spans[i];
+    const from = line;
+    const pieces = replaced.get(i);
+    if (pieces === undefined) {
+      const old = byOld.get(i);
+      put(joinLines(out.lines.slice(span.start - 1, span.start - 1 + span.length), out.eols.slice(span.start - 1, span.start - 1 + span.length)));
+      if (old !== undefined) {
+        const d = from - old.startLine;
+        const shift = (s: { start: number; length: number }) => ({ start: s.start + d, length: s.length });
+        conflicts.push({ ...old, startLine: old.startLine + d, endLine: old.endLine + d, mine: shift(old.mine), theirs: shift(old.theirs), ...(old.base ? { base: shift(old.base) } : {}) });
+      }
+    } else {
+      for (const p of pieces) {
+        if (p.kind === 'text') {
+          put(p.text);
+          continue;
+        }
+        const column = col + 1;
+        if (p.cutBefore) put(eol);
+        const startLine = line;
+        marker('<', input.labels.mine);
+        const mine = side(p.mine);
+        let base: { start: number; length: number } | undefined;
+        if (input.style !== 'merge') {
+          marker('|', input.labels.base);
+          base = side(p.base);
+        }
+        marker('=', '');
+        const theirs = side(p.theirs);
+        marker('>', input.labels.theirs);
+        if (p.cutBefore || p.cutAfter) cut++;
+        conflicts.push({
+          hunk: i,
+          startLine,
+          endLine: line - 1,
+          mine,
+          ...(base ? { base } : {}),
+          theirs,
+          column,
+          cutBefore: p.cutBefore,
+          cutAfter: p.cutAfter,
+          chars: p.mine.length + p.theirs.length + (base ? p.base.length : 0),
+        });
+      }
+      // A region's last line lacked a terminator (mine's file end) but the file goes on: end the line, as render does.
+      if (col > 0 && i < result.hunks.length - 1) put(eol);
+    }
+    if (h.kind !== 'same' && line > from) {
+      const kind = pieces === undefined ? h.kind : pieces.some((p) => p.kind === 'conflict') ? 'conflict' : 'both';
+      changes.push({ from: kind, start: from, length: line - from });
+    }
+  });
+  byOld = new Map();
+  const tokenNotes: Note[] = [];
+  if (cut > 0) {
+    const where = conflicts
+      .filter((c) => c.cutBefore || c.cutAfter)
+      .slice(0, 5)
+      .map((c) => `line ${c.startLine}`)
+      .join(', ');
+    tokenNotes.push(lineCut(cut, where));
+  }
+  const text = parts.join('');
+  return { text, eol: eolStyle(splitLines(text).eols), conflicts, changes, level: 'tokens', notes: tokenNotes };
+}

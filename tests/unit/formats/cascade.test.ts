@@ -1,0 +1,125 @@
+import { mergeText, type TextOutcome } from '../../../src/tree/merge-text';
+import { tokenize, mergeRegionTokens } from '../../../src/formats/tokens';
+import { fileKind } from '../../../src/formats/kind';
+
+const enc = (s: string) => new TextEncoder().encode(s);
+const dec = (b: Uint8Array) => new TextDecoder().decode(b);
+const labels = { mine: 'mine', base: 'base', theirs: 'theirs' };
+
+function run(path: string, base: string, mine: string, theirs: string, extra: object = {}): { o: TextOutcome; text: string } {
+  const o = mergeText({ path, base: enc(base), mine: enc(mine), theirs: enc(theirs) }, { style: 'merge', labels, ...extra })!;
+  return { o, text: dec(o.bytes) };
+}
+
+/** Keeps one side of every block (as an editor's "accept current/incoming"). */
+function keep(text: string, side: 'mine' | 'theirs'): string {
+  return text.replace(/<<<<<<< [^\n]*\n([\s\S]*?)=======\n([\s\S]*?)>>>>>>> [^\n]*\n/g, (_m, a: string, b: string) => (side === 'mine' ? a : b));
+}
+
+describe('file kinds', () => {
+  it('by extension', () => {
+    expect(['a.json', 'm.webmanifest', 'x.jsonc', 's.CSS', 'i.htm', 'p.svg', 'a.mjs', 'b.cjs', 'c.yml', 'd.YAML', 'r.txt', 'Makefile'].map(fileKind)).toEqual([
+      'json', 'json', 'json', 'css', 'html', 'xml', 'js', 'js', 'yaml', 'yaml', 'text', 'text',
+    ]);
+  });
+});
+
+describe('tokenize', () => {
+  it('rejoins exactly and keeps strings, comments and template literals whole', () => {
+    const js = 'const s="a;b, c";/* x; y */let t=`q ${a;} r`;x=/;+/g;\r\n';
+    const t = tokenize(js, 'js');
+    expect(t.join('')).toBe(js);
+    expect(t).toContain('"a;b, c"');
+    expect(t).toContain('/* x; y */');
+    expect(t).toContain('/;+/g');
+    const css = 'a{color:red;background:url(x;y.png)} /* c;d */ .b{content:"e;f"}\n';
+    expect(tokenize(css, 'css').join('')).toBe(css);
+    expect(tokenize(css, 'css')).toEqual(expect.arrayContaining(['url(x;y.png)', '/* c;d */', '"e;f"', 'background']));
+    const html = '<a href="x y" class=b>Привет, мир</a>\n';
+    expect(tokenize(html, 'html').join('')).toBe(html);
+    expect(tokenize(html, 'html')).toContain('"x y"');
+  });
+});
+
+describe('token level', () => {
+  const base = 'var a=1;function f(){return 1};var b=2;var c=3;\n';
+  it('non-overlapping edits inside one line merge cleanly; under lines granularity it stays a line conflict', () => {
+    const mine = 'var a=10;function f(){return 1};var b=2;var c=3;\n';
+    const theirs = 'var a=1;function f(){return 1};var b=2;var c=30;\n';
+    const { o, text } = run('x.js', base, mine, theirs);
+    expect(o.level).toBe('tokens');
+    expect(o.conflicts).toHaveLength(0);
+    expect(text).toBe('var a=10;function f(){return 1};var b=2;var c=30;\n');
+    const lines = run('x.js', base, mine, theirs, { granularity: 'lines' });
+    expect(lines.o.level).toBe('lines');
+    expect(lines.o.conflicts).toHaveLength(1);
+    expect(lines.text).toBe(`<<<<<<< mine\n${mine}=======\n${theirs}>>>>>>> theirs\n`);
+  });
+  it('overlapping edits: a block cut at safe tokens, with its column; keeping a side gives that merge', () => {
+    const mine = 'var a=10;function f(){return 1};var b=2;var c=3;\n';
+    const theirs = 'var a=20;function f(){return 1};var b=2;var c=30;\n';
+    const { o, text } = run('x.js', base, mine, theirs);
+    expect(o.level).toBe('tokens');
+    expect(o.conflicts).toHaveLength(1);
+    const c = o.conflicts[0];
+    expect(c.column).toBe(1);
+    expect(c.cutAfter).toBe(true);
+    expect(c.chars).toBeLessThan(mine.length);
+    expect(text).toBe('<<<<<<< mine\nvar a=10;\n=======\nvar a=20;\n>>>>>>> theirs\nfunction f(){return 1};var b=2;var c=30;\n');
+    // The inserted break is after ';' — in JS it changes nothing; removing it gives the exact merge.
+    expect(keep(text, 'mine').replace('10;\n', '10;')).toBe('var a=10;function f(){return 1};var b=2;var c=30;\n');
+    expect(keep(text, 'theirs').replace('20;\n', '20;')).toBe('var a=20;function f(){return 1};var b=2;var c=30;\n');
+    expect(o.notes.map((n) => n.code)).toContain('line-cut');
+  });
+  it('a block in the middle of a line records its column and both cuts', () => {
+    const b = 'x=1;y=2;z=3;w=4;\n';
+    const { o, text } = run('a.js', b, 'x=1;y=5;z=3;w=4;\n', 'x=1;y=6;z=3;w=4;\n');
+    expect(text).toBe('x=1;\n<<<<<<< mine\ny=5;\n=======\ny=6;\n>>>>>>> theirs\nz=3;w=4;\n');
+    expect(o.conflicts[0]).toMatchObject({ startLine: 2, endLine: 6, column: 5, cutBefore: true, cutAfter: true, mine: { start: 3, length: 1 } });
+  });
+  it('never breaks after "return" or inside a string: no safe token → the line block stays', () => {
+    const b = 'return "a b c"\n';
+    const { o, text } = run('r.js', b, 'return "a X c"\n', 'return "a Y c"\n');
+    expect(o.level).toBe('lines');
+    expect(text).toBe('<<<<<<< mine\nreturn "a X c"\n=======\nreturn "a Y c"\n>>>>>>> theirs\n');
+  });
+  it('diff3 style carries base in the block', () => {
+    const b = 'x=1;y=2;z=3;\n';
+    const o = mergeText({ path: 'a.js', base: enc(b), mine: enc('x=1;y=5;z=3;\n'), theirs: enc('x=1;y=6;z=3;\n') }, { style: 'diff3', labels })!;
+    expect(dec(o.bytes)).toBe('x=1;\n<<<<<<< mine\ny=5;\n||||||| base\ny=2;\n=======\ny=6;\n>>>>>>> theirs\nz=3;\n');
+  });
+  it('CRLF files keep CRLF in blocks and breaks', () => {
+    const b = 'x=1;y=2;z=3;\r\n';
+    const { text } = run('a.js', b, 'x=1;y=5;z=3;\r\n', 'x=1;y=6;z=3;\r\n');
+    expect(text).toBe('x=1;\r\n<<<<<<< mine\r\ny=5;\r\n=======\r\ny=6;\r\n>>>>>>> theirs\r\nz=3;\r\n');
+  });
+  it('mergeRegionTokens: text pieces plus one side of every block give that side', () => {
+    const m = mergeRegionTokens('a,b,c,d\n', 'a,B,c,d\n', 'a,X,c,D\n', 'json');
+    expect(m.conflicts).toBe(1);
+    const side = (s: 'mine' | 'theirs') => m.pieces.map((p) => (p.kind === 'text' ? p.text : p[s])).join('');
+    expect(side('mine')).toBe('a,B,c,D\n');
+    expect(side('theirs')).toBe('a,X,c,D\n');
+  });
+});
+
+describe('format checks in the cascade', () => {
+  it('a clean line merge with a key twice becomes a conflict with a note; under lines it stays clean', () => {
+    const base = '{\n  "a": 1,\n  "b": 2\n}\n';
+    const mine = '{\n  "t": "dark",\n  "a": 1,\n  "b": 2\n}\n';
+    const theirs = '{\n  "a": 1,\n  "b": 2,\n  "t": "light"\n}\n';
+    const lines = run('settings.json', base, mine, theirs, { granularity: 'lines' });
+    expect(lines.o.conflicts).toHaveLength(0);
+    const { o } = run('settings.json', base, mine, theirs);
+    expect(o.conflicts.length).toBeGreaterThan(0);
+    const note = o.notes.find((n) => n.code === 'format-check');
+    expect(note?.en).toContain('settings.json');
+    expect(note?.ru.length).toBeGreaterThan(10);
+  });
+  it('a JSON conflict the structured merger settles: level json', () => {
+    const base = '{\n  "a": 1\n}\n';
+    const { o, text } = run('s.json', base, '{\n  "a": 1,\n  "m": 1\n}\n', '{\n  "a": 1,\n  "t": 2\n}\n');
+    expect(o.level).toBe('json');
+    expect(o.conflicts).toHaveLength(0);
+    expect(JSON.parse(text)).toEqual({ a: 1, m: 1, t: 2 });
+  });
+});
