@@ -8,6 +8,7 @@
 import { promises as fs, Dirent } from 'fs';
 import * as path from 'path';
 import { CabinetError, Message } from '../errors';
+import { NotRegularFile, readRegularFile } from '../io/read-regular';
 import { Budget, Limits } from './limits';
 import { Where, checkSegment, unsafeName } from './names';
 import { Tree } from './tree';
@@ -91,7 +92,14 @@ async function statOf(absolute: string, relative: string) {
 }
 
 async function readBytes(file: Found): Promise<Uint8Array> {
-  const buf = await io(file.relative, () => fs.readFile(file.absolute));
+  // Not fs.readFile: a file swapped for a FIFO after the walk would block open() forever (io/read-regular.ts).
+  const buf = await io(file.relative, () => readRegularFile(file.absolute)).catch((e: unknown) => {
+    if ((e as CabinetError).cause instanceof NotRegularFile) {
+      const ru = 'это не обычный файл (устройство, канал или сокет)';
+      throw unsafeName(fileWhere(file.relative), 'it is not a regular file (a device, pipe or socket)', ru, NAME_ADVICE);
+    }
+    throw e;
+  });
   return new Uint8Array(buf.buffer, buf.byteOffset, buf.length);
 }
 

@@ -73,7 +73,9 @@ export async function runMerge(options: MergeOptions): Promise<MergeRun> {
   const outputs = [...(options.output ? [options.output] : []), ...(options.report ? [options.report] : [])];
   const baseFrom = splitBaseFrom(options.baseFrom);
   const inputs = [options.base, options.mine, options.theirs, ...baseFrom].filter((p): p is string => p !== undefined);
-  await checkOutputs(outputs, inputs, options.force, [keptAsideDir(options.output ?? options.outDir!)]);
+  // --out-dir first, so that a WORK inside an input is named as the user typed it, not as WORK.conflicts.
+  const maybe = [...(options.outDir !== undefined ? [options.outDir] : []), keptAsideDir(options.output ?? options.outDir!)];
+  await checkOutputs(outputs, inputs, options.force, maybe);
   const workflow = await prepareWorkflow(options, [options.base, options.mine, options.theirs, ...baseFrom]);
 
   const read = (p: string, role: 'base' | 'mine' | 'theirs') => readRole(p, role, options.limits);
