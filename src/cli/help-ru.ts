@@ -30,6 +30,7 @@ export const HELP_RU: Record<string, string> = {
   "Format of the --report file, whatever its extension": "Формат файла --report независимо от расширения",
   "Conflict markers: diff3 shows the base section (what the vendor had), merge does not, zdiff3 moves common lines out": "Маркеры конфликтов: diff3 показывает и базу (как было у поставщика), merge — только две стороны, zdiff3 выносит общие строки за пределы блока",
   "Overwrite existing output files": "Перезаписывать существующие файлы результата",
+  "Accept an input with no files at all (normally refused as almost surely the wrong file)": "Принять входные данные без единого файла (обычно это почти наверняка не тот файл, и они отклоняются)",
   "Changes in the amount of whitespace alone do not conflict with a real change (git -X ignore-space-change)": "Изменения только в пробелах не конфликтуют с настоящими изменениями (как git -X ignore-space-change)",
   "For binary files (images, fonts) changed on both sides: take this side instead of reporting a conflict": "Для двоичных файлов (картинки, шрифты), изменённых обеими сторонами: взять эту сторону вместо конфликта",
   "How the merged zip stores file names (default: as the vendor's new export does)": "Кодировка имён файлов в итоговом zip (по умолчанию — как в новой выгрузке поставщика)",

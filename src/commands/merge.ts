@@ -48,6 +48,8 @@ export interface MergeOptions extends WorkflowOptions {
   conflictStyle: ConflictStyle;
   /** Overwrite existing outputs. */
   force: boolean;
+  /** Accept a side with no files (refused by default: almost surely the wrong file). */
+  allowEmpty?: boolean;
   version: string;
   ignoreWhitespace?: boolean;
   preferBinary?: 'mine' | 'theirs';
@@ -78,7 +80,7 @@ export async function runMerge(options: MergeOptions): Promise<MergeRun> {
   await checkOutputs(outputs, inputs, options.force, maybe);
   const workflow = await prepareWorkflow(options, [options.base, options.mine, options.theirs, ...baseFrom]);
 
-  const read = (p: string, role: 'base' | 'mine' | 'theirs') => readRole(p, role, options.limits);
+  const read = (p: string, role: 'base' | 'mine' | 'theirs') => readRole(p, role, options.limits, options.allowEmpty === true);
   const [mine, theirs] = await allInOrder([read(options.mine, 'mine'), read(options.theirs, 'theirs')]);
   const storeDir = resolveStoreDir(options.store);
   const basis = await resolveBase(
@@ -212,13 +214,23 @@ async function allInOrder<T>(promises: Promise<T>[]): Promise<T[]> {
   return settled.map((s) => (s as PromiseFulfilledResult<T>).value);
 }
 
-async function readRole(p: string, role: 'base' | 'mine' | 'theirs', limits?: ReadOptions): Promise<Tree> {
+async function readRole(p: string, role: 'base' | 'mine' | 'theirs', limits?: ReadOptions, allowEmpty = false): Promise<Tree> {
+  let tree: Tree;
   try {
-    return await readTree(p, limits);
+    tree = await readTree(p, limits);
   } catch (e) {
     if (e instanceof CabinetError) throw e.withContext(role);
     throw e;
   }
+  // A side without a single file (an empty zip, only folders) would merge as "every file deleted" without a word:
+  // almost surely the wrong file was given. --allow-empty accepts it.
+  if (tree.files.size === 0 && !allowEmpty) {
+    throw new CabinetError('input-empty', {
+      en: `${role}: ${p}: holds no files at all${tree.dirs.size ? ` (only ${tree.dirs.size} empty folders)` : ''}, so the merge would treat every file as deleted. Check that this is the right export; if it really is empty, add --allow-empty`,
+      ru: `${role}: ${p}: в нём нет ни одного файла${tree.dirs.size ? ` (только пустые папки: ${tree.dirs.size})` : ''}, и слияние сочло бы все файлы удалёнными. Проверьте, та ли это выгрузка; если она действительно пуста, добавьте --allow-empty`,
+    });
+  }
+  return tree;
 }
 
 /**
