@@ -21,6 +21,8 @@ import { sourceEntry, type AsideKind, type FileOutcome, type Trees } from '../tr
 import { baseReport, mergeWithBasis, resolveBase, splitBaseFrom } from './base-source';
 import { prepareWorkflow, type WorkflowOptions } from '../workdir/merge-hook';
 import { checkMayReplace, checkOutputs, writeAll } from './outputs';
+import { realPathOf } from '../io/links';
+import { STATE_DIR } from '../workdir/state';
 import { findSameInputs } from './same-inputs';
 
 export interface MergeOptions extends WorkflowOptions {
@@ -77,6 +79,7 @@ export async function runMerge(options: MergeOptions): Promise<MergeRun> {
   const inputs = [options.base, options.mine, options.theirs, ...baseFrom].filter((p): p is string => p !== undefined);
   // --out-dir first, so that a WORK inside an input is named as the user typed it, not as WORK.conflicts.
   const maybe = [...(options.outDir !== undefined ? [options.outDir] : []), keptAsideDir(options.output ?? options.outDir!)];
+  if (options.outDir !== undefined && options.report !== undefined) await checkReportOutsideWork(options.report, options.outDir);
   await checkOutputs(outputs, inputs, options.force, maybe);
   const workflow = await prepareWorkflow(options, [options.base, options.mine, options.theirs, ...baseFrom]);
 
@@ -222,6 +225,13 @@ async function readRole(p: string, role: 'base' | 'mine' | 'theirs', limits?: Re
     if (e instanceof CabinetError) throw e.withContext(role);
     throw e;
   }
+  // A working folder given as an input (WORK is a folder of the merged files): its state folder is the tool's, not
+  // the cabinet's, and must not be merged into the output.
+  if (tree.kind === 'folder') {
+    const own = (q: string) => q === STATE_DIR || q.startsWith(STATE_DIR + '/');
+    for (const q of [...tree.files.keys()]) if (own(q)) tree.files.delete(q);
+    for (const d of [...tree.dirs]) if (own(d)) tree.dirs.delete(d);
+  }
   // A side without a single file (an empty zip, only folders) would merge as "every file deleted" without a word:
   // almost surely the wrong file was given. --allow-empty accepts it.
   if (tree.files.size === 0 && !allowEmpty) {
@@ -256,4 +266,16 @@ function latestDate(tree: Tree): Date {
   for (const f of tree.files.values()) latest = Math.max(latest, f.date.getTime());
   // An empty vendor export has no dates; the DOS epoch keeps the output deterministic.
   return new Date(latest || Date.UTC(1980, 0, 1));
+}
+
+/** A report written into WORK would be packed into the cabinet as a file the admin added. */
+async function checkReportOutsideWork(report: string, outDir: string): Promise<void> {
+  const real = await realPathOf(report);
+  const work = await realPathOf(outDir);
+  if (real === work || real.startsWith(work + path.sep)) {
+    throw new CabinetError('output-invalid', {
+      en: `--report ${report}: inside the working folder ${outDir}; pack would put it into the cabinet. Write the report outside it`,
+      ru: `--report ${report}: путь внутри рабочей папки ${outDir}; pack положил бы его в кабинет. Запишите отчёт вне её`,
+    });
+  }
 }

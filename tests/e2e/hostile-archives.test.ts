@@ -1,8 +1,8 @@
 /** Issue 14: archives that are valid but almost surely the wrong file, end to end. */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { runCli } from '../helpers/cli';
-import { buildZip } from '../helpers/rawzip';
+import { buildZip, listZip } from '../helpers/rawzip';
 import { cleanTempDirs, tempDir } from '../helpers/tmp';
 
 afterAll(cleanTempDirs);
@@ -39,5 +39,28 @@ describe('a side with no files at all', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('mine: ');
     expect(r.stderr).toContain('holds no files at all');
+  });
+});
+
+describe('the working folder and its own files stay out of the cabinet', () => {
+  test('--report inside --out-dir is refused before anything is written', () => {
+    const dir = tempDir('e2e-report-in-work');
+    const work = path.join(dir, 'WORK');
+    const r = runCli(['merge', base, mine, path.join(SAMPLES, 'theirs'), '--out-dir', work, '--report', path.join(work, 'report.html')]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('inside the working folder');
+    expect(existsSync(work)).toBe(false);
+  });
+
+  test("a WORK given as a merge input: its .cabinet-merge state folder is not merged into the cabinet", () => {
+    const dir = tempDir('e2e-work-as-input');
+    const work = path.join(dir, 'WORK');
+    expect(runCli(['merge', base, mine, path.join(SAMPLES, 'theirs'), '--out-dir', work]).status).toBe(1);
+    const out = path.join(dir, 'M.zip');
+    const r = runCli(['merge', base, work, path.join(SAMPLES, 'theirs'), '-o', out, '--force']);
+    expect([0, 1]).toContain(r.status);
+    const names = listZip(readFileSync(out)).map((e) => e.nameBytes.toString('utf8'));
+    expect(names.length).toBeGreaterThan(10);
+    expect(names.filter((n) => n.includes('.cabinet-merge'))).toEqual([]);
   });
 });
