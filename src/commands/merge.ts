@@ -83,7 +83,11 @@ export async function runMerge(options: MergeOptions): Promise<MergeRun> {
   await checkOutputs(outputs, inputs, options.force, maybe);
   const workflow = await prepareWorkflow(options, [options.base, options.mine, options.theirs, ...baseFrom]);
 
-  const read = (p: string, role: 'base' | 'mine' | 'theirs') => readRole(p, role, options.limits, options.allowEmpty === true);
+  const read = async (p: string, role: 'base' | 'mine' | 'theirs') => {
+    const tree = await readRole(p, role, options.limits, options.allowEmpty === true);
+    if (options.output !== undefined) checkZipEntryCount(tree, role, p);
+    return tree;
+  };
   const [mine, theirs] = await allInOrder([read(options.mine, 'mine'), read(options.theirs, 'theirs')]);
   const storeDir = resolveStoreDir(options.store);
   const basis = await resolveBase(
@@ -278,4 +282,20 @@ async function checkReportOutsideWork(report: string, outDir: string): Promise<v
       ru: `--report ${report}: путь внутри рабочей папки ${outDir}; pack положил бы его в кабинет. Запишите отчёт вне её`,
     });
   }
+}
+
+/** Entries a classic zip can hold; the writer does not write ZIP64 (docs/errors.md says why). */
+const CLASSIC_ZIP_ENTRIES = 0xffff;
+
+/**
+ * Refuses, right after reading, a side with more entries than the merged zip can hold, instead of running the whole
+ * merge and failing in the writer. (Only reachable with --max-entries raised above its 50,000 default.)
+ */
+function checkZipEntryCount(tree: Tree, role: string, p: string): void {
+  const entries = tree.files.size + tree.dirs.size;
+  if (entries <= CLASSIC_ZIP_ENTRIES) return;
+  throw new CabinetError('input-limit', {
+    en: `${role}: ${p}: ${entries} files and folders, more than the ${CLASSIC_ZIP_ENTRIES} a merged zip can hold (cabinet-merge writes classic zips, no ZIP64). Merge into a folder with --out-dir instead, or split the cabinet`,
+    ru: `${role}: ${p}: ${entries} файлов и папок — больше ${CLASSIC_ZIP_ENTRIES}, которые вмещает итоговый zip (cabinet-merge пишет обычный zip, без ZIP64). Объедините в папку через --out-dir или разделите кабинет`,
+  });
 }

@@ -64,3 +64,16 @@ describe('the working folder and its own files stay out of the cabinet', () => {
     expect(names.filter((n) => n.includes('.cabinet-merge'))).toEqual([]);
   });
 });
+
+test('a side with more than 65,535 entries is refused right after reading, not by the writer after the merge', () => {
+  const dir = tempDir('e2e-many');
+  const theirs = path.join(dir, 'theirs.zip');
+  const specs = Array.from({ length: 65_600 }, (_, i) => ({ name: `f/${i}.txt`, data: '', method: 'store' as const }));
+  writeFileSync(theirs, buildZip(specs, { zip64: true }));
+  const out = path.join(dir, 'M.zip');
+  const r = runCli(['merge', base, mine, theirs, '-o', out, '--max-entries', '100000']);
+  expect(r.status).toBe(2);
+  expect(r.stderr).toContain('more than the 65535 a merged zip can hold');
+  expect(r.stderr).not.toContain('bug in cabinet-merge');
+  expect(existsSync(out)).toBe(false);
+});
