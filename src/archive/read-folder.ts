@@ -10,7 +10,7 @@ import * as path from 'path';
 import { CabinetError, Message } from '../errors';
 import { NotRegularFile, readRegularFile } from '../io/read-regular';
 import { Budget, Limits } from './limits';
-import { Where, checkSegment, unsafeName } from './names';
+import { Where, checkSegment, printable, unsafeName } from './names';
 import { Tree } from './tree';
 
 const LINK_ADVICE: Message = {
@@ -49,7 +49,8 @@ export async function readFolder(root: string, source: string, limits: Limits): 
 }
 
 function fileWhere(relative: string): Where {
-  return { en: `'${relative}'`, ru: `'${relative}'` };
+  const shown = printable(relative);
+  return { en: `'${shown}'`, ru: `'${shown}'` };
 }
 
 /** Lists `absolute` (whose tree path is `relative`), recording files in `found` and empty folders in the tree. */

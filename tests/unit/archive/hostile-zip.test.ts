@@ -3,10 +3,16 @@
  * directory, every central record with its local header, and entries whose bytes overlap (the "better zip bomb")
  * are refused, as Info-ZIP's unzip refuses them.
  */
+import { writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { readTree } from '../../../src/archive/read';
 import { readZipBuffer } from '../../../src/archive/read-zip';
 import { resolveLimits } from '../../../src/archive/limits';
 import { CabinetError } from '../../../src/errors';
 import { buildZip, RawSpec } from '../../helpers/rawzip';
+import { cleanTempDirs, tempDir } from '../../helpers/tmp';
+
+afterAll(cleanTempDirs);
 
 const limits = resolveLimits({});
 
@@ -118,4 +124,28 @@ test('an entry name with control characters is escaped in the message', () => {
   const e = errorOf(buf);
   expect(e.message).toContain("entry 'Z\\x1b[2J.txt'");
   expect(e.message).not.toMatch(/[\u0000-\u001f]/);
+});
+
+describe('names with control characters are escaped in every message (issue 14)', () => {
+  test('a zip entry named with ESC [2J: refused, the message on one line with \\x1b shown', () => {
+    const e = errorOf(buildZip([{ name: 'css/\u001b[2Jevil\n.css', data: 'a' }]));
+    expect(e.code).toBe('input-unsafe');
+    expect(e.message).toContain("entry 'css/\\x1b[2Jevil\\x0a.css'");
+    expect(e.message + e.ru).not.toMatch(/[\u0000-\u001f]/);
+  });
+
+  test('a folder file named with ESC and a newline: the same', async () => {
+    const dir = tempDir('unit-ctl');
+    writeFileSync(path.join(dir, 'a\u001b[31m\nb.txt'), 'x');
+    let err: unknown;
+    try {
+      await readTree(dir);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(CabinetError);
+    const e = err as CabinetError;
+    expect(e.message).toContain("'a\\x1b[31m\\x0ab.txt'");
+    expect(e.message + e.ru).not.toMatch(/[\u0000-\u001f]/);
+  });
 });
