@@ -20,6 +20,8 @@ export type ErrorCode =
   | 'input-unsupported'
   | 'input-unsafe'
   | 'input-limit'
+  /** A side with no files at all (an empty zip, only folders): refused unless --allow-empty. */
+  | 'input-empty'
   | 'output-exists'
   | 'output-invalid'
   | 'output-failed'

@@ -85,7 +85,16 @@ export function cp866Representable(name: string): boolean {
 export type Where = Message;
 
 export function entryWhere(name: string): Where {
-  return { en: `entry '${name}'`, ru: `запись '${name}'` };
+  const shown = printable(name);
+  return { en: `entry '${shown}'`, ru: `запись '${shown}'` };
+}
+
+/**
+ * A name as it may appear in a message: control characters (C0, DEL, C1) as \xNN, so a hostile name cannot clear the
+ * screen, colour the terminal or break the one-line message (ESC [2J, a newline).
+ */
+export function printable(name: string): string {
+  return name.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
 
 export interface NormalisedName {

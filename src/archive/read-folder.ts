@@ -13,8 +13,9 @@ import * as fs from 'fs';
 import { Dirent } from 'fs';
 import * as path from 'path';
 import { CabinetError, Message } from '../errors';
+import { NotRegularFile, readRegularFile } from '../io/read-regular';
 import { Budget, Limits } from './limits';
-import { Where, checkSegment, unsafeName } from './names';
+import { Where, checkSegment, printable, unsafeName } from './names';
 import { Tree } from './tree';
 
 const LINK_ADVICE: Message = {
@@ -53,7 +54,8 @@ export async function readFolder(root: string, source: string, limits: Limits): 
 }
 
 function fileWhere(relative: string): Where {
-  return { en: `'${relative}'`, ru: `'${relative}'` };
+  const shown = printable(relative);
+  return { en: `'${shown}'`, ru: `'${shown}'` };
 }
 
 /** Lists `absolute` (whose tree path is `relative`), recording files in `found` and empty folders in the tree. */
@@ -96,7 +98,14 @@ async function statOf(absolute: string, relative: string) {
 }
 
 async function readBytes(file: Found): Promise<Uint8Array> {
-  const buf = await io(file.relative, () => fs.readFileSync(file.absolute));
+  // Not fs.readFile: a file swapped for a FIFO after the walk would block open() forever (io/read-regular.ts).
+  const buf = await io(file.relative, () => readRegularFile(file.absolute)).catch((e: unknown) => {
+    if ((e as CabinetError).cause instanceof NotRegularFile) {
+      const ru = 'это не обычный файл (устройство, канал или сокет)';
+      throw unsafeName(fileWhere(file.relative), 'it is not a regular file (a device, pipe or socket)', ru, NAME_ADVICE);
+    }
+    throw e;
+  });
   return new Uint8Array(buf.buffer, buf.byteOffset, buf.length);
 }
 

@@ -4,6 +4,7 @@
  */
 import { promises as fs, Stats } from 'fs';
 import { CabinetError } from '../errors';
+import { NotRegularFile, readRegularFile } from '../io/read-regular';
 import { Limits, ReadOptions, limitError, resolveLimits } from './limits';
 import { readFolder } from './read-folder';
 import { readZipBuffer } from './read-zip';
@@ -42,8 +43,9 @@ async function readZipFile(inputPath: string, stat: Stats, limits: Limits): Prom
   }
   let buf: Buffer;
   try {
-    buf = await fs.readFile(inputPath);
+    buf = await readRegularFile(inputPath);
   } catch (e) {
+    if (e instanceof NotRegularFile) throw notFileOrFolder();
     throw unreadable(e);
   }
   return readZipBuffer(buf, inputPath, limits);

@@ -30,6 +30,8 @@ export const METHOD_STORED = 0;
 export const METHOD_DEFLATED = 8;
 export const FLAG_ENCRYPTED = 0x0001;
 export const FLAG_UTF8 = 0x0800;
+/** General purpose bit 3: CRC and sizes are in a data descriptor after the data (zeros in the local header). */
+export const FLAG_DATA_DESCRIPTOR = 0x0008;
 export const EXTRA_ZIP64 = 0x0001;
 export const EXTRA_UNICODE_PATH = 0x7075;
 
@@ -188,7 +190,80 @@ export function readCentralDirectory(buf: Buffer, beforeWalk: (declaredCount: nu
     entries.push(entry);
     pos += CENTRAL_SIZE + entry.nameBytes.length + r.u16(pos + 30) + r.u16(pos + 32);
   }
+  const cdStart = end.cdOffset + shift;
+  if (pos !== cdStart + end.cdSize) {
+    // The end record's count and the directory's size disagree: walking `count` records did not end where the
+    // directory ends. Taking the count would silently drop the entries after it (a vendor "deleting" files).
+    const more = pos < cdStart + end.cdSize && r.buf.length >= pos + 4 && r.u32(pos) === SIG_CENTRAL;
+    throw corrupt(
+      more
+        ? `the zip directory holds more entries than the ${end.count} its end record declares; the archive is damaged or was altered. Download or export it again`
+        : `the zip directory is ${pos - cdStart} bytes long, not the ${end.cdSize} its end record declares; the archive is damaged or was altered. Download or export it again`,
+      more
+        ? `каталог zip содержит больше записей, чем ${end.count}, указанных в его конечной записи; архив повреждён или изменён. Скачайте или выгрузите его заново`
+        : `длина каталога zip ${pos - cdStart} байт, а не ${end.cdSize}, как указано в его конечной записи; архив повреждён или изменён. Скачайте или выгрузите его заново`,
+    );
+  }
+  checkLocalHeaders(r, entries, cdStart);
   return { entries, declaredCount: end.count };
+}
+
+/** An entry's name for a message: UTF-8 as far as it goes, control characters shown as \xNN (never sent raw). */
+export function printableName(bytes: Uint8Array): string {
+  return Buffer.from(bytes).toString('utf8').replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+
+/**
+ * Cross-checks every central record with its local header (signature, name, method; CRC and compressed size when
+ * the local header carries them) and refuses entries whose bytes overlap one another or the directory. Overlap is
+ * David Fifield's "better zip bomb" (many central records pointing into one deflate stream: kilobytes inflating to
+ * gigabytes, under any per-entry ratio check); Info-ZIP's unzip refuses it the same way ("overlapped components,
+ * possible zip bomb"). No honest zip tool writes either.
+ */
+function checkLocalHeaders(r: Reader, entries: readonly RawEntry[], cdStart: number): void {
+  const spans: { start: number; end: number; entry: RawEntry }[] = [];
+  for (const entry of entries) {
+    const at = entry.localOffset;
+    const where = `entry '${printableName(entry.nameBytes)}'`;
+    const whereRu = `запись '${printableName(entry.nameBytes)}'`;
+    if (at < 0 || at + LOCAL_SIZE > r.buf.length || r.u32(at) !== SIG_LOCAL) {
+      throw corrupt(
+        `${where}: its local header is missing or damaged; download or export the archive again`,
+        `${whereRu}: её локальный заголовок отсутствует или повреждён; скачайте или выгрузите архив заново`,
+      );
+    }
+    const nameLength = r.u16(at + 26);
+    const localName = r.bytes(at + LOCAL_SIZE, nameLength);
+    const localFlags = r.u16(at + 6);
+    const sameName = Buffer.compare(Buffer.from(localName), Buffer.from(entry.nameBytes)) === 0;
+    let same = sameName && r.u16(at + 8) === entry.method;
+    if (same && (localFlags & FLAG_DATA_DESCRIPTOR) === 0) {
+      const localCompressed = r.u32(at + 18);
+      same = r.u32(at + 14) === entry.crc32 && (localCompressed === U32_MAX || localCompressed === entry.compressedSize);
+    }
+    if (!same) {
+      throw corrupt(
+        `${where}: its local header does not match the zip directory (name, method, checksum or size differ); the archive is damaged or was altered. Download or export it again`,
+        `${whereRu}: её локальный заголовок не совпадает с каталогом zip (имя, метод, контрольная сумма или размер); архив повреждён или изменён. Скачайте или выгрузите его заново`,
+      );
+    }
+    const start = at + LOCAL_SIZE + nameLength + r.u16(at + 28);
+    spans.push({ start: at, end: start + entry.compressedSize, entry });
+  }
+  spans.sort((a, b) => a.start - b.start);
+  for (let i = 0; i < spans.length; i++) {
+    const next = i + 1 < spans.length ? spans[i + 1] : undefined;
+    const limit = next ? next.start : cdStart;
+    if (spans[i].end > limit) {
+      const a = printableName(spans[i].entry.nameBytes);
+      const b = next ? `entry '${printableName(next.entry.nameBytes)}'` : 'the zip directory';
+      const bRu = next ? `записью '${printableName(next.entry.nameBytes)}'` : 'каталогом zip';
+      throw new CabinetError('input-unsafe', {
+        en: `entry '${a}' overlaps ${b} in the file (overlapped components, possible zip bomb); refused. The archive may be damaged or malicious; export it from 1C again`,
+        ru: `запись '${a}' перекрывается с ${bRu} в файле (перекрывающиеся части, возможна zip-бомба); отклонено. Архив может быть повреждён или подделан; выгрузите его из 1С заново`,
+      });
+    }
+  }
 }
 
 /** Parses one central directory record at `pos`. */

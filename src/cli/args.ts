@@ -158,6 +158,7 @@ export function parseArgs(argv: string[], version: string): Promise<ParsedArgs> 
             describe: t('Conflict markers: diff3 shows the base section (what the vendor had), merge does not, zdiff3 moves common lines out'),
           })
           .option('force', { type: 'boolean', default: false, describe: t('Overwrite existing output files') })
+          .option('allow-empty', { type: 'boolean', default: false, describe: t('Accept an input with no files at all (normally refused as almost surely the wrong file)') })
           .option('ignore-whitespace', {
             type: 'boolean',
             default: false,
@@ -233,6 +234,7 @@ export function parseArgs(argv: string[], version: string): Promise<ParsedArgs> 
           reportFormat: a['report-format'] as ReportFormat | undefined,
           conflictStyle: a['conflict-style'] as ConflictStyle,
           force: a.force as boolean,
+          allowEmpty: a['allow-empty'] as boolean,
           ignoreWhitespace: a['ignore-whitespace'] as boolean,
           granularity: a.granularity as Granularity,
           preferBinary: a.prefer as 'mine' | 'theirs' | undefined,

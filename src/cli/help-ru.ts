@@ -33,6 +33,7 @@ export const HELP_RU: Record<string, string> = {
   "Overwrite existing output files": "Перезаписывать существующие файлы результата",
   "How finely conflicting lines are re-merged: lines (git-identical), tokens (also inside long lines), auto (tokens, and JSON/CSS/HTML by structure; every clean merge checked against its format)":
     "Насколько мелко объединять конфликтующие строки: lines (построчно, как git), tokens (и внутри длинных строк), auto (по словам и знакам, а JSON/CSS/HTML — по структуре; каждый результат без конфликтов проверяется по формату)",
+  "Accept an input with no files at all (normally refused as almost surely the wrong file)": "Принять входные данные без единого файла (обычно это почти наверняка не тот файл, и они отклоняются)",
   "Changes in the amount of whitespace alone do not conflict with a real change (git -X ignore-space-change)": "Изменения только в пробелах не конфликтуют с настоящими изменениями (как git -X ignore-space-change)",
   "For binary files (images, fonts) changed on both sides: take this side instead of reporting a conflict": "Для двоичных файлов (картинки, шрифты), изменённых обеими сторонами: взять эту сторону вместо конфликта",
   "How the merged zip stores file names (default: as the vendor's new export does)": "Кодировка имён файлов в итоговом zip (по умолчанию — как в новой выгрузке поставщика)",

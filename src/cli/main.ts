@@ -137,9 +137,24 @@ function onSignal(signal: 'SIGINT' | 'SIGTERM', code: number): void {
       if (outputsCompleted()) return;
       removePendingSync();
       process.stderr.write(`\ncabinet-merge: ${INTERRUPTED[argLang()]}\n`);
-      process.exit(code);
+      exitBySignal(signal, code);
     }, SETTLE_MS);
   });
+}
+
+/**
+ * Ends the process as killed by `signal` (the shell reports 128 + its number: 130, 143). Not process.exit: that
+ * waits for libuv's threads, and one stuck in a blocking system call (open() of a FIFO nobody writes to) would keep
+ * the process alive forever, Ctrl+C or not. Re-raising the signal with its default action, as well-behaved Unix
+ * programs do, ends it at once and tells a calling shell script that the user pressed Ctrl+C. On Windows signals are
+ * emulated, so process.exit it is.
+ */
+function exitBySignal(signal: 'SIGINT' | 'SIGTERM', code: number): void {
+  if (process.platform !== 'win32') {
+    process.removeAllListeners(signal);
+    process.kill(process.pid, signal);
+  }
+  process.exit(code);
 }
 onSignal('SIGINT', 130);
 onSignal('SIGTERM', 143);

@@ -21,6 +21,8 @@ import { sourceEntry, type AsideKind, type FileOutcome, type Trees } from '../tr
 import { baseReport, mergeWithBasis, resolveBase, splitBaseFrom } from './base-source';
 import { prepareWorkflow, type WorkflowOptions } from '../workdir/merge-hook';
 import { checkMayReplace, checkOutputs, writeAll } from './outputs';
+import { realPathOf } from '../io/links';
+import { STATE_DIR } from '../workdir/state';
 import { findSameInputs } from './same-inputs';
 
 export interface MergeOptions extends WorkflowOptions {
@@ -48,6 +50,8 @@ export interface MergeOptions extends WorkflowOptions {
   conflictStyle: ConflictStyle;
   /** Overwrite existing outputs. */
   force: boolean;
+  /** Accept a side with no files (refused by default: almost surely the wrong file). */
+  allowEmpty?: boolean;
   version: string;
   ignoreWhitespace?: boolean;
   /** Below the line (formats/cascade.ts); default 'auto'. */
@@ -77,10 +81,17 @@ export async function runMerge(options: MergeOptions): Promise<MergeRun> {
   const outputs = [...(options.output ? [options.output] : []), ...(options.report ? [options.report] : [])];
   const baseFrom = splitBaseFrom(options.baseFrom);
   const inputs = [options.base, options.mine, options.theirs, ...baseFrom].filter((p): p is string => p !== undefined);
-  await checkOutputs(outputs, inputs, options.force, [keptAsideDir(options.output ?? options.outDir!)]);
+  // --out-dir first, so that a WORK inside an input is named as the user typed it, not as WORK.conflicts.
+  const maybe = [...(options.outDir !== undefined ? [options.outDir] : []), keptAsideDir(options.output ?? options.outDir!)];
+  if (options.outDir !== undefined && options.report !== undefined) await checkReportOutsideWork(options.report, options.outDir);
+  await checkOutputs(outputs, inputs, options.force, maybe);
   const workflow = await prepareWorkflow(options, [options.base, options.mine, options.theirs, ...baseFrom]);
 
-  const read = (p: string, role: 'base' | 'mine' | 'theirs') => readRole(p, role, options.limits);
+  const read = async (p: string, role: 'base' | 'mine' | 'theirs') => {
+    const tree = await readRole(p, role, options.limits, options.allowEmpty === true);
+    if (options.output !== undefined) checkZipEntryCount(tree, role, p);
+    return tree;
+  };
   const [mine, theirs] = await allInOrder([read(options.mine, 'mine'), read(options.theirs, 'theirs')]);
   const storeDir = resolveStoreDir(options.store);
   const basis = await resolveBase(
@@ -219,13 +230,30 @@ async function allInOrder<T>(promises: Promise<T>[]): Promise<T[]> {
   return settled.map((s) => (s as PromiseFulfilledResult<T>).value);
 }
 
-async function readRole(p: string, role: 'base' | 'mine' | 'theirs', limits?: ReadOptions): Promise<Tree> {
+async function readRole(p: string, role: 'base' | 'mine' | 'theirs', limits?: ReadOptions, allowEmpty = false): Promise<Tree> {
+  let tree: Tree;
   try {
-    return await readTree(p, limits);
+    tree = await readTree(p, limits);
   } catch (e) {
     if (e instanceof CabinetError) throw e.withContext(role);
     throw e;
   }
+  // A working folder given as an input (WORK is a folder of the merged files): its state folder is the tool's, not
+  // the cabinet's, and must not be merged into the output.
+  if (tree.kind === 'folder') {
+    const own = (q: string) => q === STATE_DIR || q.startsWith(STATE_DIR + '/');
+    for (const q of [...tree.files.keys()]) if (own(q)) tree.files.delete(q);
+    for (const d of [...tree.dirs]) if (own(d)) tree.dirs.delete(d);
+  }
+  // A side without a single file (an empty zip, only folders) would merge as "every file deleted" without a word:
+  // almost surely the wrong file was given. --allow-empty accepts it.
+  if (tree.files.size === 0 && !allowEmpty) {
+    throw new CabinetError('input-empty', {
+      en: `${role}: ${p}: holds no files at all${tree.dirs.size ? ` (only ${tree.dirs.size} empty folders)` : ''}, so the merge would treat every file as deleted. Check that this is the right export; if it really is empty, add --allow-empty`,
+      ru: `${role}: ${p}: в нём нет ни одного файла${tree.dirs.size ? ` (только пустые папки: ${tree.dirs.size})` : ''}, и слияние сочло бы все файлы удалёнными. Проверьте, та ли это выгрузка; если она действительно пуста, добавьте --allow-empty`,
+    });
+  }
+  return tree;
 }
 
 /**
@@ -251,4 +279,32 @@ function latestDate(tree: Tree): Date {
   for (const f of tree.files.values()) latest = Math.max(latest, f.date.getTime());
   // An empty vendor export has no dates; the DOS epoch keeps the output deterministic.
   return new Date(latest || Date.UTC(1980, 0, 1));
+}
+
+/** A report written into WORK would be packed into the cabinet as a file the admin added. */
+async function checkReportOutsideWork(report: string, outDir: string): Promise<void> {
+  const real = await realPathOf(report);
+  const work = await realPathOf(outDir);
+  if (real === work || real.startsWith(work + path.sep)) {
+    throw new CabinetError('output-invalid', {
+      en: `--report ${report}: inside the working folder ${outDir}; pack would put it into the cabinet. Write the report outside it`,
+      ru: `--report ${report}: путь внутри рабочей папки ${outDir}; pack положил бы его в кабинет. Запишите отчёт вне её`,
+    });
+  }
+}
+
+/** Entries a classic zip can hold; the writer does not write ZIP64 (docs/errors.md says why). */
+const CLASSIC_ZIP_ENTRIES = 0xffff;
+
+/**
+ * Refuses, right after reading, a side with more entries than the merged zip can hold, instead of running the whole
+ * merge and failing in the writer. (Only reachable with --max-entries raised above its 50,000 default.)
+ */
+function checkZipEntryCount(tree: Tree, role: string, p: string): void {
+  const entries = tree.files.size + tree.dirs.size;
+  if (entries <= CLASSIC_ZIP_ENTRIES) return;
+  throw new CabinetError('input-limit', {
+    en: `${role}: ${p}: ${entries} files and folders, more than the ${CLASSIC_ZIP_ENTRIES} a merged zip can hold (cabinet-merge writes classic zips, no ZIP64). Merge into a folder with --out-dir instead, or split the cabinet`,
+    ru: `${role}: ${p}: ${entries} файлов и папок — больше ${CLASSIC_ZIP_ENTRIES}, которые вмещает итоговый zip (cabinet-merge пишет обычный zip, без ZIP64). Объедините в папку через --out-dir или разделите кабинет`,
+  });
 }

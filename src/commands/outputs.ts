@@ -7,6 +7,7 @@
 import { constants as fsc, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { CabinetError } from '../errors';
+import { realPathOf } from '../io/links';
 import { checkInterrupt, forget, Interrupted, interruptPending, markOutputsComplete, outputsCompleted, removeOnInterrupt } from '../io/atomic';
 
 /** Windows and macOS file systems ignore letter case by default, so 'A.zip' and 'a.zip' are one file there. */
@@ -16,19 +17,8 @@ function comparable(p: string): string {
   return CASE_INSENSITIVE ? p.toLowerCase() : p;
 }
 
-/** The real path of `p` (links and '..' resolved); for a path that does not exist, its real folder + its name. */
-async function realOrResolved(p: string): Promise<string> {
-  const abs = path.resolve(p);
-  try {
-    return await fs.realpath(abs);
-  } catch {
-    try {
-      return path.join(await fs.realpath(path.dirname(abs)), path.basename(abs));
-    } catch {
-      return abs;
-    }
-  }
-}
+/** The real path of `p` (links and '..' resolved), also when it does not exist yet (io/links.ts). */
+const realOrResolved = realPathOf;
 
 /** True when `inner` is `outer` or lies inside it. */
 function within(inner: string, outer: string): boolean {

@@ -17,6 +17,7 @@ import type { ReadOptions } from '../archive/limits';
 import type { FileEntry, OutputTree } from '../archive/tree';
 import { writeZip } from '../archive/write';
 import { CabinetError } from '../errors';
+import { realPathOf } from '../io/links';
 import { extractResolutions } from '../rerere/extract';
 import { RESOLUTION_SCHEMA, recordResolutions, resolutionsDir, type RecordedResolution } from '../rerere/store';
 import { type Unencodable } from '../workdir/format';
@@ -112,7 +113,10 @@ async function collectResolutions(inspection: Inspection, texts: ReadonlyMap<str
 
 /** The zip must not land inside WORK (it would be packed next time) and must not replace a file pack did not write. */
 async function checkPackOutput(work: string, output: string, packed: readonly string[]): Promise<void> {
-  if (output === work || output.startsWith(work + path.sep)) {
+  // Real paths: an output folder that is a link into WORK is inside WORK.
+  const realWork = await realPathOf(work);
+  const realOutput = await realPathOf(output);
+  if (realOutput === realWork || realOutput.startsWith(realWork + path.sep)) {
     throw new CabinetError('output-invalid', {
       en: `${output}: inside the working folder; write the archive outside it (it would be packed into the next archive)`,
       ru: `${output}: путь внутри рабочей папки; запишите архив вне её (иначе он попадёт в следующий архив)`,

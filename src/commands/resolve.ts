@@ -13,9 +13,11 @@ import { CabinetError } from '../errors';
 import { writeFileAtomic } from '../io/atomic';
 import { sha256 } from '../hash';
 import micromatch from 'micromatch';
+import { firstLink } from '../io/links';
+import { readRegularFile } from '../io/read-regular';
 import { readEdited } from '../workdir/format';
 import { hasMarkers, scanMarkers } from '../workdir/markers';
-import { fileIn, findPath, readState, sidePath, writeState, type ConflictState, type FileState, type Side, type WorkState } from '../workdir/state';
+import { fileIn, findPath, readState, sidePath, stateDir, writeState, type ConflictState, type FileState, type Side, type WorkState } from '../workdir/state';
 import { checkWorkdirPath } from '../workdir/locate';
 
 export interface ResolveOptions {
@@ -101,10 +103,11 @@ export async function runResolve(options: ResolveOptions): Promise<ResolveRun> {
 async function resolveOne(work: string, state: WorkState, p: string, side: Side): Promise<ResolvedFile['action']> {
   const conflict = state.conflicts[p];
   const target = fileIn(work, p);
+  await refuseLink(work, p);
   const chosen = conflict.sides[side];
   let action: ResolvedFile['action'];
   if (chosen) {
-    const bytes = await fs.readFile(sidePath(work, side, p));
+    const bytes = await readSide(work, side, p);
     await fs.mkdir(path.dirname(target), { recursive: true });
     await writeFileAtomic(target, bytes);
     const date = new Date(chosen.date);
@@ -118,4 +121,34 @@ async function resolveOne(work: string, state: WorkState, p: string, side: Side)
   }
   conflict.decision = { side, at: new Date().toISOString() };
   return action;
+}
+
+/** A symbolic link on the way to WORK/p: writing or deleting there would change a file outside WORK (as pack refuses). */
+async function refuseLink(work: string, p: string): Promise<void> {
+  const link = await firstLink(work, p);
+  if (link === undefined) return;
+  throw new CabinetError('input-unsafe', {
+    en: `${link}: refused because it is a symbolic link or junction; resolve would write through it, outside the working folder. Replace it with a copy of what it points to, or remove it`,
+    ru: `${link}: отклонено, потому что это символическая ссылка или точка соединения; resolve записал бы через неё за пределы рабочей папки. Замените её копией того, на что она указывает, или удалите`,
+  });
+}
+
+/** The saved side of a conflict, as a regular file that is really inside the state folder (no links, no pipes). */
+async function readSide(work: string, side: Side, p: string): Promise<Buffer> {
+  const sides = path.join(stateDir(work), 'sides');
+  const link = await firstLink(sides, `${side}/${p}`);
+  try {
+    if (link !== undefined) throw Object.assign(new Error('a symbolic link'), { code: 'ELINK' });
+    return await readRegularFile(sidePath(work, side, p));
+  } catch (e) {
+    const why = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+    throw new CabinetError(
+      'workdir-invalid',
+      {
+        en: `${sidePath(work, side, p)}: the saved ${side} version cannot be read (${why}); the working folder is damaged. Make a new one with merge --out-dir`,
+        ru: `${sidePath(work, side, p)}: сохранённую версию ${side} не удаётся прочитать (${why}); рабочая папка повреждена. Создайте новую через merge --out-dir`,
+      },
+      { cause: e },
+    );
+  }
 }

@@ -19,6 +19,8 @@ import * as path from 'node:path';
 import { xdgDataHome } from '../store/location';
 import { CabinetError } from '../errors';
 import { writeFileAtomic } from '../io/atomic';
+import { isHexDigest, parseOwnJson } from '../io/own-files';
+import { readRegularText } from '../io/read-regular';
 import { normaliseLine } from './key';
 
 export const RESOLUTION_SCHEMA = 'cabinet-merge/resolution@1';
@@ -58,6 +60,8 @@ export function resolutionsDir(given: string | undefined): string {
 const PATH_TAG_LENGTH = 12;
 
 function fileOf(dir: string, key: string, recordedIn: string): string {
+  // The key becomes a file name: only a digest (as key.ts makes them) may, never a path from a planted state.
+  if (!isHexDigest(key)) throw new Error(`not a conflict key: ${JSON.stringify(key).slice(0, 80)}`);
   const tag = createHash('sha256').update(recordedIn, 'utf8').digest('hex').slice(0, PATH_TAG_LENGTH);
   return path.join(dir, `${key}.${tag}.json`);
 }
@@ -98,12 +102,12 @@ async function readRecord(
 ): Promise<RecordedResolution | undefined> {
   let text: string;
   try {
-    text = await fs.readFile(file, 'utf8');
+    text = await readRegularText(file);
   } catch {
     return undefined;
   }
   try {
-    const r = JSON.parse(text) as RecordedResolution;
+    const r = parseOwnJson(text) as RecordedResolution;
     const valid =
       r.schema === RESOLUTION_SCHEMA &&
       r.key === key &&
@@ -111,6 +115,10 @@ async function readRecord(
       typeof r.recorded === 'string' &&
       Array.isArray(r.resolution) &&
       r.resolution.every((l) => typeof l === 'string') &&
+      Array.isArray(r.mine) &&
+      Array.isArray(r.theirs) &&
+      r.mine.every((l) => typeof l === 'string') &&
+      r.theirs.every((l) => typeof l === 'string') &&
       sameLines(r.mine, sides.mine) &&
       sameLines(r.theirs, sides.theirs);
     return valid ? r : undefined;

@@ -47,6 +47,9 @@ export function lineColumn(text: string, offset: number): { line: number; column
 
 const ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
 
+/** Deeper than any rules file needs (they nest 3 levels), shallow enough for any stack. */
+export const MAX_DEPTH = 100;
+
 export function parseJson(text: string): JsonNode {
   let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
 
@@ -64,12 +67,21 @@ export function parseJson(text: string): JsonNode {
     pos++;
   };
 
+  let depth = 0;
+  const nested = (parse: () => JsonNode): JsonNode => {
+    // The parser recurses once per level: a hostile file 100,000 levels deep would overflow the stack.
+    if (++depth > MAX_DEPTH) fail(`nested more than ${MAX_DEPTH} levels deep`, `вложенность глубже ${MAX_DEPTH} уровней`);
+    const node = parse();
+    depth--;
+    return node;
+  };
+
   const value = (): JsonNode => {
     skipSpace();
     const offset = pos;
     const c = text[pos];
-    if (c === '{') return object();
-    if (c === '[') return array();
+    if (c === '{') return nested(object);
+    if (c === '[') return nested(array);
     if (c === '"') return { type: 'string', offset, value: string() };
     if (c === '-' || (c >= '0' && c <= '9')) return number();
     for (const [word, node] of [

@@ -16,9 +16,9 @@
  *   key is allowed at the top level and in each rule, and "$schema" at the top level.
  */
 
-import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { lazy } from '../lazy';
+import { readRegularFile } from '../io/read-regular';
 import { CabinetError } from '../errors';
 import { DEFAULT_STRATEGY, STRATEGIES, type RuleRef, type Strategy, type StrategyFor } from '../tree/strategy';
 import { JsonSyntaxError, lineColumn, parseJson, type JsonNode } from './json-pos';
@@ -133,7 +133,7 @@ export async function loadRules(file: string | undefined, cwd = process.cwd()): 
   const target = file ?? path.join(cwd, DEFAULT_RULES_FILE);
   let bytes: Buffer;
   try {
-    bytes = await fs.readFile(target);
+    bytes = await readRegularFile(target);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (file === undefined && code === 'ENOENT') return undefined;

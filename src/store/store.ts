@@ -19,6 +19,22 @@ import * as path from 'node:path';
 import type { FileEntry, NameEncoding, Tree } from '../archive/tree';
 import { CabinetError } from '../errors';
 import { writeFileAtomic } from '../io/atomic';
+import {
+  ShapeError,
+  describeField,
+  expectDate,
+  expectHex,
+  expectNumber,
+  expectObject,
+  expectOneOf,
+  expectPathKeys,
+  expectRelativePath,
+  expectString,
+  expectStrings,
+  isHexDigest,
+  parseOwnJson,
+} from '../io/own-files';
+import { readRegularFile, readRegularText } from '../io/read-regular';
 import { contentRoot } from '../tree/align';
 
 export const BASELINE_SCHEMA = 'cabinet-merge/baseline@1';
@@ -54,6 +70,9 @@ export interface ManifestProblem {
 export { sha256 };
 
 function blobPath(store: string, hash: string): string {
+  // Manifests are checked on reading (checkManifest); this guard keeps any other caller from building a path from
+  // something that is not a digest.
+  if (!isHexDigest(hash)) throw new Error(`not a SHA-256 digest: ${JSON.stringify(hash).slice(0, 80)}`);
   return path.join(store, 'blobs', hash.slice(0, 2), hash);
 }
 
@@ -128,7 +147,7 @@ export async function saveBaseline(
     for (const [p, f] of files) {
       const hash = hashes.get(p)!;
       const target = blobPath(store, hash);
-      const present = await fs.readFile(target).catch(() => undefined);
+      const present = await readRegularFile(target).catch(() => undefined);
       if (present && sha256(present) === hash) {
         blobsReused++;
         continue;
@@ -170,6 +189,28 @@ function defaultName(source: string): string {
   return base.replace(/\.zip$/i, '') || base;
 }
 
+/**
+ * A parsed manifest → BaselineManifest, or a ShapeError naming the first bad field. A store may sit on a team drive
+ * (docs/workflow.md), so a manifest is input from other people: its blob names become file names (they must be
+ * SHA-256 digests, or `baseline remove` could delete any file), its paths become a Tree's paths.
+ */
+export function checkManifest(raw: unknown): BaselineManifest {
+  const m = expectObject(raw, '');
+  if (m.schema !== BASELINE_SCHEMA) throw new Error('not a cabinet-merge baseline manifest');
+  expectHex(m.id, 'id', ID_LENGTH);
+  expectString(m.name, 'name');
+  expectDate(m.savedAt, 'savedAt');
+  expectString(m.source, 'source');
+  expectOneOf(m.nameEncoding, 'nameEncoding', ['utf8', 'cp866']);
+  if (expectString(m.root, 'root') !== '') expectRelativePath(m.root, 'root');
+  const files = expectObject(m.files, 'files');
+  expectPathKeys(files, 'files');
+  for (const [p, h] of Object.entries(files)) expectHex(h, describeField('files', p));
+  expectStrings(m.dirs, 'dirs').forEach((d, i) => expectRelativePath(d, describeField('dirs', i)));
+  expectNumber(m.bytes, 'bytes');
+  return raw as BaselineManifest;
+}
+
 /** All readable manifests, oldest first; unreadable ones are listed as problems, never thrown. */
 export async function listBaselines(store: string): Promise<{ manifests: BaselineManifest[]; problems: ManifestProblem[] }> {
   let names: string[];
@@ -184,13 +225,11 @@ export async function listBaselines(store: string): Promise<{ manifests: Baselin
   for (const name of names.filter((n) => n.endsWith('.json')).sort()) {
     const file = path.join(manifestDir(store), name);
     try {
-      const m = JSON.parse(await fs.readFile(file, 'utf8')) as BaselineManifest;
-      if (m.schema !== BASELINE_SCHEMA || typeof m.files !== 'object' || m.id !== name.slice(0, -'.json'.length)) {
-        throw new Error('not a cabinet-merge baseline manifest');
-      }
+      const m = checkManifest(parseOwnJson(await readRegularText(file)));
+      if (m.id !== name.slice(0, -'.json'.length)) throw new Error(`its id ${m.id} is not its file name`);
       manifests.push(m);
     } catch (e) {
-      problems.push({ file, reason: (e as Error).message });
+      problems.push({ file, reason: e instanceof ShapeError ? `${e.field}: ${e.why.en}` : (e as Error).message });
     }
   }
   manifests.sort((a, b) => (a.savedAt < b.savedAt ? -1 : a.savedAt > b.savedAt ? 1 : 0));
@@ -199,16 +238,20 @@ export async function listBaselines(store: string): Promise<{ manifests: Baselin
 
 /** A baseline by id, unique id prefix, or exact name; throws 'baseline-missing' when none or several match. */
 export async function findBaseline(store: string, nameOrId: string): Promise<BaselineManifest> {
-  const { manifests } = await listBaselines(store);
+  const { manifests, problems } = await listBaselines(store);
   const byId = manifests.filter((m) => m.id === nameOrId);
   const matches = byId.length
     ? byId
     : manifests.filter((m) => m.name === nameOrId || (nameOrId.length >= 4 && m.id.startsWith(nameOrId.toLowerCase())));
   if (matches.length === 1) return matches[0];
   if (matches.length === 0) {
+    // A damaged manifest is never used, but say so: it may be the one the user means.
+    const damaged = problems.map((p) => `${p.file}: ${p.reason}`).join('; ');
+    const en = damaged ? ` (unreadable or damaged manifests, not used: ${damaged})` : '';
+    const ru = damaged ? ` (повреждённые или нечитаемые описания, не используются: ${damaged})` : '';
     throw new CabinetError('baseline-missing', {
-      en: `no stored baseline is named or has the id '${nameOrId}' in ${store}; see: cabinet-merge baseline list`,
-      ru: `в хранилище ${store} нет базы с именем или идентификатором '${nameOrId}'; см. cabinet-merge baseline list`,
+      en: `no stored baseline is named or has the id '${nameOrId}' in ${store}${en}; see: cabinet-merge baseline list`,
+      ru: `в хранилище ${store} нет базы с именем или идентификатором '${nameOrId}'${ru}; см. cabinet-merge baseline list`,
     });
   }
   const ids = matches.map((m) => `${m.id} (${m.name}, ${m.savedAt})`).join('; ');
@@ -261,7 +304,7 @@ export async function loadBaseline(store: string, m: BaselineManifest): Promise<
   for (const [p, hash] of Object.entries(m.files)) {
     let bytes = cache.get(hash);
     if (bytes === undefined) {
-      const read = await fs.readFile(blobPath(store, hash)).catch(() => undefined);
+      const read = await readRegularFile(blobPath(store, hash)).catch(() => undefined);
       bytes = read && sha256(read) === hash ? new Uint8Array(read) : null;
       cache.set(hash, bytes);
     }

@@ -8,7 +8,9 @@
  * A block opens at `<<<<<<<` and closes at the next `>>>>>>>`. `=======` and `|||||||` count only inside a block:
  * outside one they are ordinary text often enough (a setext heading underline, an ASCII-art rule) that flagging
  * them would block `pack` for nothing. A `<<<<<<<` without its `>>>>>>>` (the admin deleted the closing line) and a
- * `>>>>>>>` without its opener are reported as stray markers: half-resolved blocks are exactly what must not ship.
+ * `>>>>>>>` without its opener are reported as stray markers: half-resolved blocks are exactly what must not ship;
+ * so is a `|||||||` followed by a `=======` outside any block (a diff3 block with only its first and last lines
+ * deleted).
  */
 
 /** git's default conflict-marker-size. */
@@ -43,10 +45,21 @@ export function scanMarkers(text: string, size = MARKER_SIZE): MarkerScan {
   const blocks: MarkerBlock[] = [];
   const stray: number[] = [];
   let open: number | undefined;
+  /** A `|||||||` outside any block, waiting for a `=======` (see below). */
+  let base: number | undefined;
   const lines = text.split('\n');
   for (let i = 0; i < lines.length; i++) {
     const m = markerOf(lines[i], size);
+    if (open === undefined && m === '|') base = i + 1;
+    else if (open === undefined && m === '=' && base !== undefined) {
+      // The middle of a diff3 block whose `<<<<<<<` and `>>>>>>>` were deleted, its base and both sides left in: a
+      // `|||||||` then a `=======` outside any block is no setext heading or ASCII rule. (A lone `=======` outside a
+      // block stays text: that is the trade-off of the header comment.)
+      stray.push(base, i + 1);
+      base = undefined;
+    }
     if (m === '<') {
+      base = undefined;
       if (open !== undefined) stray.push(open);
       open = i + 1;
     } else if (m === '>') {

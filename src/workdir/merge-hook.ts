@@ -8,6 +8,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { CabinetError } from '../errors';
+import { realPathOf } from '../io/links';
 import { applyResolutions, collectConflicts, wantedKeys, type ConflictFile } from '../rerere/apply';
 import { loadResolutions, resolutionsDir } from '../rerere/store';
 import { loadRules, strategyFor, type Rules } from '../rules/rules';
@@ -56,9 +57,11 @@ export async function prepareWorkflow(options: WorkflowOptions, inputs: readonly
 
 /** WORK must not be or hold an input, and must not exist unless it is an empty folder (nothing of the admin's is replaced). */
 async function checkOutDir(outDir: string, inputs: string[]): Promise<void> {
-  const work = path.resolve(outDir);
+  // Real paths (links resolved, also above a WORK that does not exist yet): a parent that is a link into an input
+  // would otherwise put WORK inside that input.
+  const work = await realPathOf(outDir);
   for (const input of inputs) {
-    const abs = path.resolve(input);
+    const abs = await realPathOf(input);
     if (work === abs || abs.startsWith(work + path.sep) || work.startsWith(abs + path.sep)) {
       throw new CabinetError('output-invalid', {
         en: `--out-dir ${outDir}: overlaps the input ${input}; choose a new folder outside the inputs`,

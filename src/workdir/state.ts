@@ -20,16 +20,19 @@
  * recorded in `layout.root` and put back by `pack`), so WORK/css/theme.css is what the report calls css/theme.css.
  */
 
-import { promises as fs } from 'node:fs';
+import { lstat } from 'node:fs/promises';
 import * as path from 'node:path';
 import type { NameEncoding } from '../archive/tree';
 import { CabinetError } from '../errors';
 import { writeFileAtomic } from '../io/atomic';
+import { ShapeError, parseOwnJson } from '../io/own-files';
+import { NOT_REGULAR, readRegularText } from '../io/read-regular';
 import type { ConflictStyle } from '../merge3';
 import type { TextEncoding } from '../text/encoding';
 import type { EolStyle } from '../text/lines';
 import type { ReusedResolution } from '../tree/merge-tree';
 import type { ConflictKind, FileStatus } from '../tree/status';
+import { checkState } from './validate';
 
 export const STATE_DIR = '.cabinet-merge';
 export const STATE_SCHEMA = 'cabinet-merge/workdir@1';
@@ -107,7 +110,10 @@ export const PREIMAGES_FILE = 'preimages.json';
 /** The preimages (see the header comment), by path; empty when the file is missing or damaged. */
 export async function readPreimages(work: string): Promise<Record<string, string>> {
   try {
-    return JSON.parse(await fs.readFile(path.join(stateDir(work), PREIMAGES_FILE), 'utf8')) as Record<string, string>;
+    const parsed = parseOwnJson(await readRegularText(path.join(stateDir(work), PREIMAGES_FILE)));
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return {};
+    // Only string values are preimages; anything else is damage and is left out (pack then records nothing for it).
+    return Object.fromEntries(Object.entries(parsed).filter(([, v]) => typeof v === 'string')) as Record<string, string>;
   } catch {
     return {};
   }
@@ -126,22 +132,34 @@ function notWorkdir(work: string, why: string, whyRu: string, cause?: unknown): 
 
 export async function readState(work: string): Promise<WorkState> {
   const file = path.join(stateDir(work), 'state.json');
+  // The state folder must be WORK's own: through a link, resolve and pack would write state (and read sides) elsewhere.
+  if ((await lstat(stateDir(work)).catch(() => undefined))?.isSymbolicLink()) {
+    throw notWorkdir(work, `${stateDir(work)} is a symbolic link`, `${stateDir(work)} — символическая ссылка`);
+  }
   let text: string;
   try {
-    text = await fs.readFile(file, 'utf8');
+    text = await readRegularText(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') throw notWorkdir(work, `no ${STATE_DIR}${path.sep}state.json`, `нет ${STATE_DIR}${path.sep}state.json`, e);
+    if (code === NOT_REGULAR) throw notWorkdir(work, `${file} is not a regular file (a pipe or device?)`, `${file} — не обычный файл (канал или устройство?)`, e);
     throw notWorkdir(work, `${file} cannot be read: ${code}`, `не удаётся прочитать ${file}: ${code}`, e);
   }
-  let state: WorkState;
+  let raw: unknown;
   try {
-    state = JSON.parse(text) as WorkState;
+    raw = parseOwnJson(text);
   } catch (e) {
-    throw notWorkdir(work, `${file} is damaged`, `${file} повреждён`, e);
+    const why = (e as ShapeError).why;
+    throw notWorkdir(work, `${file} is damaged: it ${why.en}`, `${file} повреждён: ${why.ru}`, e);
   }
-  if (state.schema !== STATE_SCHEMA) throw notWorkdir(work, `${file} has another format (${String(state.schema)})`, `${file} в другом формате (${String(state.schema)})`);
-  return state;
+  const schema = (raw as { schema?: unknown } | null)?.schema;
+  if (schema !== STATE_SCHEMA) throw notWorkdir(work, `${file} has another format (${String(schema).slice(0, 80)})`, `${file} в другом формате (${String(schema).slice(0, 80)})`);
+  try {
+    return checkState(raw);
+  } catch (e) {
+    if (!(e instanceof ShapeError)) throw e;
+    throw notWorkdir(work, `${file} is damaged or was edited: ${e.field}: ${e.why.en}`, `${file} повреждён или изменён вручную: ${e.field}: ${e.why.ru}`, e);
+  }
 }
 
 export async function writeState(work: string, state: WorkState): Promise<void> {

@@ -63,3 +63,19 @@ describe('the markers the merge writes are the ones status finds, in every style
     if (style !== 'merge') expect(text).toMatch(/^\|\|\|\|\|\|\| base \(OLD\.zip\)\r\n/m);
   });
 });
+
+describe('half-resolved diff3 blocks (issue 14)', () => {
+  test('the ||||||| and ======= lines left after deleting <<<<<<< and >>>>>>> are stray markers', () => {
+    const text = ['a', 'mine line', '||||||| base (OLD.zip)', 'base line', '=======', 'theirs line', 'z'].join('\n');
+    expect(scanMarkers(text).stray).toEqual([3, 5]);
+  });
+
+  test('a lone ======= outside a block stays text (a setext heading underline)', () => {
+    expect(scanMarkers(['Title', '=======', 'text'].join('\n')).stray).toEqual([]);
+  });
+
+  test('a complete block is still one block, with no stray markers', () => {
+    const text = ['<<<<<<< mine', 'm', '||||||| base', 'b', '=======', 't', '>>>>>>> theirs'].join('\n');
+    expect(scanMarkers(text)).toEqual({ blocks: [{ startLine: 1, endLine: 7 }], stray: [] });
+  });
+});

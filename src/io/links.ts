@@ -1,0 +1,44 @@
+/**
+ * Symbolic links (and Windows junctions) inside a folder the tool writes into: writing or deleting through one
+ * would change a file outside the folder. `pack` refuses links (the folder walk in archive/read-folder.ts); `resolve`
+ * and the other writers into WORK check the path they touch with firstLink first.
+ */
+
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+
+/**
+ * The first part of `root`/`rel` (rel '/'-separated, already checked to be a safe relative path) below `root` that is
+ * a symbolic link, as an absolute path; undefined when there is none. Parts that do not exist end the walk (nothing
+ * below them can be a link).
+ */
+export async function firstLink(root: string, rel: string): Promise<string | undefined> {
+  let at = root;
+  for (const part of rel.split('/')) {
+    at = path.join(at, part);
+    const stat = await fs.lstat(at).catch(() => undefined);
+    if (!stat) return undefined;
+    if (stat.isSymbolicLink()) return at;
+  }
+  return undefined;
+}
+
+/**
+ * The real path of `p` (links resolved) even when `p` does not exist yet: the real path of its nearest existing
+ * ancestor, with the missing parts appended. Used to compare an output with the inputs.
+ */
+export async function realPathOf(p: string): Promise<string> {
+  const abs = path.resolve(p);
+  const missing: string[] = [];
+  let at = abs;
+  for (;;) {
+    try {
+      return path.join(await fs.realpath(at), ...missing.reverse());
+    } catch {
+      const parent = path.dirname(at);
+      if (parent === at) return abs;
+      missing.push(path.basename(at));
+      at = parent;
+    }
+  }
+}

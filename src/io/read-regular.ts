@@ -1,0 +1,40 @@
+/**
+ * Reading a file that must be a regular file, without ever blocking. `fs.readFile` on a FIFO (named pipe) blocks in
+ * open() until a writer appears — forever, on one of libuv's threads, and then even process.exit() waits for that
+ * thread. Opening with O_NONBLOCK returns at once for a FIFO (and is a no-op for regular files); fstat on the open
+ * descriptor then tells what was really opened (no race with a swap between a check and the open, as lstat + open
+ * would have). Devices, sockets and folders are refused the same way.
+ */
+
+import { constants, promises as fs } from 'node:fs';
+
+/** O_NONBLOCK does not exist on Windows (no FIFOs in the file system there); 0 leaves the flags unchanged. */
+const NONBLOCK = constants.O_NONBLOCK ?? 0;
+
+/** The error code of NotRegularFile, so callers that print `(CODE)` say something meaningful. */
+export const NOT_REGULAR = 'ENOTREG';
+
+export class NotRegularFile extends Error {
+  readonly code = NOT_REGULAR;
+  constructor(readonly file: string) {
+    super(`${file}: not a regular file (a pipe, device, socket or folder)`);
+    this.name = 'NotRegularFile';
+  }
+}
+
+/** The bytes of `file`; throws NotRegularFile (code ENOTREG) when it is not a regular file, else fs errors as they come. */
+export async function readRegularFile(file: string): Promise<Buffer> {
+  const handle = await fs.open(file, constants.O_RDONLY | NONBLOCK);
+  try {
+    const stat = await handle.stat();
+    if (!stat.isFile()) throw new NotRegularFile(file);
+    return await handle.readFile();
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Like readRegularFile, decoded as UTF-8. */
+export async function readRegularText(file: string): Promise<string> {
+  return (await readRegularFile(file)).toString('utf8');
+}
