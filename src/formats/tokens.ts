@@ -101,7 +101,7 @@ export function mergeRegionTokens(base: string, mine: string, theirs: string, ki
   const tb = tokenize(base, kind);
   const tm = tokenize(mine, kind);
   const tt = tokenize(theirs, kind);
-  const result = merge3({ base: tb, mine: tm, theirs: tt }, { style: 'merge', level: 'zealous' });
+  const result = merge3({ base: tb, mine: tm, theirs: tt }, { style: 'merge', level: 'eager' });
   const units: Unit[] = [];
   const one = (h: MergeHunk, text: string) => {
     const b = joinRange(tb, h.base.start, h.base.length);
