@@ -366,6 +366,7 @@ function engineBench(o) {
       }
       console.log('(node-diff3 conflicts are counted by its own rules: not expected to equal git\'s.)');
     }
+    failed = benchLongLine(tmp, o) || failed;
     console.log(`\nload average at end: ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`);
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
@@ -374,6 +375,64 @@ function engineBench(o) {
     console.error('MISMATCH: the engine and git merge-file disagree on at least one size (see the output column).');
     process.exitCode = 1;
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// below the line: a one-line minified file both sides changed (issue 11)
+// ---------------------------------------------------------------------------------------------
+
+/** A ~`mb` MB one-line JS-like bundle, and mine/theirs with edits at seeded statement positions (one shared). */
+function longLine(mb, seed) {
+  const r = rng(seed);
+  const parts = [];
+  let bytes = 0;
+  for (let i = 0; bytes < mb * 1e6; i++) {
+    const p = `var a${i}=${Math.floor(r() * 1000)};function f${i}(e){return e+a${i}}`;
+    parts.push(p);
+    bytes += p.length + 1;
+  }
+  const edit = (tag, picks) => {
+    const out = parts.slice();
+    for (const k of picks) out[k] = out[k].replace('return e+', `return e*2+${tag}+`);
+    return out.join(';') + '\n';
+  };
+  const n = parts.length;
+  const minePicks = Array.from({ length: 10 }, (_, k) => Math.floor(((k + 0.3) / 10) * n));
+  const theirsPicks = Array.from({ length: 10 }, (_, k) => Math.floor(((k + 0.7) / 10) * n)).concat([minePicks[5]]);
+  return { base: parts.join(';') + '\n', mine: edit('1', minePicks), theirs: edit('2', theirsPicks) };
+}
+
+function benchLongLine(tmp, o) {
+  const { mergeText } = require(path.join(DIST, 'tree', 'merge-text'));
+  const enc = (s) => Buffer.from(s, 'utf8');
+  const labels = { mine: 'mine', base: 'base', theirs: 'theirs' };
+  const runs = Math.max(3, Math.min(o.runs, 5));
+  console.log('\nBelow the line: one-line file, both sides changed (10 edits each, one statement edited by both)');
+  console.log('| file | granularity | merge (median) | blocks | conflict chars | git merge-file |');
+  console.log('|-----:|------------:|---------------:|-------:|---------------:|---------------:|');
+  let failed = false;
+  for (const mb of o.quick ? [1] : [1, 3]) {
+    const texts = longLine(mb, o.seed);
+    const dir = path.join(tmp, `long-${mb}`);
+    writeTriplet(dir, texts);
+    const git = timeGit(dir, runs);
+    const t = { path: 'app.min.js', base: enc(texts.base), mine: enc(texts.mine), theirs: enc(texts.theirs) };
+    for (const granularity of ['lines', 'auto']) {
+      mergeText(t, { style: 'merge', labels, granularity });
+      const times = [];
+      let out;
+      for (let i = 0; i < runs; i++) {
+        const t0 = performance.now();
+        out = mergeText(t, { style: 'merge', labels, granularity });
+        times.push(performance.now() - t0);
+      }
+      const chars = out.conflicts.reduce((sum, c) => sum + (c.chars !== undefined ? c.chars : c.mine.length + c.theirs.length === 2 ? texts.mine.length + texts.theirs.length : 0), 0);
+      if (granularity === 'auto' && out.conflicts.length !== 1) failed = true;
+      console.log(`| ${mb} MB | ${granularity} | ${fmt(median(times))} | ${out.conflicts.length} | ${chars} | ${fmt(git.ms)} |`);
+    }
+  }
+  if (failed) console.error('MISMATCH: the token level left other than one block on the one-line file.');
+  return failed;
 }
 
 main();

@@ -103,7 +103,7 @@ export function mergeRegionTokens(base: string, mine: string, theirs: string, ki
   const tb = tokenize(base, kind);
   const tm = tokenize(mine, kind);
   const tt = tokenize(theirs, kind);
-  const result = merge3({ base: tb, mine: tm, theirs: tt }, { style: 'merge', level: 'zealous' });
+  const result = merge3({ base: tb, mine: tm, theirs: tt }, { style: 'merge', level: 'eager' });
   const units: Unit[] = [];
   const one = (h: MergeHunk, text: string) => {
     const b = joinRange(tb, h.base.start, h.base.length);
@@ -170,7 +170,22 @@ function layOut(units: Unit[]): RegionMerge {
     conflictChars += mine.length + theirs.length + base.length;
     block = undefined;
   };
+  /** The block reached a safe token that is not a line end: it closes before the next unit, unless that unit is
+   * the rest of the line (blanks and the terminator), which it takes, so no empty line is left after it. */
+  let closing = false;
+  const restOfLine = /^[^\S\n]*\n$/;
   for (const u of units) {
+    if (closing) {
+      closing = false;
+      if (u.conflict === undefined && restOfLine.test(u.text) && u.text === u.base) {
+        block!.mine.push(u.text);
+        block!.theirs.push(u.text);
+        block!.base.push(u.base);
+        close();
+        continue;
+      }
+      close();
+    }
     if (block === undefined) {
       if (u.conflict === undefined) {
         pending.push(u);
@@ -198,7 +213,10 @@ function layOut(units: Unit[]): RegionMerge {
       block.theirs.push(u.text);
     }
     block.base.push(u.base);
-    if (u.safe && u.conflict === undefined) close();
+    if (u.safe && u.conflict === undefined) {
+      if (endsLine(u.text)) close();
+      else closing = true;
+    }
   }
   if (block !== undefined) close();
   for (const p of pending) plain.push(p.text);

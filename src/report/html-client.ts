@@ -271,7 +271,8 @@ export const CLIENT_JS = String.raw`
   function conflictView(c, k, n, text, words, baseTitle) {
     var sec = el('section', 'conflict');
     sec.setAttribute('data-conflict', String(k));
-    sec.appendChild(el('h4', null, fill(ui.conflictOf, { k: k + 1, n: n, a: c.startLine, b: c.endLine })));
+    sec.appendChild(el('h4', null, fill(ui.conflictOf, { k: k + 1, n: n, a: c.startLine, b: c.endLine }) + (c.chars !== undefined ? ' · ' + fill(ui.blockSize, { c: c.chars }) : '')));
+    if (c.column !== undefined && (c.cutBefore || c.cutAfter)) sec.appendChild(el('p', 'meta', fill(ui.blockCut, { col: c.column })));
     sec.appendChild(el('p', 'legend', words ? (c.base ? ui.wordsVsBase : ui.wordsVsOther) : ui.noWords));
     var grid = el('div', 'cols ' + (c.base ? 'three' : 'two'));
     grid.appendChild(column('mine', data.sides.mine, c.mine, text, words && words.mine));

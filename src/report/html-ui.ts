@@ -69,6 +69,14 @@ export const UI = {
     en: 'Conflict {k} of {n}: lines {a}–{b} of the merged file',
     ru: 'Конфликт {k} из {n}: строки {a}–{b} объединённого файла',
   },
+  blockSize: {
+    en: '{c} characters',
+    ru: 'символов: {c}',
+  },
+  blockCut: {
+    en: 'cut out of a long line at column {col}: a line break was inserted at its edges (where it changes nothing)',
+    ru: 'вырезан из длинной строки с позиции {col}: на его краях вставлен перенос строки (там, где он ничего не меняет)',
+  },
   sideMine: { en: 'Yours (mine: {name})', ru: 'Ваша версия (mine: {name})' },
   sideBase: { en: "Vendor's old (base: {name})", ru: 'Старая версия поставщика (base: {name})' },
   sideTheirs: { en: "Vendor's new (theirs: {name})", ru: 'Новая версия поставщика (theirs: {name})' },

@@ -20,6 +20,7 @@ import * as path from 'node:path';
 import { lazy } from '../lazy';
 import { readRegularFile } from '../io/read-regular';
 import { CabinetError } from '../errors';
+import type { Granularity } from '../formats/cascade';
 import { DEFAULT_STRATEGY, STRATEGIES, type RuleRef, type Strategy, type StrategyFor } from '../tree/strategy';
 import { JsonSyntaxError, lineColumn, parseJson, type JsonNode } from './json-pos';
 
@@ -101,6 +102,7 @@ export function parseRules(text: string, source: string): Rules {
     }
     let pattern: string | undefined;
     let strategy: Strategy | undefined;
+    let granularity: Granularity | undefined;
     for (const e of item.entries) {
       if (e.key === 'pattern') {
         if (e.value.type !== 'string') throw bad(e.value.offset, '"pattern" must be a string', '"pattern" должен быть строкой');
@@ -114,14 +116,21 @@ export function parseRules(text: string, source: string): Rules {
           throw bad(v.offset, `unknown strategy ${shown}; use one of ${STRATEGIES.join(', ')}`, `неизвестная стратегия ${shown}; допустимы: ${STRATEGIES.join(', ')}`);
         }
         strategy = v.value as Strategy;
+      } else if (e.key === 'granularity') {
+        const v = e.value;
+        if (v.type !== 'string' || !(GRANULARITIES as readonly string[]).includes(v.value)) {
+          const shown = v.type === 'string' ? `"${v.value}"` : v.type;
+          throw bad(v.offset, `unknown granularity ${shown}; use one of ${GRANULARITIES.join(', ')}`, `неизвестная степень детализации ${shown}; допустимы: ${GRANULARITIES.join(', ')}`);
+        }
+        granularity = v.value as Granularity;
       } else if (e.key !== 'comment') {
-        throw bad(e.keyOffset, `unknown key "${e.key}" in a rule; a rule has "pattern" and "strategy"`, `неизвестный ключ "${e.key}" в правиле; у правила есть "pattern" и "strategy"`);
+        throw bad(e.keyOffset, `unknown key "${e.key}" in a rule; a rule has "pattern", "strategy" and optionally "granularity"`, `неизвестный ключ "${e.key}" в правиле; у правила есть "pattern", "strategy" и, по желанию, "granularity"`);
       }
     }
     if (pattern === undefined) throw bad(item.offset, 'the rule has no "pattern"', 'у правила нет "pattern"');
     if (strategy === undefined) throw bad(item.offset, 'the rule has no "strategy"', 'у правила нет "strategy"');
     const { line, column } = lineColumn(text, item.offset);
-    return { index, pattern, strategy, source: `${source}:${line}:${column}` };
+    return { index, pattern, strategy, source: `${source}:${line}:${column}`, ...(granularity ? { granularity } : {}) };
   });
   return { source, rules };
 }
@@ -158,12 +167,14 @@ export async function loadRules(file: string | undefined, cwd = process.cwd()): 
   return parseRules(text, file ?? DEFAULT_RULES_FILE);
 }
 
+const GRANULARITIES: readonly Granularity[] = ['auto', 'tokens', 'lines'];
+
 /** The first matching rule's strategy for each path (DEFAULT_STRATEGY when none matches). */
 export function strategyFor(rules: Rules | undefined): StrategyFor {
   if (!rules || rules.rules.length === 0) return () => DEFAULT_STRATEGY;
   const matchers = rules.rules.map((rule) => ({ rule, test: micromatch().matcher(rule.pattern, MATCH_OPTIONS) }));
   return (p) => {
     const hit = matchers.find((m) => m.test(p));
-    return hit ? { strategy: hit.rule.strategy, rule: hit.rule } : DEFAULT_STRATEGY;
+    return hit ? { strategy: hit.rule.strategy, rule: hit.rule, ...(hit.rule.granularity ? { granularity: hit.rule.granularity } : {}) } : DEFAULT_STRATEGY;
   };
 }

@@ -281,7 +281,7 @@ export function mergePath(t: Triple, options: TreeMergeOptions): FileOutcome {
       return { path: t.path, status: d.status, notes: [] };
     case 'merge': {
       const choice = options.strategyFor?.(t.path) ?? DEFAULT_STRATEGY;
-      const outcome = mergeContent(t, d.addAdd, choice.strategy, options);
+      const outcome = mergeContent(t, d.addAdd, choice.strategy, choice.granularity ? { ...options, granularity: choice.granularity } : options);
       if (choice.rule) outcome.rule = choice.rule;
       return outcome;
     }

@@ -13,6 +13,8 @@
 
 import type { Wording } from './status';
 
+import type { Granularity } from '../formats/cascade';
+
 export type Strategy = 'merge' | 'mine' | 'theirs' | 'union' | 'binary';
 
 export const STRATEGIES: readonly Strategy[] = ['merge', 'mine', 'theirs', 'union', 'binary'];
@@ -25,12 +27,15 @@ export interface RuleRef {
   strategy: Strategy;
   /** The rules file and the rule's line:column in it. */
   source: string;
+  /** The rule's "granularity" (below the line, formats/cascade.ts), overriding --granularity for its paths. */
+  granularity?: Granularity;
 }
 
 export interface StrategyChoice {
   strategy: Strategy;
   /** Absent when no rule matched (the default 'merge'). */
   rule?: RuleRef;
+  granularity?: Granularity;
 }
 
 export type StrategyFor = (path: string) => StrategyChoice;

@@ -181,9 +181,9 @@ test("--base-from with an old copy of mine among the candidates: the admin's edi
   const t = folder(dir, 't', { 'a.css': 'title v2\ncolor: red;\nfooter\n', 'b.css': 'b v2\n' });
   const out = path.join(dir, 'out.zip');
   const json = path.join(dir, 'r.json');
-  const r = cli(store, ['merge', '--mine', m, '--theirs', t, '--base-from', `${old},${oldmine}`, '-o', out, '--report', json]);
+  const r = cli(store, ['merge', '--mine', m, '--theirs', t, '--base-from', `${old},${oldmine}`, '-o', out, '--report', json, '--granularity', 'lines']);
   expect(r.stderr).toBe('');
-  expect(r.status).toBe(1); // a.css: both changed adjacent lines — a conflict, as git; GREEN in it
+  expect(r.status).toBe(1); // a.css: both changed adjacent lines — at --granularity lines a conflict, as git; GREEN in it
   const rep = report(json);
   const a = rep.files.find((f) => f.path === 'a.css')!;
   expect(a).toMatchObject({ status: 'conflict', baseFrom: old });

@@ -123,3 +123,18 @@ describe('format checks in the cascade', () => {
     expect(JSON.parse(text)).toEqual({ a: 1, m: 1, t: 2 });
   });
 });
+
+describe('a rule\'s granularity in the tree merge', () => {
+  it('lines for the rule\'s paths, the default elsewhere', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { mergeTrees } = require('../../../src/tree/merge-tree');
+    const { parseRules, strategyFor } = require('../../../src/rules');
+    const files = (s: string) => new Map([['a.js', { path: 'a.js', bytes: enc(s) }], ['b.js', { path: 'b.js', bytes: enc(s) }]]);
+    const tree = (s: string) => ({ source: 'x', files: files(s), dirs: new Set<string>() });
+    const rules = parseRules('{ "rules": [ { "pattern": "a.js", "strategy": "merge", "granularity": "lines" } ] }', 'r.json');
+    const r = mergeTrees({ base: tree('x=1;y=2;\n'), mine: tree('x=5;y=2;\n'), theirs: tree('x=1;y=6;\n') }, { style: 'merge', labels, strategyFor: strategyFor(rules) });
+    const by = new Map(r.outcomes.map((o: { path: string }) => [o.path, o]));
+    expect((by.get('a.js') as { status: string }).status).toBe('conflict');
+    expect((by.get('b.js') as { status: string }).status).toBe('merged');
+  });
+});

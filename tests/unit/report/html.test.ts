@@ -357,3 +357,23 @@ describe('settled without markers: a rule, and resolutions from a previous merge
     expect(views['js/del.js'].chunks).toEqual([[1, ['p', 'r']]]);
   });
 });
+
+test('a block cut out of a 2 MB minified line: the page embeds it with its column and size, never "too large"', () => {
+  const stmts = Array.from({ length: 100_000 }, (_, i) => `v${i}=${i}`);
+  const edit = (k: number, v: string) => stmts.map((s, i) => (i === k ? `v${i}=${v}` : s)).join(';') + ';\n';
+  const m = mergeFixture({ 'app.js': edit(-1, '') }, { 'app.js': edit(50_000, 'mine') }, { 'app.js': edit(50_000, 'theirs') });
+  const f = m.report.files.find((x) => x.path === 'app.js')!;
+  expect(f.level).toBe('tokens');
+  expect(f.conflicts).toHaveLength(1);
+  const c = f.conflicts![0];
+  expect(c).toMatchObject({ cutBefore: true, cutAfter: true });
+  expect(c.column).toBeGreaterThan(500_000);
+  expect(c.chars).toBeLessThan(100);
+  const view = buildViews(m.report, m.texts)['app.js'];
+  expect(view.tooLarge).toBeUndefined();
+  const page = renderHtml(m.report, m.texts, 'en');
+  expect(page.length).toBeLessThan(200_000);
+  const data = embeddedData(page);
+  expect(data.ui.blockCut).toContain('column {col}');
+  expect(JSON.stringify(data.views['app.js'].chunks)).toContain('v50000=mine;');
+});

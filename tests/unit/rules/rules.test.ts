@@ -84,3 +84,13 @@ describe('strategyFor', () => {
     expect(strategyFor(undefined)('x')).toEqual({ strategy: 'merge' });
   });
 });
+
+describe('granularity per rule', () => {
+  it('is read, passed with the strategy, and checked', () => {
+    const rules = parseRules('{ "rules": [ { "pattern": "js/**", "strategy": "merge", "granularity": "lines" } ] }', 'r.json');
+    expect(rules.rules[0].granularity).toBe('lines');
+    expect(strategyFor(rules)('js/app.js')).toMatchObject({ strategy: 'merge', granularity: 'lines' });
+    expect(strategyFor(rules)('css/a.css').granularity).toBeUndefined();
+    expect(() => parseRules('{ "rules": [ { "pattern": "a", "strategy": "merge", "granularity": "words" } ] }', 'r.json')).toThrow(/unknown granularity "words"/);
+  });
+});

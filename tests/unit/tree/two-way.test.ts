@@ -230,10 +230,13 @@ describe('candidate bases (--base-from heuristic)', () => {
     const old = tree({ 'a.css': 'title\ncolor: red;\nfooter\n' }, 'old');
     const oldmine = tree({ 'a.css': 'title\ncolor: GREEN;\nfooter\n' }, 'oldmine');
     for (const order of [[old, oldmine], [oldmine, old]]) {
-      const r = mergeTreesWithoutBase({ mine, theirs, candidates: order.map((t) => ({ label: t.source, tree: t })) }, options);
+      // Below the line (default granularity) the two adjacent edits merge: both kept.
+      const fine = mergeTreesWithoutBase({ mine, theirs, candidates: order.map((t) => ({ label: t.source, tree: t })) }, options);
+      expect(Buffer.from(fine.outcomes[0].output!).toString()).toBe('title v2\ncolor: GREEN;\nfooter\n');
+      const r = mergeTreesWithoutBase({ mine, theirs, candidates: order.map((t) => ({ label: t.source, tree: t })) }, { ...options, granularity: 'lines' });
       expect(r.baseFrom.get('a.css')).toBe(order.indexOf(old));
       const [a] = r.outcomes;
-      // Both changed adjacent lines: a conflict (as git), holding GREEN — not theirs taken whole.
+      // Both changed adjacent lines: at --granularity lines a conflict (as git), holding GREEN — not theirs taken whole.
       expect(a).toMatchObject({ status: 'conflict', conflict: 'content', notes: [] });
       expect(Buffer.from(a.output!).toString()).toBe(
         '<<<<<<< mine (MY.zip)\ntitle\ncolor: GREEN;\n||||||| base (old)\ntitle\ncolor: red;\n=======\ntitle v2\ncolor: red;\n>>>>>>> theirs (NEW.zip)\nfooter\n',
