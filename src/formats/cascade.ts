@@ -111,6 +111,14 @@ function asConflicts(input: CascadeInput, note: Note): CascadeOutput {
   return { text: r.text, eol: r.eol, conflicts: r.conflicts, changes: changesOf(result, r.spans), level: 'lines', notes: [note] };
 }
 
+/**
+ * Least share of a region's base text that each side must have kept for the token level to be used there (git's
+ * rename threshold, 50 %, by analogy): an edit inside a long line keeps nearly all of it; a rewritten line keeps
+ * only stray punctuation, and merging that token by token gives blocks that mix both versions of the line
+ * (`const step5 = compute();` from `compute(5, "")` and a rewrite) — there the line block stays.
+ */
+export const MIN_KEPT = 0.5;
+
 const countNl = (s: string) => {
   let n = 0;
   for (let i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) n++;
@@ -142,6 +150,9 @@ function tokenLevel(input: CascadeInput, notes: Note[]): Omit<CascadeOutput, 'no
     if (stopped) break;
     const m = mergeRegionTokens(base, mine, theirs, input.kind);
     const lineChars = mine.length + theirs.length + (input.style === 'merge' ? 0 : base.length);
+    // Texts that share little (a side rewrote the region) align on stray punctuation token by token, and the blocks
+    // would mix unrelated code: there the line block, whole sides, is the honest answer.
+    if (m.kept < MIN_KEPT) continue;
     if (m.conflicts === 0 || m.conflictChars < lineChars) replaced.set(c.hunk, m.pieces);
   }
   if (stopped) notes.push(finerBudget('token', stopped));

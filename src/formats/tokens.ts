@@ -80,6 +80,11 @@ export interface RegionMerge {
   conflicts: number;
   /** Characters inside conflict blocks (mine + theirs + base). */
   conflictChars: number;
+  /**
+   * Share (0–1) of base's characters the side that changed more kept as they were (the lesser of mine's and
+   * theirs'): how alike the three texts are. 1 for an empty base.
+   */
+  kept: number;
 }
 
 interface Unit {
@@ -109,9 +114,16 @@ export function mergeRegionTokens(base: string, mine: string, theirs: string, ki
     const b = joinRange(tb, h.base.start, h.base.length);
     units.push({ text, base: b, safe: text.length > 0 && safeBreakAfter(lastToken(h, tm, tt), kind) });
   };
+  let keptBoth = 0;
+  let keptByMine = 0; // base characters in hunks only theirs changed
+  let keptByTheirs = 0;
   for (const h of result.hunks) {
+    const baseChars = () => joinRange(tb, h.base.start, h.base.length).length;
+    if (h.kind === 'theirs') keptByMine += baseChars();
+    if (h.kind === 'mine') keptByTheirs += baseChars();
     switch (h.kind) {
       case 'same':
+        for (let i = h.theirs.start; i < h.theirs.start + h.theirs.length; i++) keptBoth += tt[i].length;
         for (let i = h.theirs.start; i < h.theirs.start + h.theirs.length; i++) units.push({ text: tt[i], base: tt[i], safe: safeBreakAfter(tt[i], kind) });
         break;
       case 'theirs':
@@ -134,7 +146,8 @@ export function mergeRegionTokens(base: string, mine: string, theirs: string, ki
         break;
     }
   }
-  return layOut(units);
+  const kept = base.length === 0 ? 1 : Math.min(keptBoth + keptByMine, keptBoth + keptByTheirs) / base.length;
+  return { ...layOut(units), kept };
 }
 
 /** The last token a resolved hunk put out (theirs' for 'theirs' and 'union', mine's otherwise). */
@@ -149,7 +162,7 @@ function lastToken(h: MergeHunk, tm: string[], tt: string[]): string {
  * the region's start, a line start) and ends after the first safe unit that follows its last conflict (or at the
  * region's end, a line end); the units between go into both sides.
  */
-function layOut(units: Unit[]): RegionMerge {
+function layOut(units: Unit[]): Omit<RegionMerge, 'kept'> {
   const pieces: RegionPiece[] = [];
   let plain: string[] = [];
   let pending: Unit[] = [];

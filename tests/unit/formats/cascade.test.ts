@@ -138,3 +138,21 @@ describe('a rule\'s granularity in the tree merge', () => {
     expect((by.get('b.js') as { status: string }).status).toBe('merged');
   });
 });
+
+describe('a region one side rewrote', () => {
+  // Found by tests/property/renames-nothing-lost: token by token, unrelated texts align on stray punctuation and
+  // the blocks mixed base's and theirs' tokens ("const step6 = compute(in,"). Such a region keeps its line block.
+  it('keeps the line block, with whole sides, when a side kept little of the base', () => {
+    const base = ['const step0 = compute(0, "");', 'const step1 = compute(1, "x");', 'const step2 = compute(2, "xx");', 'const step3 = compute(3, "xxx");'];
+    const mine = [base[0], 'mine_0();', ...base.slice(1)];
+    const theirs = ['unrelated();', 'decoy();', 'nothing(in, common);'];
+    const j = (l: string[]) => l.join('\n') + '\n';
+    const lines = run('a.js', j(base), j(mine), j(theirs), { granularity: 'lines' });
+    const auto = run('a.js', j(base), j(mine), j(theirs));
+    expect(auto.o.level).toBe('lines');
+    expect(auto.text).toBe(lines.text);
+    expect(keep(auto.text, 'mine')).toBe(j(mine));
+    expect(keep(auto.text, 'theirs')).toBe(j(theirs));
+    expect(mergeRegionTokens(j(base), j(mine), j(theirs), 'js').kept).toBeLessThan(0.5);
+  });
+});
