@@ -52,7 +52,7 @@ describe('merge --out-dir → status → edit → resolve → pack → next rele
     let status = cli(['status', work]);
     expect(status.status).toBe(1);
     expect(status.stdout).toContain('css/theme.css: 1 conflict block, line 13');
-    expect(status.stdout).toContain('locales/ru.json: 1 conflict block, line 17'); // cut out of its line: a break before it
+    expect(status.stdout).toContain('locales/ru.json: 1 conflict block, line 16'); // one value both sides changed: a whole-line block
     expect(status.stdout).toContain('js/receipt-print.js: changed by you, deleted by the vendor');
     const ru = runCli(['status', work, '--lang', 'ru'], { cwd: dir, env });
     expect(ru.stdout).toContain('Остались маркеры конфликтов (2 файла)');
