@@ -13,7 +13,7 @@ import * as fs from 'fs';
 import { Dirent } from 'fs';
 import * as path from 'path';
 import { CabinetError, Message } from '../errors';
-import { NotRegularFile, readRegularFile } from '../io/read-regular';
+import { NotRegularFile, readRegularFileSync } from '../io/read-regular';
 import { Budget, Limits } from './limits';
 import { Where, checkSegment, printable, unsafeName } from './names';
 import { Tree } from './tree';
@@ -99,7 +99,7 @@ async function statOf(absolute: string, relative: string) {
 
 async function readBytes(file: Found): Promise<Uint8Array> {
   // Not fs.readFile: a file swapped for a FIFO after the walk would block open() forever (io/read-regular.ts).
-  const buf = await io(file.relative, () => readRegularFile(file.absolute)).catch((e: unknown) => {
+  const buf = await io(file.relative, () => readRegularFileSync(file.absolute)).catch((e: unknown) => {
     if ((e as CabinetError).cause instanceof NotRegularFile) {
       const ru = 'это не обычный файл (устройство, канал или сокет)';
       throw unsafeName(fileWhere(file.relative), 'it is not a regular file (a device, pipe or socket)', ru, NAME_ADVICE);

@@ -32,6 +32,11 @@ export interface CascadeInput {
   texts: Sides<string>;
   /** base absent (add/add): no token level (nothing to diff against). */
   hasBase: boolean;
+  /**
+   * Two archives, no base at all: every difference is a block. Only the token level runs, and only on regions with
+   * a line longer than LONG_LINE, where it cuts a multi-megabyte block down to the tokens that differ.
+   */
+  twoWay?: boolean;
   lines: Sides<Lines>;
   result: Merge3Result;
   rendered: Rendered;
@@ -72,7 +77,12 @@ export function cascade(input: CascadeInput): CascadeOutput | undefined {
   const name = baseName(input.path);
   const inputs = (input.hasBase ? [input.texts.base] : []).concat([input.texts.mine, input.texts.theirs]);
   const fails = (text: string) => entry.check?.(text, inputs, name) ?? null;
+  const notes0: Note[] = [];
 
+  if (input.twoWay) {
+    const tokens = input.rendered.conflicts.length === 0 ? undefined : tokenLevel(input, notes0);
+    return tokens === undefined ? (notes0.length ? { ...lineOutput(input), notes: notes0 } : undefined) : { ...tokens, notes: [...notes0, ...tokens.notes] };
+  }
   if (input.rendered.conflicts.length === 0) {
     const failure = fails(input.rendered.text);
     if (failure === null) return undefined;
@@ -119,6 +129,17 @@ function asConflicts(input: CascadeInput, note: Note): CascadeOutput {
  */
 export const MIN_KEPT = 0.5;
 
+/** Without a base, only regions holding a line longer than this are merged again by tokens. */
+export const LONG_LINE = 500;
+
+function hasLongLine(lines: Sides<Lines>, h: MergeHunk): boolean {
+  for (const side of ['mine', 'theirs'] as const) {
+    const r = h[side];
+    for (let k = r.start; k < r.start + r.length; k++) if (lines[side].lines[k].length > LONG_LINE) return true;
+  }
+  return false;
+}
+
 const countNl = (s: string) => {
   let n = 0;
   for (let i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) n++;
@@ -127,7 +148,7 @@ const countNl = (s: string) => {
 
 /** Re-merges each conflicting line region by tokens and assembles the file; undefined when nothing changed. */
 function tokenLevel(input: CascadeInput, notes: Note[]): Omit<CascadeOutput, 'notes'> & { notes: Note[] } | undefined {
-  if (!input.hasBase) return undefined;
+  if (!input.hasBase && !input.twoWay) return undefined;
   const { lines, result, rendered } = input;
   const styles = [eolStyle(lines.base.eols), eolStyle(lines.mine.eols), eolStyle(lines.theirs.eols)].filter((s) => s !== 'none');
   if (styles.includes('mixed') || new Set(styles).size > 1) return undefined; // own terminators = output's
@@ -139,6 +160,7 @@ function tokenLevel(input: CascadeInput, notes: Note[]): Omit<CascadeOutput, 'no
   const replaced = new Map<number, RegionPiece[]>();
   for (const c of rendered.conflicts) {
     const h = result.hunks[c.hunk];
+    if (input.twoWay && !hasLongLine(lines, h)) continue; // short lines: the two-way line block is clearer
     const region = (side: keyof Sides<unknown>, r: { start: number; length: number }) =>
       joinLines(lines[side].lines.slice(r.start, r.start + r.length), lines[side].eols.slice(r.start, r.start + r.length));
     const base = region('base', h.base);
@@ -148,7 +170,7 @@ function tokenLevel(input: CascadeInput, notes: Note[]): Omit<CascadeOutput, 'no
     if (spent > TOKEN_MAX_CHARS) stopped = `the conflicting lines exceed ${TOKEN_MAX_CHARS} characters`;
     else if (now() - started > TOKEN_MAX_MILLIS) stopped = `more than ${TOKEN_MAX_MILLIS / 1000} s`;
     if (stopped) break;
-    const m = mergeRegionTokens(base, mine, theirs, input.kind);
+    const m = mergeRegionTokens(base, mine, theirs, input.kind, input.twoWay === true);
     const lineChars = mine.length + theirs.length + (input.style === 'merge' ? 0 : base.length);
     // Texts that share little (a side rewrote the region) align on stray punctuation token by token, and the blocks
     // would mix unrelated code: there the line block, whole sides, is the honest answer.

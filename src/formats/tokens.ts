@@ -18,6 +18,7 @@
  */
 import jsTokens from 'js-tokens';
 import { merge3, type MergeHunk } from '../merge3';
+import { mergeTwoWay } from '../merge3/two-way';
 import type { FileKind } from './types';
 
 const GENERIC: Record<'css' | 'json' | 'markup' | 'text', RegExp> = {
@@ -104,11 +105,12 @@ const joinRange = (tokens: string[], start: number, length: number): string => {
  * Re-merges one region (three texts) token by token. `withBase`: the blocks carry base's text (diff3 styles).
  * Returns the pieces in order; text pieces concatenated with either side of every block give that merge.
  */
-export function mergeRegionTokens(base: string, mine: string, theirs: string, kind: FileKind): RegionMerge {
-  const tb = tokenize(base, kind);
+export function mergeRegionTokens(base: string, mine: string, theirs: string, kind: FileKind, twoWay = false): RegionMerge {
+  const tb = twoWay ? [] : tokenize(base, kind);
   const tm = tokenize(mine, kind);
   const tt = tokenize(theirs, kind);
-  const result = merge3({ base: tb, mine: tm, theirs: tt }, { style: 'merge', level: 'eager' });
+  // Without a base (two archives) every token difference is a block of its own, as mergeTwoWay does for lines.
+  const result = twoWay ? mergeTwoWay({ mine: tm, theirs: tt }) : merge3({ base: tb, mine: tm, theirs: tt }, { style: 'merge', level: 'eager' });
   const units: Unit[] = [];
   const one = (h: MergeHunk, text: string) => {
     const b = joinRange(tb, h.base.start, h.base.length);
@@ -146,7 +148,10 @@ export function mergeRegionTokens(base: string, mine: string, theirs: string, ki
         break;
     }
   }
-  const kept = base.length === 0 ? 1 : Math.min(keptBoth + keptByMine, keptBoth + keptByTheirs) / base.length;
+  const longer = Math.max(mine.length, theirs.length);
+  const kept = twoWay
+    ? longer === 0 ? 1 : keptBoth / longer
+    : base.length === 0 ? 1 : Math.min(keptBoth + keptByMine, keptBoth + keptByTheirs) / base.length;
   return { ...layOut(units), kept };
 }
 

@@ -127,7 +127,7 @@ export function mergeText(t: Triple, options: TextMergeOptions): TextOutcome | u
   const lineRendered = renderMerge(result, lines, { style, labels: options.labels, keepWhitespaceChanges: ws });
   const granularity = options.granularity ?? 'auto';
   const below =
-    granularity === 'lines' || options.withoutBase || ws || (options.favor ?? 'none') !== 'none'
+    granularity === 'lines' || ws || (options.favor ?? 'none') !== 'none'
       ? undefined
       : cascade({
           path: t.path,
@@ -135,6 +135,7 @@ export function mergeText(t: Triple, options: TextMergeOptions): TextOutcome | u
           granularity,
           texts: { base: text.base.text, mine: text.mine.text, theirs: text.theirs.text },
           hasBase: t.base !== undefined,
+          twoWay: options.withoutBase === true,
           lines,
           result,
           rendered: lineRendered,

@@ -156,3 +156,37 @@ describe('a region one side rewrote', () => {
     expect(mergeRegionTokens(j(base), j(mine), j(theirs), 'js').kept).toBeLessThan(0.5);
   });
 });
+
+describe('two archives (no base)', () => {
+  const twoWay = (path: string, mine: string, theirs: string, extra: object = {}) => {
+    const o = mergeText({ path, mine: enc(mine), theirs: enc(theirs) }, { style: 'merge', labels, withoutBase: true, ...extra })!;
+    return { o, text: dec(o.bytes) };
+  };
+  const stmt = (i: number, v = `s${i}`) => `var a${i}="${v}";`;
+  const bundle = (edit: Record<number, string>) => Array.from({ length: 80 }, (_, i) => stmt(i, edit[i])).join('') + '\n';
+
+  it('a long line that differs in two places: two small blocks, not the whole line twice', () => {
+    const mine = bundle({ 10: 'MINE' });
+    const theirs = bundle({ 60: 'THEIRS' });
+    const lines = twoWay('app.js', mine, theirs, { granularity: 'lines' });
+    const { o, text } = twoWay('app.js', mine, theirs);
+    expect(lines.o.conflicts).toHaveLength(1);
+    expect(o.level).toBe('tokens');
+    expect(o.conflicts).toHaveLength(2);
+    // The file is written once, not twice; the blocks hold only the two differing statements.
+    expect(text.length).toBeLessThan(lines.text.length * 0.6);
+    const blockChars = o.conflicts.reduce((n, c) => n + (c.chars ?? 0), 0);
+    expect(blockChars).toBeGreaterThan(0);
+    expect(blockChars).toBeLessThan(100);
+    // Keeping one side of every block gives that side's file, less the line breaks put at the blocks' edges.
+    expect(keep(text, 'mine').replace(/;\n/g, ';').replace(/;$/, ';\n')).toBe(mine);
+    expect(keep(text, 'theirs').replace(/;\n/g, ';').replace(/;$/, ';\n')).toBe(theirs);
+  });
+
+  it('short lines stay two-way line blocks', () => {
+    const r = twoWay('a.js', 'a();\nb();\n', 'a();\nc();\n');
+    const l = twoWay('a.js', 'a();\nb();\n', 'a();\nc();\n', { granularity: 'lines' });
+    expect(r.text).toBe(l.text);
+    expect(r.o.level).toBe('lines');
+  });
+});
