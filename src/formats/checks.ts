@@ -28,7 +28,10 @@ import { Parser as HtmlParser } from 'htmlparser2';
 import { loadAll as yamlLoadAll } from 'js-yaml';
 import { printParseErrorCode, visit, type ParseError } from 'jsonc-parser';
 import postcss from 'postcss';
+import { lineColumn } from '../text/lines';
 import type { CheckFailure } from './types';
+
+export { lineColumn };
 
 /**
  * Largest merged JS text (UTF-16 code units) `checkJs` parses. acorn parses about 10–20 MB/s here (measured on
@@ -51,18 +54,6 @@ function subject(name: string | undefined): Subject {
   return name === undefined
     ? { en: 'the merged file', ru: 'объединённый файл', ruIn: 'объединённом файле' }
     : { en: `the merged ${name}`, ru: `объединённый ${name}`, ruIn: `объединённом ${name}` };
-}
-
-/** 1-based line and column of `offset` in `text` (only computed for a failure, so linear is fine). */
-export function lineColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  const end = Math.min(offset, text.length);
-  for (let i = text.indexOf('\n'); i !== -1 && i < end; i = text.indexOf('\n', i + 1)) {
-    line++;
-    lineStart = i + 1;
-  }
-  return { line, column: end - lineStart + 1 };
 }
 
 /** "line 2" or "lines 2 and 6": where the two occurrences of a duplicate are. */

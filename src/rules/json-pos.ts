@@ -6,6 +6,10 @@
  * "UTF-8-BOM") is accepted; the caller strips it before calling, or passes it in and it is skipped here.
  */
 
+import { lineColumn } from '../text/lines';
+
+export { lineColumn };
+
 export type JsonNode =
   | { type: 'object'; offset: number; entries: JsonEntry[] }
   | { type: 'array'; offset: number; items: JsonNode[] }
@@ -32,18 +36,6 @@ export class JsonSyntaxError extends Error {
   }
 }
 
-/** 1-based line and column of a UTF-16 offset; lines end at '\n' (a '\r' before it is part of no column). */
-export function lineColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, column: offset - lineStart + 1 };
-}
 
 const ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
 

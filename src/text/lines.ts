@@ -71,3 +71,18 @@ export function dominantEol(eols: readonly Eol[]): '\n' | '\r\n' {
   }
   return crlf > lf ? '\r\n' : '\n';
 }
+
+/**
+ * 1-based line and column of `offset` in `text` (an offset past the end counts as the end). Linear: for messages
+ * about one place (a rules-file error, a merged file that fails its check), not for hot paths.
+ */
+export function lineColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  const end = Math.min(offset, text.length);
+  for (let i = text.indexOf('\n'); i !== -1 && i < end; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, column: end - lineStart + 1 };
+}
