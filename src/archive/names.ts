@@ -168,3 +168,55 @@ export function ancestors(path: string): string[] {
   for (let i = 1; i < parts.length; i++) result.push(parts.slice(0, i).join('/'));
   return result;
 }
+
+/**
+ * Names Windows cannot create: the DOS device names (CON, PRN, AUX, NUL, COM1–COM9, LPT1–LPT9, also with an
+ * extension such as 'aux.html' and in any letter case; the superscript digits ¹²³ count too), and names ending in
+ * a dot or a space, which Windows silently strips ('theme.css.' would become 'theme.css'). Explorer refuses to
+ * extract such an entry, so the merge keeps it out of the archive (tree/merge-tree.ts keepClashesAside).
+ */
+const WINDOWS_DEVICE = /^(con|prn|aux|nul|com[1-9\u00b9\u00b2\u00b3]|lpt[1-9\u00b9\u00b2\u00b3])(\.|$)/i;
+
+/** Why Windows cannot create a file or folder named `segment`, or undefined when it can. */
+export function windowsNameProblem(segment: string): Message | undefined {
+  const device = WINDOWS_DEVICE.exec(segment);
+  if (device) {
+    return {
+      en: `'${device[1]}' is a device name on Windows`,
+      ru: `'${device[1]}' — имя устройства в Windows`,
+    };
+  }
+  if (/[. ]$/.test(segment)) {
+    return {
+      en: 'it ends in a dot or a space, which Windows drops',
+      ru: 'имя оканчивается точкой или пробелом, а Windows их отбрасывает',
+    };
+  }
+  return undefined;
+}
+
+/** The first segment of `path` Windows cannot create, with the reason, or undefined. */
+export function windowsPathProblem(path: string): { segment: string; why: Message } | undefined {
+  for (const segment of path.split('/')) {
+    const why = windowsNameProblem(segment);
+    if (why) return { segment, why };
+  }
+  return undefined;
+}
+
+/**
+ * A name Windows can create for `path`, each bad segment changed as little as possible: '_' after a device name
+ * ('aux.html' → 'aux_.html', 'CON' → 'CON_'), each trailing dot or space → '_' ('theme.css.' → 'theme.css_').
+ * Other paths are returned unchanged.
+ */
+export function windowsSafePath(path: string): string {
+  return path
+    .split('/')
+    .map((segment) => {
+      if (!windowsNameProblem(segment)) return segment;
+      const device = WINDOWS_DEVICE.exec(segment);
+      const s = device ? `${device[1]}_${segment.slice(device[1].length)}` : segment;
+      return s.replace(/[. ]+$/, (tail) => '_'.repeat(tail.length));
+    })
+    .join('/');
+}

@@ -6,6 +6,7 @@
 
 import * as path from 'node:path';
 import type { ReadOptions } from '../archive/limits';
+import { windowsSafePath } from '../archive/names';
 import { readTree } from '../archive/read';
 import type { FileEntry, NameEncoding, OutputTree, Tree } from '../archive/tree';
 import { writeZip } from '../archive/write';
@@ -17,6 +18,7 @@ import { buildReport, inputInfo, type Report } from '../report/model';
 import { resolveStoreDir } from '../store/location';
 import { saveBaseline } from '../store/store';
 import { renderSummary } from '../report/text';
+import { nameKey } from '../tree/align';
 import { sourceEntry, type AsideKind, type FileOutcome, type Trees } from '../tree/merge-tree';
 import { baseReport, mergeWithBasis, resolveBase, splitBaseFrom } from './base-source';
 import { prepareWorkflow, type WorkflowOptions } from '../workdir/merge-hook';
@@ -173,19 +175,21 @@ export async function runMerge(options: MergeOptions): Promise<MergeRun> {
 
 /**
  * The files of MERGED.conflicts/: `<kind>/<path>`, the extension kept so a saved image still opens by double-click.
- * Two names that differ only in letter case would overwrite each other on Windows, so a later one gets '~2', '~3'…
- * before its extension.
+ * Two names that differ only in letter case (or Unicode form) would overwrite each other on Windows, so a later one
+ * gets '~2', '~3'… before its extension.
  */
 function asideFiles(outcomes: readonly FileOutcome[]): { files: Map<string, Uint8Array>; nameOf: (p: string, as: AsideKind) => string } {
   const files = new Map<string, Uint8Array>();
   const names = new Map<string, string>();
   const taken = new Set<string>();
   for (const o of outcomes) {
+    // A name Windows cannot create is saved under one it can ('aux.html' → 'aux_.html'), so the folder extracts.
+    const safe = windowsSafePath(o.path);
     for (const copy of o.aside ?? []) {
-      let rel = `${copy.as}/${o.path}`;
+      let rel = `${copy.as}/${safe}`;
       const ext = path.posix.extname(rel);
-      for (let n = 2; taken.has(rel.toLowerCase()); n++) rel = `${copy.as}/${o.path.slice(0, o.path.length - ext.length)}~${n}${ext}`;
-      taken.add(rel.toLowerCase());
+      for (let n = 2; taken.has(nameKey(rel)); n++) rel = `${copy.as}/${safe.slice(0, safe.length - ext.length)}~${n}${ext}`;
+      taken.add(nameKey(rel));
       names.set(`${copy.as}\u0000${o.path}`, rel);
       files.set(rel, copy.bytes);
     }

@@ -111,6 +111,7 @@ export const UI = {
   keptAside_theirs: { en: "The vendor's version is saved as", ru: 'Версия поставщика сохранена как' },
   'keptAside_case-clash': { en: 'Kept out of the archive (name clashes in letter case), saved as', ru: 'Не включён в архив (имя совпадает с другим без учёта регистра), сохранён как' },
   keptAside_removed: { en: 'Your copy of the removed file is saved as', ru: 'Ваша копия удалённого файла сохранена как' },
+  'keptAside_windows-name': { en: 'Kept out of the archive (Windows cannot create this name), saved as', ru: 'Не включён в архив (Windows не может создать такое имя), сохранён как' },
   'keptAside_file-folder': { en: 'Kept out of the archive (a folder has this name), saved as', ru: 'Не включён в архив (так называется папка), сохранён как' },
   baseTitle: { en: "Base: the vendor's old export", ru: 'База: старая выгрузка поставщика' },
   baseSource: { en: 'Used', ru: 'Использована' },
