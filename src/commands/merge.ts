@@ -24,6 +24,7 @@ import { baseReport, mergeWithBasis, resolveBase, splitBaseFrom } from './base-s
 import { prepareWorkflow, type WorkflowOptions } from '../workdir/merge-hook';
 import { checkMayReplace, checkOutputs, writeAll } from './outputs';
 import { realPathOf } from '../io/links';
+import { recoverHalfOutputs } from '../io/publish';
 import { STATE_DIR } from '../workdir/state';
 import { findSameInputs } from './same-inputs';
 
@@ -86,6 +87,8 @@ export async function runMerge(options: MergeOptions): Promise<MergeRun> {
   // --out-dir first, so that a WORK inside an input is named as the user typed it, not as WORK.conflicts.
   const maybe = [...(options.outDir !== undefined ? [options.outDir] : []), keptAsideDir(options.output ?? options.outDir!)];
   if (options.outDir !== undefined && options.report !== undefined) await checkReportOutsideWork(options.report, options.outDir);
+  // A killed run's half (its zip without its report): its own outputs may be replaced (io/publish.ts).
+  await recoverHalfOutputs(options.output ?? options.outDir!, [...outputs, ...maybe]);
   await checkOutputs(outputs, inputs, options.force, maybe);
   const workflow = await prepareWorkflow(options, [options.base, options.mine, options.theirs, ...baseFrom]);
 
@@ -152,6 +155,7 @@ export async function runMerge(options: MergeOptions): Promise<MergeRun> {
     ...(options.outDir
       ? [{
           target: options.outDir,
+          isDir: true,
           write: (t: string) =>
             workflow.writeWorkdir(t, {
               output: zipTree,
@@ -165,11 +169,11 @@ export async function runMerge(options: MergeOptions): Promise<MergeRun> {
             }),
         }]
       : []),
-    ...(aside.size ? [{ target: asideDir, write: (t: string) => writeDirAtomic(t, aside) }] : []),
+    ...(aside.size ? [{ target: asideDir, isDir: true, write: (t: string) => writeDirAtomic(t, aside) }] : []),
     ...(options.report && reportText !== undefined
       ? [{ target: options.report, write: (t: string) => writeFileAtomic(t, reportText) }]
       : []),
-  ]);
+  ], options.force);
   return { report };
 }
 
