@@ -80,6 +80,7 @@ async function checkFolder(out: string): Promise<void> {
   const dir = path.dirname(path.resolve(out));
   const stat = await fs.stat(dir).catch((e: NodeJS.ErrnoException) => e);
   if (stat instanceof Error) {
+    if (stat.code === 'ENAMETOOLONG') throw nameTooLong(out);
     if (stat.code === 'ENOENT') {
       throw invalid({
         en: `${out}: the folder ${dir} does not exist; create it or choose another output path`,
@@ -106,7 +107,10 @@ function notAFolder(out: string, dir: string): CabinetError {
 }
 
 async function checkTarget(out: string, force: boolean, isFolder = false): Promise<void> {
-  const stat = await fs.lstat(out).catch(() => undefined);
+  const stat = await fs.lstat(out).catch((e: NodeJS.ErrnoException) => {
+    if (e.code === 'ENAMETOOLONG') throw nameTooLong(out);
+    return undefined;
+  });
   if (!stat) return;
   if (!isFolder && stat.isDirectory()) {
     throw invalid({
@@ -122,6 +126,24 @@ function existsError(out: string): CabinetError {
     en: `${out}: already exists; add --force to overwrite it, or choose another name`,
     ru: `${out}: уже существует; добавьте --force, чтобы перезаписать, или укажите другое имя`,
   });
+}
+
+/** Up front, not after the whole merge: the file system refuses the name (a part over 255 bytes, a path too long). */
+export function nameTooLong(out: string): CabinetError {
+  return invalid({
+    en: `${out}: the file system refuses this name as too long (ENAMETOOLONG: a part of the path over 255 bytes, or the whole path too long); choose a shorter output name`,
+    ru: `${out}: файловая система не принимает это имя как слишком длинное (ENAMETOOLONG: часть пути длиннее 255 байт или весь путь слишком длинный); укажите более короткое имя результата`,
+  });
+}
+
+/**
+ * The temporary name an output is first written under: beside it, named after it — or, for a name within ~50 bytes
+ * of the 255 a file system allows, a short one, so the temp names (this one, and the writer's own beside it) fit
+ * wherever the output's name fits.
+ */
+function outputTemp(target: string): string {
+  const abs = path.resolve(target);
+  return Buffer.byteLength(path.basename(abs)) > 200 ? tempSibling(path.join(path.dirname(abs), 'cabinet-merge')) : tempSibling(abs);
 }
 
 function invalid(message: { en: string; ru: string }): CabinetError {
@@ -162,7 +184,7 @@ export async function writeAll(writes: PendingWrite[], force = false): Promise<v
   try {
     for (const w of writes) {
       checkInterrupt();
-      const tmp = tempSibling(path.resolve(w.target));
+      const tmp = outputTemp(w.target);
       removeOnInterrupt(tmp);
       temps.push({ w, tmp });
       try {

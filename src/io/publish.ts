@@ -17,6 +17,7 @@
  * allows, it never names what to delete. While the journal's process is alive, a second run is refused.
  */
 
+import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { CabinetError } from '../errors';
@@ -31,7 +32,10 @@ interface Journal {
 /** The journal of a run whose first output is `first`. */
 export function journalPath(first: string): string {
   const abs = path.resolve(first);
-  return path.join(path.dirname(abs), `.${path.basename(abs)}.cabinet-merge-publish`);
+  const name = path.basename(abs);
+  // A name near the file system's 255-byte limit: a short journal name, still one per output name.
+  if (Buffer.byteLength(name) > 200) return path.join(path.dirname(abs), `.cabinet-merge-publish.${createHash('sha256').update(name).digest('hex').slice(0, 16)}`);
+  return path.join(path.dirname(abs), `.${name}.cabinet-merge-publish`);
 }
 
 /** Outputs (resolved paths) that a killed run left half published: this run may replace them without --force. */

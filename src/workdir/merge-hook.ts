@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import { CabinetError } from '../errors';
 import { realPathOf } from '../io/links';
 import { isHalfOutput } from '../io/publish';
+import { nameTooLong } from '../commands/outputs';
 import { applyResolutions, collectConflicts, wantedKeys, type ConflictFile } from '../rerere/apply';
 import { loadResolutions, resolutionsDir } from '../rerere/store';
 import { loadRules, strategyFor, type Rules } from '../rules/rules';
@@ -70,7 +71,10 @@ async function checkOutDir(outDir: string, inputs: string[]): Promise<void> {
       });
     }
   }
-  const existing = await fs.stat(work).catch(() => undefined);
+  const existing = await fs.stat(work).catch((e: NodeJS.ErrnoException) => {
+    if (e.code === 'ENAMETOOLONG') throw nameTooLong(`--out-dir ${outDir}`);
+    return undefined;
+  });
   if (existing && !existing.isDirectory()) {
     throw new CabinetError('output-invalid', {
       en: `--out-dir ${outDir}: this is a file, not a folder; give the name of a new folder`,
