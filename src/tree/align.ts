@@ -152,9 +152,10 @@ function caseRenamed(role: Role, from: string, to: string): LayoutNote {
 /** How two spellings of one name (same nameKey) differ: letter case, Unicode form, or both. */
 export function spellingDifference(a: string, b: string): Wording {
   if (a.normalize('NFC') === b.normalize('NFC')) {
+    const form = (s: string) => (s === s.normalize('NFC') ? 'NFC' : s === s.normalize('NFD') ? 'NFD' : 'NFC/NFD');
     return {
-      en: 'the names differ only in Unicode form, NFC or NFD — a letter such as ё or й stored as one character or as a letter plus a mark; they look the same and Windows and macOS treat them as one name',
-      ru: 'имена отличаются только формой Юникода, NFC или NFD — буква вроде ё или й записана одним символом или буквой со знаком; выглядят они одинаково, и Windows и macOS считают их одним именем',
+      en: `the names differ only in Unicode form, ${form(a)} → ${form(b)} — a letter such as ё or й stored as a letter plus a mark or as one character; they look the same and Windows and macOS treat them as one name`,
+      ru: `имена отличаются только формой Юникода, ${form(a)} → ${form(b)} — буква вроде ё или й записана буквой со знаком или одним символом; выглядят они одинаково, и Windows и macOS считают их одним именем`,
     };
   }
   return { en: 'the names differ only in letter case, which Windows ignores', ru: 'имена отличаются только регистром букв, Windows их не различает' };
