@@ -61,10 +61,10 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'status': {
-      const { runStatus } = lazy.status();
+      const { runStatus, statusJson } = lazy.status();
       const { renderStatus } = lazy.render();
       const run = await runStatus(args.work, args.limits);
-      if (args.json) process.stdout.write(JSON.stringify({ ...run.inspection, checks: run.checks }, (_k, v: unknown) => (v instanceof Map ? undefined : v), 2) + '\n');
+      if (args.json) process.stdout.write(statusJson(run));
       else if (!args.quiet || run.exitCode !== 0) process.stdout.write(renderStatus(run, args.work, args.lang));
       return run.exitCode;
     }
