@@ -16,7 +16,7 @@ import type { Granularity } from '../formats/cascade';
 import { buildReport, inputInfo, type Report } from '../report/model';
 import { resolveStoreDir } from '../store/location';
 import { saveBaseline } from '../store/store';
-import { userShell } from '../report/command';
+import { userShell, workFolderFor } from '../report/command';
 import { renderSummary } from '../report/text';
 import { sourceEntry, type AsideKind, type FileOutcome, type Trees } from '../tree/merge-tree';
 import { baseReport, mergeWithBasis, resolveBase, splitBaseFrom } from './base-source';
@@ -136,7 +136,7 @@ export async function runMerge(options: MergeOptions): Promise<MergeRun> {
     layout,
     base: baseReport(basis, merged, { theirs: options.theirs, store: storeDir, saved, candidatePaths: baseFrom }),
     baseFrom: merged.baseFrom,
-    ...(options.outDir ? { work: options.outDir } : {}),
+    ...(options.outDir || options.output ? { work: options.outDir ?? workFolderFor(options.output!) } : {}),
     shell: userShell(),
   });
 

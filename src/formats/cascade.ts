@@ -214,11 +214,21 @@ function tokenLevel(input: CascadeInput, notes: Note[]): Omit<CascadeOutput, 'no
         conflicts.push({ ...old, startLine: old.startLine + d, endLine: old.endLine + d, mine: shift(old.mine), theirs: shift(old.theirs), ...(old.base ? { base: shift(old.base) } : {}) });
       }
     } else {
+      // Line breaks each side's own text has had so far in this region, for the blocks' own line numbers.
+      const seen = { mine: 0, base: 0, theirs: 0 };
       for (const p of pieces) {
         if (p.kind === 'text') {
           put(p.text);
+          const n = countNl(p.text);
+          seen.mine += n;
+          seen.base += n;
+          seen.theirs += n;
           continue;
         }
+        const sideLines = { mine: h.mine.start + 1 + seen.mine, ...(input.style !== 'merge' ? { base: h.base.start + 1 + seen.base } : {}), theirs: h.theirs.start + 1 + seen.theirs };
+        seen.mine += countNl(p.mine);
+        seen.base += countNl(p.base);
+        seen.theirs += countNl(p.theirs);
         const column = col + 1;
         if (p.cutBefore) put(eol);
         const startLine = line;
@@ -244,6 +254,7 @@ function tokenLevel(input: CascadeInput, notes: Note[]): Omit<CascadeOutput, 'no
           cutBefore: p.cutBefore,
           cutAfter: p.cutAfter,
           chars: p.mine.length + p.theirs.length + (base ? p.base.length : 0),
+          sideLines,
         });
       }
       // A region's last line lacked a terminator (mine's file end) but the file goes on: end the line, as render does.

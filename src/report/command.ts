@@ -75,3 +75,9 @@ const OPTION = /^--?[a-z][a-z-]*(\|--[a-z-]+)*$/;
 export function command(args: readonly string[], shell: Shell = userShell()): string {
   return ['cabinet-merge', ...args.map((a) => (OPTION.test(a) ? a : quoteArg(a, shell)))].join(' ');
 }
+
+/** The working folder suggested for a merged zip: MERGED.zip → MERGED (beside it); a name without extension → NAME.work. */
+export function workFolderFor(output: string): string {
+  const ext = /\.[^./\\]*$/.exec(output)?.[0] ?? '';
+  return ext ? output.slice(0, -ext.length) : `${output}.work`;
+}

@@ -147,9 +147,10 @@ function inputsPanel(report: Report, ui: UiStrings, lang: Lang): string {
     '</tbody>',
     '</table>',
     '<ul class="outputs">',
-    `<li>${esc(ui.output)}: ${out.archive ? `<code>${esc(out.archive)}</code>` : esc(ui.notWritten)}</li>`,
+    // A merge --out-dir run without -o wrote no archive by design: its output is the working folder.
+    out.archive || !out.workdir ? `<li>${esc(ui.output)}: ${out.archive ? `<code>${esc(out.archive)}</code>` : esc(ui.notWritten)}</li>` : '',
     out.workdir ? `<li>${esc(ui.workdir)}: <code>${esc(out.workdir)}</code></li>` : '',
-    out.keptAside ? `<li>${esc(ui.keptAside)}: <code>${esc(out.keptAside)}</code></li>` : '',
+    out.keptAside ? `<li>${esc(out.archive ? ui.keptAside : ui.keptAsideWorkdir)}: <code>${esc(out.keptAside)}</code></li>` : '',
     `<li>${esc(ui.style)}: <code>${esc(report.options.conflictStyle)}</code></li>`,
     '</ul>',
     mergeNotes(report, lang),

@@ -52,6 +52,11 @@ export interface ConflictReport {
   cutAfter?: boolean;
   /** Characters inside the block (all its sides), for every block. */
   chars: number;
+  /**
+   * Where each side's lines start in that side's own file (1-based): the numbers the HTML report's columns show, as
+   * an editor opening that side would. mine/base/theirs above are positions in the merged (marked) file.
+   */
+  sideLines?: { mine: number; base?: number; theirs: number };
 }
 
 export interface FileReport {
@@ -84,7 +89,10 @@ export interface FileReport {
   renameScore?: number;
   /** The folder group (Report.groups) this file belongs to. */
   group?: string;
-  /** Files only one export has (only-mine, only-theirs): the commands that keep or drop it in the working folder. */
+  /**
+   * Files only one export has (only-mine, only-theirs), or changed on one side and deleted on the other
+   * (modify-delete, delete-modify): the commands that keep or drop it in the working folder.
+   */
   commands?: ResolveCommands;
 }
 
@@ -190,7 +198,10 @@ export interface ReportContext {
   base?: BaseReport;
   /** With --base-from: path → the candidate its base came from. */
   baseFrom?: ReadonlyMap<string, string>;
-  /** The working folder (merge --out-dir), for the resolve commands; default the placeholder 'WORK'. */
+  /**
+   * The working folder for the resolve commands: merge --out-dir's, or, after -o alone, the one the summary tells
+   * to merge into (cli/next-step.ts: MERGED.zip → MERGED); default the placeholder 'WORK'.
+   */
   work?: string;
   /** The shell the suggested commands are quoted for (report/command.ts); default sh. */
   shell?: Shell;
@@ -239,6 +250,8 @@ export function buildReport(outcomes: readonly FileOutcome[], ctx: ReportContext
     const g = groupOf.get(f.path);
     if (g !== undefined) f.group = g;
     if (f.status === 'only-mine' || f.status === 'only-theirs') f.commands = resolveCommands(work, f.path, f.status, ctx.shell);
+    // Changed on one side, deleted on the other: the changed version is kept, as a file only that side has would be.
+    if (f.status === 'modify-delete' || f.status === 'delete-modify') f.commands = resolveCommands(work, f.path, f.status === 'modify-delete' ? 'only-mine' : 'only-theirs', ctx.shell);
   }
   const grouped = files.filter((f) => f.group !== undefined && outcomeNeedsAttention(f)).length;
   return {
@@ -281,6 +294,7 @@ function fileReport(o: FileOutcome, ctx: ReportContext): FileReport {
       theirs: c.theirs,
       ...(c.column !== undefined ? { column: c.column, cutBefore: c.cutBefore === true, cutAfter: c.cutAfter === true } : {}),
       chars: c.chars ?? blockChars(o.output, c),
+      ...(c.sideLines ? { sideLines: c.sideLines } : {}),
     }));
     r.changes = o.text.changes;
     if (o.text.level && o.text.level !== 'lines') r.level = o.text.level;

@@ -71,6 +71,10 @@ const FRAME = {
     en: (c: ResolveCommands) => `to drop it: ${c.drop}`,
     ru: (c: ResolveCommands) => `убрать его: ${c.drop}`,
   },
+  keepOrRemove: {
+    en: (c: ResolveCommands) => `to keep it: ${c.keep}; to remove it: ${c.drop}`,
+    ru: (c: ResolveCommands) => `оставить его: ${c.keep}; удалить: ${c.drop}`,
+  },
   hint: {
     en: 'Open each file, find the <<<<<<< markers, keep the right lines, delete the markers; then import the archive.',
     ru: 'Откройте каждый файл, найдите маркеры <<<<<<<, оставьте нужные строки и удалите маркеры; затем загрузите архив.',
@@ -231,7 +235,7 @@ function shownPath(f: FileReport): string {
 
 function describe(f: FileReport, lang: Lang): string {
   const what = f.conflict ? CONFLICT_LABELS[f.conflict][lang] : STATUS_LABELS[f.status][lang];
-  if (f.commands) return `${what}; ${FRAME.dropOne[lang](f.commands)}`;
+  if (f.commands) return `${what}; ${(f.conflict === 'modify-delete' || f.conflict === 'delete-modify' ? FRAME.keepOrRemove : FRAME.dropOne)[lang](f.commands)}`;
   if (f.conflicts?.length) {
     const where = f.conflicts
       .map((c) => (c.column !== undefined && (c.cutBefore || c.cutAfter) ? `${c.startLine}-${c.endLine} (${FRAME.cut[lang](c.column, c.chars)})` : `${c.startLine}-${c.endLine}`))
