@@ -91,7 +91,8 @@ export async function runPack(options: PackOptions): Promise<PackRun | PlainPack
   if (checks.deleted.length && !options.yes && !options.force) return { ...run, exitCode: 1, needsYes: true };
 
   const fileSet = new Set(files.map((f) => f.path));
-  const dirs = [...new Set([...state.layout.dirs, ...inspection.dirs])].filter((d) => !fileSet.has(d)).sort();
+  const emptied = emptiedByRemoval(files, state);
+  const dirs = [...new Set([...state.layout.dirs, ...inspection.dirs])].filter((d) => !fileSet.has(d) && !emptied(d)).sort();
   const tree: OutputTree = { files, dirs, nameEncoding: state.layout.nameEncoding, root: state.layout.root };
   await writeZip(tree, output);
 
@@ -118,6 +119,23 @@ async function packPlain(options: PackOptions, work: string, output: string): Pr
   const dirs = [...tree.dirs].filter((d) => !fileSet.has(d)).sort();
   await writeZip({ files, dirs, ...(tree.dirDates ? { dirDates: tree.dirDates } : {}), nameEncoding: 'utf8', root: '' }, output);
   return { ...run, written: true };
+}
+
+/**
+ * A folder with no file left under it, although the merge put files there (all removed since, by `resolve` taking a
+ * side that has none, or by hand): left out of the zip, as the merge itself would not write an empty folder for a
+ * feature the vendor dropped. A folder that was empty in the merge's output (theirs had it empty) or that the
+ * admin made in WORK is packed as it is.
+ */
+function emptiedByRemoval(files: readonly FileEntry[], state: Inspection['state']): (dir: string) => boolean {
+  const ancestors = (paths: Iterable<string>) => {
+    const out = new Set<string>();
+    for (const p of paths) for (let i = p.indexOf('/'); i >= 0; i = p.indexOf('/', i + 1)) out.add(p.slice(0, i));
+    return out;
+  };
+  const holding = ancestors(files.map((f) => f.path));
+  const merged = ancestors([...Object.keys(state.files), ...Object.keys(state.conflicts)]);
+  return (dir) => !holding.has(dir) && merged.has(dir);
 }
 
 /** Each conflict block the admin settled by editing, with what now stands in its place (rerere/extract.ts). */
