@@ -12,6 +12,10 @@ import { VERSION } from '../version';
 import { parseArgs } from './args';
 import { mergeNextStep } from './next-step';
 import { detectLang, type Lang } from './lang';
+import { quietOnBrokenPipe } from './broken-pipe';
+
+quietOnBrokenPipe(process.stdout);
+quietOnBrokenPipe(process.stderr);
 
 /*
  * The commands, their renderers and the terminal helpers are required when their command runs, not imported above:
