@@ -17,7 +17,7 @@ import { CLIENT_CSS, CLIENT_JS } from './html-client';
 import { buildViews, type MergedTexts } from './html-data';
 import { fill, uiStrings, type UiStrings } from './html-ui';
 import type { BaseReport, InputInfo, Report } from './model';
-import { command } from './command';
+import { workdirWords } from './workdir-words';
 
 export type { MergedTexts } from './html-data';
 export { collectMergedTexts } from './html-data';
@@ -88,18 +88,6 @@ export function renderHtml(report: Report, texts: MergedTexts, lang: Lang): stri
     '</html>',
     '',
   ].join('\n');
-}
-
-/**
- * The working folder's commands for the banner of a `merge --out-dir` report (quoted for the shell of the machine
- * that made the report). The pack target is WORK.zip, or WORK (2).zip when -o took that name.
- */
-function workdirWords(report: Report): { work: string; status: string; pack: string } | undefined {
-  const work = report.output.workdir;
-  if (!work) return undefined;
-  const stem = work.replace(/[\\/]+$/, '');
-  const target = report.output.archive === `${stem}.zip` ? `${stem} (2).zip` : `${stem}.zip`;
-  return { work, status: command(['status', work]), pack: command(['pack', work, '-o', target]) };
 }
 
 function header(report: Report, ui: UiStrings): string {
