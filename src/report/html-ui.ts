@@ -30,6 +30,10 @@ export const UI = {
     ru: 'Откройте каждый такой файл в рабочей папке {work} (не в архиве), найдите маркеры <<<<<<<, оставьте нужные строки и удалите маркеры; файлы с командой resolve решите ею; проверьте: {status}, затем соберите архив для загрузки: {pack}',
   },
   workdir: { en: 'Working folder', ru: 'Рабочая папка' },
+  reviewWorkdir: {
+    en: 'Review them in the working folder {work}, check with {status}, then pack the archive to import: {pack}',
+    ru: 'Проверьте их в рабочей папке {work} ({status}), затем соберите архив для загрузки: {pack}',
+  },
   hint: {
     en: 'Open each such file in the merged archive, find the <<<<<<< markers, keep the right lines and delete the markers; then import the archive.',
     ru: 'Откройте каждый такой файл в объединённом архиве, найдите маркеры <<<<<<<, оставьте нужные строки и удалите маркеры; затем загрузите архив.',

@@ -98,7 +98,7 @@ function header(report: Report, ui: UiStrings): string {
           report.totals.reused > 0
             ? fill(ui.reviewResult, { n: report.totals.reused })
             : fill(ui.reviewBaseResult, { n: report.base?.baseEqualsMine?.length ?? 0 }),
-        )}</div>`
+        )}${work ? `<p class="hint">${esc(fill(ui.reviewWorkdir, work))}</p>` : ''}</div>`
       : report.totals.needsAttention === 0
       ? `<div class="result clean">${esc(work ? fill(ui.cleanWorkdir, work) : ui.clean)}</div>`
       : `<div class="result conflicts">${esc(fill(ui.attentionResult, { n: report.totals.needsAttention }))}` +

@@ -132,6 +132,11 @@ describe('renderHtml: summary', () => {
     expect(page).not.toContain(UI.keptAside.en);
     expect(page).toContain(`${UI.keptAsideWorkdir.en}: <code>Рабочая.conflicts</code>`);
     expect(withoutData(renderHtml(report, merged.texts, 'ru'))).toContain(`${UI.keptAsideWorkdir.ru}: <code>Рабочая.conflicts</code>`);
+    // Nothing left but files to review: the banner still points to the working folder's commands.
+    const reviewOnly = { ...report, result: 'review' as const, totals: { ...report.totals, reused: 2 } };
+    const review = withoutData(renderHtml(reviewOnly, merged.texts, 'en'));
+    expect(review).toContain(esc(UI.reviewResult.en.replace('{n}', '2')));
+    expect(review).toContain(`Review them in the working folder Рабочая, check with cabinet-merge status Рабочая, then pack the archive to import: cabinet-merge pack Рабочая -o Рабочая.zip`);
     // With -o too, the archive is named.
     expect(withoutData(renderHtml({ ...report, output: { ...report.output, archive: 'Рабочая (2).zip' } }, merged.texts, 'en'))).toContain(`${UI.output.en}: <code>Рабочая (2).zip</code>`);
   });
