@@ -188,11 +188,11 @@ const P = {
   intro: {
     folder: {
       en: (w: string) => `${w}: no working-folder state here (${STATE_DIR}), so only what needs none is checked: conflict markers, half-resolved blocks, the format of JSON, HTML, XML, CSS, JS and YAML files.`,
-      ru: (w: string) => `${w}: здесь нет состояния рабочей папки (${STATE_DIR}), поэтому проверено только то, что можно проверить без него: маркеры конфликтов, недорешённые блоки, формат файлов JSON, HTML, XML, CSS, JS и YAML.`,
+      ru: (w: string) => `${w}: здесь нет состояния рабочей папки (${STATE_DIR}), поэтому проверено только то, что можно проверить без него: маркеры конфликтов (и блоки, решённые не до конца), формат файлов JSON, HTML, XML, CSS, JS и YAML.`,
     },
     zip: {
       en: (w: string) => `${w}: a zip, checked as it is: conflict markers, half-resolved blocks, the format of JSON, HTML, XML, CSS, JS and YAML files, the archive's top folder.`,
-      ru: (w: string) => `${w}: zip-архив, проверен как есть: маркеры конфликтов, недорешённые блоки, формат файлов JSON, HTML, XML, CSS, JS и YAML, верхняя папка архива.`,
+      ru: (w: string) => `${w}: zip-архив, проверен как есть: маркеры конфликтов (и блоки, решённые не до конца), формат файлов JSON, HTML, XML, CSS, JS и YAML, верхняя папка архива.`,
     },
   },
   invalid: {
