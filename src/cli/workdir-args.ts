@@ -79,13 +79,14 @@ export function workdirCommands(done: (args: WorkdirArgs) => void): CommandModul
   return [
     {
       command: 'status <work>',
-      describe: t('Show what is left to resolve in a working folder made by merge --out-dir (exit 1 while anything is)'),
+      describe: t('Show what is left to resolve in a working folder made by merge --out-dir (exit 1 while anything is); or check a folder or zip edited by hand'),
       builder: (y) =>
         y
           .usage(t('$0 status <work> [options]'))
-          .positional('work', { type: 'string', describe: t('The working folder') })
+          .positional('work', { type: 'string', describe: t('The working folder, or a folder or zip edited by hand (checked for markers, format faults, a wrapper folder)') })
           .options(limitOptions())
-          .example(t('cabinet-merge status WORK'), t('Files with conflict markers (and their lines), decisions needed, what is resolved')),
+          .example(t('cabinet-merge status WORK'), t('Files with conflict markers (and their lines), decisions needed, what is resolved'))
+          .example(t('cabinet-merge status MERGED.zip'), t('Check a zip made by hand before importing it')),
       handler: (a) => done({ command: 'status', work: a.work as string, limits: limitsFrom(a), ...globals(a) }),
     },
     {
@@ -94,7 +95,7 @@ export function workdirCommands(done: (args: WorkdirArgs) => void): CommandModul
       builder: (y) =>
         y
           .usage(t('$0 pack <work> -o <zip> [options]'))
-          .positional('work', { type: 'string', describe: t('The working folder') })
+          .positional('work', { type: 'string', describe: t('The working folder, or a folder edited by hand (checked first, zipped as it is)') })
           .option('output', { alias: 'o', type: 'string', describe: t('The zip to write') })
           .option('force', { type: 'boolean', ...flagDefault(false), describe: t('Pack even with conflict markers, undecided conflicts or characters the file encoding cannot hold') })
           .option('yes', { type: 'boolean', ...flagDefault(false), describe: t('Pack although files of the merge were deleted in the working folder (they are left out of the zip)') })
