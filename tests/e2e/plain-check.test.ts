@@ -55,6 +55,13 @@ describe('a folder edited by hand (no .cabinet-merge)', () => {
     expect(ru.stdout).toContain('Найдено проблем: 2.');
   });
 
+  test('resolve on such a folder says there are no saved sides, and how to check it', () => {
+    const r = runCli(['resolve', 'ИТОГ', 'settings.json', '--mine'], { cwd: dir });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('ИТОГ: not a working folder of cabinet-merge (no .cabinet-merge/state.json), so there are no saved sides to take. Check it as it is: cabinet-merge status ИТОГ;');
+    expect(runCli(['resolve', 'ИТОГ', 'settings.json', '--mine', '--lang', 'ru'], { cwd: dir }).stderr).toContain('Проверьте папку как есть: cabinet-merge status ИТОГ');
+  });
+
   test('pack refuses while a check finds something; fixed, it zips the folder content as it is', () => {
     const refused = runCli(['pack', 'ИТОГ', '-o', 'ИТОГ.zip'], { cwd: dir });
     expect(refused.status).toBe(1);
