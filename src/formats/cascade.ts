@@ -214,21 +214,18 @@ function tokenLevel(input: CascadeInput, notes: Note[]): Omit<CascadeOutput, 'no
         conflicts.push({ ...old, startLine: old.startLine + d, endLine: old.endLine + d, mine: shift(old.mine), theirs: shift(old.theirs), ...(old.base ? { base: shift(old.base) } : {}) });
       }
     } else {
-      // Line breaks each side's own text has had so far in this region, for the blocks' own line numbers.
-      const seen = { mine: 0, base: 0, theirs: 0 };
       for (const p of pieces) {
         if (p.kind === 'text') {
           put(p.text);
-          const n = countNl(p.text);
-          seen.mine += n;
-          seen.base += n;
-          seen.theirs += n;
           continue;
         }
-        const sideLines = { mine: h.mine.start + 1 + seen.mine, ...(input.style !== 'merge' ? { base: h.base.start + 1 + seen.base } : {}), theirs: h.theirs.start + 1 + seen.theirs };
-        seen.mine += countNl(p.mine);
-        seen.base += countNl(p.base);
-        seen.theirs += countNl(p.theirs);
+        // Where the block's content starts in each input's own file: the region's first line there, plus the line
+        // breaks that input had in the region before the block (tokens.ts).
+        const sideLines = {
+          mine: h.mine.start + 1 + p.before.mine,
+          ...(input.style !== 'merge' ? { base: h.base.start + 1 + p.before.base } : {}),
+          theirs: h.theirs.start + 1 + p.before.theirs,
+        };
         const column = col + 1;
         if (p.cutBefore) put(eol);
         const startLine = line;
