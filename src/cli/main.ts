@@ -12,6 +12,10 @@ import { VERSION } from '../version';
 import { parseArgs } from './args';
 import { mergeNextStep } from './next-step';
 import { detectLang, type Lang } from './lang';
+import { quietOnBrokenPipe } from './broken-pipe';
+
+quietOnBrokenPipe(process.stdout);
+quietOnBrokenPipe(process.stderr);
 
 /*
  * The commands, their renderers and the terminal helpers are required when their command runs, not imported above:
@@ -61,10 +65,10 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'status': {
-      const { runStatus } = lazy.status();
+      const { runStatus, statusJson } = lazy.status();
       const { renderStatus } = lazy.render();
       const run = await runStatus(args.work, args.limits);
-      if (args.json) process.stdout.write(JSON.stringify({ ...run.inspection, checks: run.checks }, (_k, v: unknown) => (v instanceof Map ? undefined : v), 2) + '\n');
+      if (args.json) process.stdout.write(statusJson(run));
       else if (!args.quiet || run.exitCode !== 0) process.stdout.write(terminalText(renderStatus(run, args.work, args.lang)));
       return run.exitCode;
     }

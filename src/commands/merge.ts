@@ -17,6 +17,7 @@ import type { Granularity } from '../formats/cascade';
 import { buildReport, inputInfo, type Report } from '../report/model';
 import { resolveStoreDir } from '../store/location';
 import { saveBaseline } from '../store/store';
+import { userShell, workFolderFor } from '../report/command';
 import { renderSummary } from '../report/text';
 import { nameKey } from '../tree/align';
 import { sourceEntry, type AsideKind, type FileOutcome, type Trees } from '../tree/merge-tree';
@@ -140,7 +141,8 @@ export async function runMerge(options: MergeOptions): Promise<MergeRun> {
     layout,
     base: baseReport(basis, merged, { theirs: options.theirs, store: storeDir, saved, candidatePaths: baseFrom }),
     baseFrom: merged.baseFrom,
-    ...(options.outDir ? { work: options.outDir } : {}),
+    ...(options.outDir || options.output ? { work: options.outDir ?? workFolderFor(options.output!) } : {}),
+    shell: userShell(),
   });
 
   if (basis.kind === 'given') {

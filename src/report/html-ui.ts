@@ -30,6 +30,10 @@ export const UI = {
     ru: 'Откройте каждый такой файл в рабочей папке {work} (не в архиве), найдите маркеры <<<<<<<, оставьте нужные строки и удалите маркеры; файлы с командой resolve решите ею; проверьте: {status}, затем соберите архив для загрузки: {pack}',
   },
   workdir: { en: 'Working folder', ru: 'Рабочая папка' },
+  reviewWorkdir: {
+    en: 'Review them in the working folder {work}, check with {status}, then pack the archive to import: {pack}',
+    ru: 'Проверьте их в рабочей папке {work} ({status}), затем соберите архив для загрузки: {pack}',
+  },
   hint: {
     en: 'Open each such file in the merged archive, find the <<<<<<< markers, keep the right lines and delete the markers; then import the archive.',
     ru: 'Откройте каждый такой файл в объединённом архиве, найдите маркеры <<<<<<<, оставьте нужные строки и удалите маркеры; затем загрузите архив.',
@@ -48,6 +52,7 @@ export const UI = {
   kindFolder: { en: 'folder', ru: 'папка' },
   output: { en: 'Merged archive', ru: 'Объединённый архив' },
   keptAside: { en: 'Versions kept beside the archive', ru: 'Версии, сохранённые рядом с архивом' },
+  keptAsideWorkdir: { en: 'Versions kept beside the working folder', ru: 'Версии, сохранённые рядом с рабочей папкой' },
   notWritten: { en: 'not written', ru: 'не записан' },
   countsTitle: { en: 'Files by result', ru: 'Файлы по результату' },
   totalFiles: { en: 'Files', ru: 'Всего файлов' },
@@ -174,6 +179,22 @@ export const UI = {
   groupKeep: { en: 'keep them all', ru: 'оставить все' },
   groupDrop: { en: 'drop them all', ru: 'убрать все' },
   dropOne: { en: 'drop it', ru: 'убрать его' },
+  keepOne: { en: 'keep it', ru: 'оставить его' },
+  removeOne: { en: 'remove it', ru: 'удалить' },
+  commandsWhere: {
+    en: 'Run in the working folder {work} (made by merge --out-dir):',
+    ru: 'Выполните в рабочей папке {work} (её создаёт merge --out-dir):',
+  },
+  keptMine: { en: 'Your version, kept in the result ({n} lines; numbered as in your file):', ru: 'Ваша версия, оставленная в результате (строк: {n}; номера — как в вашем файле):' },
+  keptTheirs: {
+    en: "The vendor's new version, kept in the result ({n} lines; numbered as in the vendor's file):",
+    ru: 'Новая версия поставщика, оставленная в результате (строк: {n}; номера — как в файле поставщика):',
+  },
+  keptEmpty: { en: '(an empty file)', ru: '(пустой файл)' },
+  keptTooLarge: {
+    en: 'The kept version is too large to show here; open it in the result.',
+    ru: 'Оставленная версия слишком велика, чтобы показать её здесь; откройте её в результате.',
+  },
   ruleTitle: { en: 'Rules file', ru: 'Файл правил' },
   ruleText: { en: 'rule {n} "{pattern}" → {strategy} ({source})', ru: 'правило {n} "{pattern}" → {strategy} ({source})' },
   favored: { en: 'conflicting hunks it settled: {n}', ru: 'спорных фрагментов решено им: {n}' },
