@@ -13,8 +13,13 @@ const BY_EXT: Record<string, FileKind> = {
   js: 'js',
   mjs: 'js',
   cjs: 'js',
+  ts: 'ts',
+  mts: 'ts',
+  cts: 'ts',
   yml: 'yaml',
   yaml: 'yaml',
+  md: 'markdown',
+  markdown: 'markdown',
 };
 
 export function fileKind(path: string): FileKind {
