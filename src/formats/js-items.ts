@@ -399,6 +399,9 @@ function joinAt(base: Side, mine: Side, theirs: Side, ins: Insertion): string | 
   const joined = ins.mine + ins.theirs;
   const both = splitItems(joined, kind);
   if (both === undefined || both.form !== x.form) return undefined;
+  // Mine's chunk must not change how theirs' is read (a line comment at its end, `/` after it).
+  const sig = (c: string) => (lex(c) ?? []).map((t) => t.value).join('\u0000');
+  if (sig(joined) !== sig(ins.mine) + '\u0000' + sig(ins.theirs)) return undefined;
   const close = o === -1 ? base.toks.length : base.match[o];
   const prev = at - 1 > o ? base.toks[at - 1] : undefined; // undefined: right after the container's opening
   const next = at < close ? base.toks[at] : undefined; // undefined: right before its closing
