@@ -12,7 +12,9 @@
  *  - `enum … {`: enum members; `interface … {` and `type X = {`: type members (`,` or `;` between them);
  *  - `import {` / `export {`: specifiers; `const {` / `let {` / `var {`: a destructuring pattern;
  *  - `{` where an expression starts (after `=`, `(`, `,`, `[`, `?`, `return`, …): object literal fields; after `:`
- *    inside one of the containers above, the same kind as that container.
+ *    inside one of the containers above, the same kind as that container;
+ *  - inside an interface or type-literal member's type (after its `:`, before its `;`): union operands, chunks
+ *    `| A` after an operand (no function, conditional or generic type at that depth).
  * Anything else (a block, a function body, an argument list, an array) is not commutative: the conflict stays.
  *
  * A chunk is accepted only when it is a sequence of complete items at the container's depth, with the separator
@@ -393,6 +395,9 @@ function joinAt(base: Side, mine: Side, theirs: Side, ins: Insertion): string | 
   const o = enclosing(base, at);
   const kind = classify(base, o);
   if (kind === undefined) return undefined;
+  if (kind === 'members' && ins.mine.trimStart().startsWith('|')) {
+    return joinUnion(base, mine, theirs, ins, o, at);
+  }
   const x = splitItems(ins.mine, kind);
   const y = splitItems(ins.theirs, kind);
   if (x === undefined || y === undefined || x.form !== y.form) return undefined;
@@ -454,4 +459,97 @@ function endsImport(s: Side, i: number): boolean {
     }
   }
   return false;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Union types inside interface and type-literal members: `level: 'debug' | 'info' | 'error';`
+
+/** Tokens that make a member's type more than a union of operands at its depth (functions, conditionals, …). */
+const NOT_UNION = new Set(['=>', '?', ':', '=', ',', ';', 'extends', 'infer']);
+
+/** The operands of a chunk `| A | B` (each without its `|`), or undefined when it is not such a chunk. */
+function unionOperands(chunk: string): string[] | undefined {
+  const toks = lex(chunk);
+  if (toks === undefined || toks.length < 2 || !is(toks[0], '|')) return undefined;
+  const out: string[] = [];
+  let cur: Tok[] = [];
+  let depth = 0;
+  for (const t of toks.slice(1)) {
+    if (closes(t)) depth--;
+    if (depth < 0) return undefined;
+    if (depth === 0 && is(t, '|')) {
+      if (cur.length === 0) return undefined;
+      out.push(textOf(cur));
+      cur = [];
+    } else {
+      if (depth === 0 && (NOT_UNION.has(t.value) || is(t, '<') || is(t, '>'))) return undefined;
+      cur.push(t);
+    }
+    if (opens(t)) depth++;
+  }
+  if (depth !== 0 || cur.length === 0) return undefined;
+  out.push(textOf(cur));
+  return out;
+}
+
+/**
+ * The union a gap before token `at` of side `s` is in: the operands of the member's type at the container's depth
+ * (from the member's `:` to its end), or undefined when the gap is not right after an operand of such a type.
+ */
+function unionAround(s: Side, o: number, at: number): string[] | undefined {
+  const close = o === -1 ? s.toks.length : s.match[o];
+  let colon = -1;
+  for (let i = at - 1; i > o; i--) {
+    if (s.parent[i] !== o) continue;
+    const t = s.toks[i];
+    if (is(t, ':')) {
+      colon = i;
+      break;
+    }
+    if (NOT_UNION.has(t.value) || is(t, '<') || is(t, '>') || is(t, '{') || is(t, '}')) return undefined;
+  }
+  if (colon === -1 || colon === at - 1) return undefined;
+  let end = at;
+  for (; end < close; end++) {
+    if (s.parent[end] !== o) continue;
+    const t = s.toks[end];
+    if (is(t, ';') || is(t, ',')) break;
+    if (NOT_UNION.has(t.value) || is(t, '<') || is(t, '>')) return undefined;
+  }
+  const operands: string[] = [];
+  let cur: Tok[] = [];
+  for (let i = colon + 1; i < end; i++) {
+    const t = s.toks[i];
+    if (s.parent[i] === o && is(t, '|')) {
+      if (cur.length) operands.push(textOf(cur));
+      cur = [];
+    } else cur.push(t);
+  }
+  if (cur.length) operands.push(textOf(cur));
+  return operands;
+}
+
+function joinUnion(base: Side, mine: Side, theirs: Side, ins: Insertion, o: number, at: number): string | undefined {
+  const x = unionOperands(ins.mine);
+  const y = unionOperands(ins.theirs);
+  if (x === undefined || y === undefined) return undefined;
+  const close = base.match[o];
+  const next = base.toks[at];
+  // After an operand of base's member type, before the next `|` or the member's end.
+  if (at >= close || !(is(next, '|') || is(next, ';') || is(next, ','))) return undefined;
+  if (base.parent[at] !== o || unionAround(base, o, at) === undefined) return undefined;
+  const mi = tokenAt(mine, ins.at.mine);
+  const ti = tokenAt(theirs, ins.at.theirs);
+  if (mi === undefined || ti === undefined) return undefined;
+  const mo = enclosing(mine, mi);
+  const to = enclosing(theirs, ti);
+  if (classify(mine, mo) !== 'members' || classify(theirs, to) !== 'members') return undefined;
+  const inMine = unionAround(mine, mo, mi);
+  const inTheirs = unionAround(theirs, to, ti);
+  if (inMine === undefined || inTheirs === undefined) return undefined;
+  if (x.some((k) => inTheirs.includes(k)) || y.some((k) => inMine.includes(k))) return undefined;
+  const joined = ins.mine + ins.theirs;
+  const sig = (c: string) => (lex(c) ?? []).map((t) => t.value).join('\u0000');
+  if (sig(joined) !== sig(ins.mine) + '\u0000' + sig(ins.theirs)) return undefined;
+  return joined;
 }

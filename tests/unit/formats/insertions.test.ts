@@ -56,6 +56,19 @@ describe('JS / TS', () => {
     expect(js('const { a } = f();\n', 'const { a, b } = f();\n', 'const { a, c } = f();\n')).toBe('const { a, b, c } = f();\n');
   });
 
+  test('union operands added to a member\'s type on both sides; the same operand, a function type, a value stay conflicts', () => {
+    const it = "interface I {\n  level: 'debug' | 'error';\n}\n";
+    const add = (op: string) => it.replace("'debug' |", `'debug' | ${op} |`);
+    expect(js(it, add("'info'"), add('Warn[]'))).toBe("interface I {\n  level: 'debug' | 'info' | Warn[] | 'error';\n}\n");
+    expect(jsNo(it, add("'info'"), add("'info'").replace("'debug' | ", "'debug' | 'x' | "))).toBe(true);
+    expect(jsNo(it, add("'info'"), add("'info' "))).toBe(true);
+    const fn = 'type T = {\n  f: (a: string) => A | B;\n};\n';
+    expect(jsNo(fn, fn.replace('A | B', 'A | C | B'), fn.replace('A | B', 'A | D | B'))).toBe(true);
+    // `|` in a class field's value is a bitwise or: order and side effects matter
+    const cls = 'class K {\n  x = a | b;\n}\n';
+    expect(jsNo(cls, cls.replace('a | b', 'a | c | b'), cls.replace('a | b', 'a | d | b'))).toBe(true);
+  });
+
   test('the same key added on both sides (even with the same name only) stays a conflict', () => {
     const base = 'const o = {\n  a: 1,\n};\n';
     expect(jsNo(base, base.replace('  a: 1,\n', '  a: 1,\n  b: 2,\n'), base.replace('  a: 1,\n', '  a: 1,\n  b: 3,\n'))).toBe(true);
