@@ -40,12 +40,12 @@ type Kind = 'program' | 'class' | 'enum' | 'members' | 'specifiers' | 'pattern' 
 const TRIVIA = new Set(['WhiteSpace', 'LineTerminatorSequence', 'MultiLineComment', 'SingleLineComment', 'HashbangComment']);
 
 /** Significant tokens of `text` with offsets (offset `base` added), or undefined when a token is invalid or unclosed. */
-function lex(text: string, comments?: number[]): Tok[] | undefined {
+function lex(text: string, comments?: number[], jsx = false): Tok[] | undefined {
   const out: Tok[] = [];
   let pos = 0;
   let nl = false;
-  for (const t of jsTokens(text)) {
-    if (t.type === 'Invalid' || ('closed' in t && !t.closed)) return undefined;
+  for (const t of jsTokens(text, { jsx: jsx as true }) as Iterable<{ type: string; value: string; closed?: boolean }>) {
+    if (t.type === 'Invalid' || t.type === 'JSXInvalid' || ('closed' in t && !t.closed)) return undefined;
     const end = pos + t.value.length;
     if (TRIVIA.has(t.type)) {
       if (comments !== undefined && t.type.endsWith('Comment')) comments.push(pos, end);
@@ -71,11 +71,13 @@ interface Side {
   match: Int32Array;
   /** Start and end offsets of every comment, in order. */
   comments: number[];
+  /** Lexed with JSX (.jsx, .tsx). */
+  jsx: boolean;
 }
 
-function sideOf(text: string): Side | undefined {
+function sideOf(text: string, jsx: boolean): Side | undefined {
   const comments: number[] = [];
-  const toks = lex(text, comments);
+  const toks = lex(text, comments, jsx);
   if (toks === undefined) return undefined;
   const parent = new Int32Array(toks.length);
   const match = new Int32Array(toks.length).fill(-1);
@@ -91,7 +93,7 @@ function sideOf(text: string): Side | undefined {
     parent[i] = stack.length ? stack[stack.length - 1] : -1;
     if (opens(t)) stack.push(i);
   }
-  return stack.length === 0 ? { text, toks, parent, match, comments } : undefined;
+  return stack.length === 0 ? { text, toks, parent, match, comments, jsx } : undefined;
 }
 
 /** Index of the first token starting at or after `p`; undefined when `p` falls inside a token or a comment. */
@@ -140,13 +142,15 @@ function classify(s: Side, o: number, depth = 0): Kind | undefined {
       header.unshift(s.toks[i]);
       continue;
     }
-    if (opens(h) || closes(h) || is(h, ';') || is(h, ',')) break;
+    if (opens(h) || closes(h) || is(h, ';') || is(h, ',') || h.type.startsWith('JSX')) break;
     header.unshift(h);
   }
   const boundary = i >= 0 ? s.toks[i] : undefined;
   // `import x, {`: the comma is part of the declaration.
   if (header.length === 0 && is(boundary, ',') && i >= 2 && s.toks[i - 1].type === 'IdentifierName' && is(s.toks[i - 2], 'import')) return 'specifiers';
-  if (header.length === 0) return is(boundary, '(') || is(boundary, '[') || is(boundary, ',') ? 'object' : undefined;
+  // After `(`, `[`, `,` or a JSX expression container's `{` (`style={{ a: 1 }}`) an expression starts.
+  const jsxOpen = boundary !== undefined && boundary.type === 'JSXPunctuator' && boundary.value === '{';
+  if (header.length === 0) return is(boundary, '(') || is(boundary, '[') || is(boundary, ',') || jsxOpen ? 'object' : undefined;
   const words = header.map((h) => (h.type === 'IdentifierName' || h.type === 'Punctuator' ? h.value : h.type));
   const last = words[words.length - 1];
   if (words[0] === 'import' || (words[0] === 'export' && (header.length === 1 || (header.length === 2 && words[1] === 'type')))) return 'specifiers';
@@ -379,19 +383,25 @@ function containerKeys(s: Side, o: number, kind: Kind): Map<string, number> {
 }
 
 /** The JS/TS rules for one merge: sides are tokenized once, on the first insertion. */
-export const jsInsertionRules: InsertionRules = (texts: TextTriple): JoinInsertions => {
+const rulesWith = (jsx: boolean): InsertionRules => (texts: TextTriple): JoinInsertions => {
   let sides: { base?: Side; mine?: Side; theirs?: Side } | undefined;
   return (ins: Insertion) => {
-    sides ??= { base: sideOf(texts.base), mine: sideOf(texts.mine), theirs: sideOf(texts.theirs) };
+    sides ??= { base: sideOf(texts.base, jsx), mine: sideOf(texts.mine, jsx), theirs: sideOf(texts.theirs, jsx) };
     const { base, mine, theirs } = sides;
     if (base === undefined || mine === undefined || theirs === undefined) return undefined;
     return joinAt(base, mine, theirs, ins);
   };
 };
 
+/** JavaScript and TypeScript. */
+export const jsInsertionRules = rulesWith(false);
+/** JSX and TSX: lexed with JSX, and attributes of one tag are commutative too. */
+export const jsxInsertionRules = rulesWith(true);
+
 function joinAt(base: Side, mine: Side, theirs: Side, ins: Insertion): string | undefined {
   const at = tokenAt(base, ins.at.base);
   if (at === undefined) return undefined;
+  if (base.jsx && inTag(base, at) !== undefined) return joinAttributes(base, mine, theirs, ins, at);
   const o = enclosing(base, at);
   const kind = classify(base, o);
   if (kind === undefined) return undefined;
@@ -552,4 +562,119 @@ function joinUnion(base: Side, mine: Side, theirs: Side, ins: Insertion, o: numb
   const sig = (c: string) => (lex(c) ?? []).map((t) => t.value).join('\u0000');
   if (sig(joined) !== sig(ins.mine) + '\u0000' + sig(ins.theirs)) return undefined;
   return joined;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// JSX attributes of one opening tag: `<div style={s} className="foo" onClick={f}>`
+
+const jsxIs = (t: Tok | undefined, v: string) => t !== undefined && t.type === 'JSXPunctuator' && t.value === v;
+
+/** Index of the `<` of the opening tag the gap before token `at` is in (between its attributes), or undefined. */
+function inTag(s: Side, at: number): number | undefined {
+  let braces = 0;
+  for (let i = at - 1; i >= 0 && at - i < 4096; i--) {
+    const t = s.toks[i];
+    if (jsxIs(t, '}')) braces++;
+    else if (jsxIs(t, '{')) braces--;
+    if (braces < 0) return undefined; // inside an expression container
+    if (braces > 0) continue;
+    if (jsxIs(t, '<')) return s.toks[i + 1]?.type === 'JSXIdentifier' ? i : undefined;
+    if (t.type === 'JSXIdentifier' || t.type === 'JSXString' || jsxIs(t, '=') || jsxIs(t, ':') || jsxIs(t, '.') || jsxIs(t, '}') || jsxIs(t, '{')) continue;
+    return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The attributes (names; a spread's text) of tokens [from, to) of side `s`, or undefined when those tokens are
+ * not a sequence of whole attributes.
+ */
+function attributes(s: Side, from: number, to: number): string[] | undefined {
+  const names: string[] = [];
+  let i = from;
+  while (i < to) {
+    const t = s.toks[i];
+    if (jsxIs(t, '{')) {
+      // a spread attribute `{...props}`
+      if (!is(s.toks[i + 1], '...')) return undefined;
+      const end = closingBrace(s, i, to);
+      if (end === undefined) return undefined;
+      names.push(textOf(s.toks.slice(i, end + 1)));
+      i = end + 1;
+      continue;
+    }
+    if (t.type !== 'JSXIdentifier') return undefined;
+    let name = t.value;
+    i++;
+    if (jsxIs(s.toks[i], ':') && s.toks[i + 1]?.type === 'JSXIdentifier') {
+      name += ':' + s.toks[i + 1].value;
+      i += 2;
+    }
+    names.push(name);
+    if (i < to && jsxIs(s.toks[i], '=')) {
+      const v = s.toks[i + 1];
+      if (v === undefined || i + 1 >= to) return undefined;
+      if (v.type === 'JSXString') i += 2;
+      else if (jsxIs(v, '{')) {
+        const end = closingBrace(s, i + 1, to);
+        if (end === undefined) return undefined;
+        i = end + 1;
+      } else return undefined;
+    }
+  }
+  return names;
+}
+
+/** The JSX `}` closing the JSX `{` at `open`, before `to`. */
+function closingBrace(s: Side, open: number, to: number): number | undefined {
+  let depth = 0;
+  for (let i = open; i < to; i++) {
+    if (jsxIs(s.toks[i], '{')) depth++;
+    else if (jsxIs(s.toks[i], '}') && --depth === 0) return i;
+  }
+  return undefined;
+}
+
+/** The attribute names of the opening tag the gap before token `at` of side `s` is in. */
+function tagAttributes(s: Side, at: number): string[] | undefined {
+  const lt = inTag(s, at);
+  if (lt === undefined) return undefined;
+  let end = lt + 2;
+  while (end < s.toks.length && !jsxIs(s.toks[end], '>') && !(jsxIs(s.toks[end], '/') && jsxIs(s.toks[end + 1], '>'))) {
+    if (jsxIs(s.toks[end], '{')) {
+      const c = closingBrace(s, end, s.toks.length);
+      if (c === undefined) return undefined;
+      end = c;
+    }
+    end++;
+  }
+  return attributes(s, lt + 2, end);
+}
+
+/** Tokens [from, to) of side `s` that tile the chunk at offset `p` of length `n` (whitespace around allowed). */
+function chunkTokens(s: Side, p: number, n: number): [number, number] | undefined {
+  const from = tokenAt(s, p);
+  const to = tokenAt(s, p + n);
+  if (from === undefined || to === undefined || from >= to) return undefined;
+  return [from, to];
+}
+
+function joinAttributes(base: Side, mine: Side, theirs: Side, ins: Insertion, at: number): string | undefined {
+  // Each chunk starts with whitespace and ends where base's next attribute or the tag's end follows.
+  if (!/^\s/.test(ins.mine) || !/^\s/.test(ins.theirs)) return undefined;
+  const next = base.toks[at];
+  if (next === undefined || !(next.type === 'JSXIdentifier' || jsxIs(next, '>') || jsxIs(next, '/') || jsxIs(next, '{'))) return undefined;
+  const after = base.text[ins.at.base];
+  if (!/[\s/>]/.test(after ?? '')) return undefined;
+  const m = chunkTokens(mine, ins.at.mine, ins.mine.length);
+  const t = chunkTokens(theirs, ins.at.theirs, ins.theirs.length);
+  if (m === undefined || t === undefined) return undefined;
+  const x = attributes(mine, m[0], m[1]);
+  const y = attributes(theirs, t[0], t[1]);
+  if (x === undefined || y === undefined || x.length === 0 || y.length === 0) return undefined;
+  const inMine = tagAttributes(mine, m[0]);
+  const inTheirs = tagAttributes(theirs, t[0]);
+  if (inMine === undefined || inTheirs === undefined) return undefined;
+  if (x.some((k) => inTheirs.includes(k)) || y.some((k) => inMine.includes(k))) return undefined;
+  return ins.mine + ins.theirs;
 }

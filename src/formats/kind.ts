@@ -16,6 +16,8 @@ const BY_EXT: Record<string, FileKind> = {
   ts: 'ts',
   mts: 'ts',
   cts: 'ts',
+  jsx: 'jsx',
+  tsx: 'jsx',
   yml: 'yaml',
   yaml: 'yaml',
   md: 'markdown',

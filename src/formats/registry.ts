@@ -3,7 +3,7 @@ import { checkCss, checkHtml, checkJs, checkJson, checkXml, checkYaml } from './
 import { cssMerger } from './css';
 import { htmlMerger, xmlMerger } from './html';
 import { insertionMerger } from './insertions';
-import { jsInsertionRules } from './js-items';
+import { jsInsertionRules, jsxInsertionRules } from './js-items';
 import { jsonMerger } from './json';
 import { markdownInsertionRules } from './markdown-items';
 import type { CheckFailure, FileKind, StructuredMerger } from './types';
@@ -24,6 +24,8 @@ export const REGISTRY: Record<FileKind, KindEntry> = {
   js: { merger: insertionMerger('js', jsInsertionRules), check: checkJs },
   // No TypeScript parser: the item rules are the whole safeguard (js-items.ts).
   ts: { merger: insertionMerger('js', jsInsertionRules) },
+  // .jsx and .tsx: the same, lexed with JSX, and attributes of one tag are unordered too. acorn reads no JSX.
+  jsx: { merger: insertionMerger('js', jsxInsertionRules) },
   // The check also catches a key both sides added elsewhere (js-yaml rejects a duplicated mapping key).
   yaml: { merger: insertionMerger('yaml', yamlInsertionRules), check: checkYaml },
   markdown: { merger: insertionMerger('markdown', markdownInsertionRules) },

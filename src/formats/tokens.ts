@@ -54,8 +54,9 @@ const SAFE: Record<FileKind, ReadonlySet<string>> = {
   xml: new Set(),
   // A line break in YAML is structure: never inserted.
   yaml: new Set(),
-  // TypeScript and Markdown are tokenized as text, with no safe break (as before they had kinds of their own).
+  // TypeScript, JSX and Markdown are tokenized as text, with no safe break (as before they had kinds of their own).
   ts: new Set(),
+  jsx: new Set(),
   markdown: new Set(),
   text: new Set(),
 };

@@ -14,7 +14,7 @@
 export type MergeLevelUsed = 'lines' | 'tokens' | 'json' | 'css' | 'html' | 'js' | 'yaml' | 'markdown';
 
 /** A file kind picks the structured merger and the format check. */
-export type FileKind = 'json' | 'css' | 'html' | 'xml' | 'js' | 'ts' | 'yaml' | 'markdown' | 'text';
+export type FileKind = 'json' | 'css' | 'html' | 'xml' | 'js' | 'ts' | 'jsx' | 'yaml' | 'markdown' | 'text';
 
 /** Limits for one merger call; exceeded → `declined` with reason 'budget' (the caller notes it). */
 export interface MergeBudget {

@@ -14,7 +14,7 @@ import { extname, join, resolve } from 'path';
 import { checkHtml, checkJs, checkJson, checkXml, checkYaml } from '../../src/formats/checks';
 import { htmlMerger, xmlMerger } from '../../src/formats/html';
 import { insertionMerger } from '../../src/formats/insertions';
-import { jsInsertionRules } from '../../src/formats/js-items';
+import { jsInsertionRules, jsxInsertionRules } from '../../src/formats/js-items';
 import { jsonMerger } from '../../src/formats/json';
 import { markdownInsertionRules } from '../../src/formats/markdown-items';
 import { yamlInsertionRules } from '../../src/formats/yaml-items';
@@ -39,8 +39,9 @@ const KINDS: Record<string, { check?: FormatCheck; merger?: StructuredMerger }> 
   '.html': { check: checkHtml, merger: htmlMerger },
   '.xml': { check: checkXml, merger: xmlMerger },
   '.js': { check: checkJs, merger: insertionMerger('js', jsInsertionRules) },
-  '.jsx': { check: checkJs },
+  '.jsx': { check: checkJs, merger: insertionMerger('js', jsxInsertionRules) },
   '.ts': { merger: insertionMerger('js', jsInsertionRules) },
+  '.tsx': { merger: insertionMerger('js', jsxInsertionRules) },
   '.yml': { check: checkYaml, merger: insertionMerger('yaml', yamlInsertionRules) },
   '.md': { merger: insertionMerger('markdown', markdownInsertionRules) },
 };
@@ -150,6 +151,7 @@ const EXPECTED_SUMMARY = {
   lines: [] as string[],
   structure: [
     'mergiraf-javascript-classes',
+    'mergiraf-javascript-jsx',
     'mergiraf-json-duplicate_keys_in_base',
     'mergiraf-json-insert_same_key_values',
     'mergiraf-json-non_conflicting_insertions',
@@ -163,6 +165,8 @@ const EXPECTED_SUMMARY = {
     'mergiraf-typescript-multiple_imports',
     'mergiraf-typescript-object_type',
     'mergiraf-typescript-objects',
+    'mergiraf-typescript-tsx',
+    'mergiraf-typescript-type_union',
     'mergiraf-xml-consecutive_tag_changes',
     'mergiraf-xml-merge_attributes',
     'mergiraf-xml-merge_attributes_opening_tag',
@@ -172,6 +176,7 @@ const EXPECTED_SUMMARY = {
   // insert_same_key_values is clean but keeps the vendor's position of "b" (mergiraf keeps mine's).
   equal: [
     'mergiraf-javascript-classes',
+    'mergiraf-javascript-jsx',
     'mergiraf-json-duplicate_keys_in_base',
     'mergiraf-json-non_conflicting_insertions',
     'mergiraf-markdown-commutative_link_definition',
@@ -184,6 +189,8 @@ const EXPECTED_SUMMARY = {
     'mergiraf-typescript-multiple_imports',
     'mergiraf-typescript-object_type',
     'mergiraf-typescript-objects',
+    'mergiraf-typescript-tsx',
+    'mergiraf-typescript-type_union',
     'mergiraf-xml-consecutive_tag_changes',
     'mergiraf-xml-merge_attributes',
     'mergiraf-xml-merge_attributes_opening_tag',
@@ -256,13 +263,14 @@ describe('the whole cascade (mergeText, granularity auto)', () => {
 });
 
 /**
- * 22 clean of 41, all 22 byte-equal to mergiraf's output (10 before the insertion mergers: js, yaml, markdown).
+ * 25 clean of 41, all 25 byte-equal to mergiraf's output (10 before the insertion mergers: js, yaml, markdown).
  * json-insert_same_key_values is clean by structure in the table above but not here: its line merge is clean and
  * fails the check, and the cascade then keeps the blocks rather than asking the JSON merger.
  */
 const WHOLE_EXPECTED = {
   clean: [
     'mergiraf-javascript-classes (js)',
+    'mergiraf-javascript-jsx (js)',
     'mergiraf-json-adapt_indentation (tokens)',
     'mergiraf-json-duplicate_keys_in_base (json)',
     'mergiraf-json-non_conflicting_insertions (json)',
@@ -277,6 +285,8 @@ const WHOLE_EXPECTED = {
     'mergiraf-typescript-multiple_imports (js)',
     'mergiraf-typescript-object_type (js)',
     'mergiraf-typescript-objects (js)',
+    'mergiraf-typescript-tsx (js)',
+    'mergiraf-typescript-type_union (js)',
     'mergiraf-xml-consecutive_tag_changes (html)',
     'mergiraf-xml-merge_attributes (html)',
     'mergiraf-xml-merge_attributes_opening_tag (html)',
@@ -287,6 +297,7 @@ const WHOLE_EXPECTED = {
   ],
   equal: [
     'mergiraf-javascript-classes',
+    'mergiraf-javascript-jsx',
     'mergiraf-json-adapt_indentation',
     'mergiraf-json-duplicate_keys_in_base',
     'mergiraf-json-non_conflicting_insertions',
@@ -301,6 +312,8 @@ const WHOLE_EXPECTED = {
     'mergiraf-typescript-multiple_imports',
     'mergiraf-typescript-object_type',
     'mergiraf-typescript-objects',
+    'mergiraf-typescript-tsx',
+    'mergiraf-typescript-type_union',
     'mergiraf-xml-consecutive_tag_changes',
     'mergiraf-xml-merge_attributes',
     'mergiraf-xml-merge_attributes_opening_tag',

@@ -5,7 +5,7 @@
  */
 import { checkJs } from '../../../src/formats/checks';
 import { insertionMerger, mergeInsertions } from '../../../src/formats/insertions';
-import { jsInsertionRules } from '../../../src/formats/js-items';
+import { jsInsertionRules, jsxInsertionRules } from '../../../src/formats/js-items';
 import { markdownInsertionRules } from '../../../src/formats/markdown-items';
 import type { InsertionRules } from '../../../src/formats/insertions';
 import type { StructuredResult } from '../../../src/formats/types';
@@ -134,6 +134,30 @@ describe('JS / TS', () => {
   });
 });
 
+describe('JSX / TSX', () => {
+  const jsx = cleanWith(jsxInsertionRules);
+  const jsxNo = declinedWith(jsxInsertionRules);
+  const base = 'const v = (\n  <div style={{ a: 1 }}>text</div>\n);\n';
+  const attr = (a: string) => base.replace('}}>', `}}${a}>`);
+
+  test('attributes added to one tag on both sides: mine\'s then theirs\'', () => {
+    expect(jsx(base, attr(' className="foo"'), attr(' onClick={(e) => { go(e, "}") }} {...rest}'))).toBe(
+      'const v = (\n  <div style={{ a: 1 }} className="foo" onClick={(e) => { go(e, "}") }} {...rest}>text</div>\n);\n',
+    );
+  });
+
+  test('fields added to an object inside an attribute\'s expression', () => {
+    expect(jsx(base, base.replace('a: 1', 'a: 1, b: 2'), base.replace('a: 1', 'a: 1, c: 3'))).toBe(base.replace('a: 1', 'a: 1, b: 2, c: 3'));
+  });
+
+  test('the same attribute twice, children text, an attribute\'s expression, a chunk without its leading space stay conflicts', () => {
+    expect(jsxNo(base, attr(' id="a"'), attr(' id="b"'))).toBe(true);
+    expect(jsxNo(base, attr(' id="a"'), attr(' style={{}}'))).toBe(true);
+    expect(jsxNo(base, base.replace('text', 'text more'), base.replace('text', 'text less'))).toBe(true);
+    expect(jsxNo(base, base.replace('text</div>', 'text</div> x="1"'), base.replace('text</div>', 'text</div> y="2"'))).toBe(true);
+  });
+});
+
 describe('YAML', () => {
   const yaml = cleanWith(yamlInsertionRules);
   const yamlNo = declinedWith(yamlInsertionRules);
@@ -192,6 +216,8 @@ describe('in the cascade (mergeText)', () => {
   test('a .ts file with both sides\' enum members is clean at level js; a .md one at level markdown; a .yml one at level yaml', () => {
     const en = 'enum E {\n  A,\n}\n';
     expect(merge('src/e.ts', en, en.replace('  A,\n', '  A,\n  B,\n'), en.replace('  A,\n', '  A,\n  C,\n'))).toEqual({ text: 'enum E {\n  A,\n  B,\n  C,\n}\n', level: 'js', conflicts: 0 });
+    const tag = '<a href="/">x</a>;\n';
+    expect(merge('c.tsx', tag, tag.replace('">', '" id="m">'), tag.replace('">', '" title="t">'))).toEqual({ text: '<a href="/" id="m" title="t">x</a>;\n', level: 'js', conflicts: 0 });
     const md = '[a]: /a\n';
     expect(merge('README.md', md, md + '[b]: /b\n', md + '[c]: /c\n')).toEqual({ text: '[a]: /a\n[b]: /b\n[c]: /c\n', level: 'markdown', conflicts: 0 });
     expect(merge('c.yml', 'a: 1\n', 'a: 1\nb: 2\n', 'a: 1\nc: 3\n')).toEqual({ text: 'a: 1\nb: 2\nc: 3\n', level: 'yaml', conflicts: 0 });
