@@ -272,8 +272,10 @@ function splitItems(chunk: string, kind: Kind): Items | undefined {
 /** Whether an item of `kind` may begin with `t`. */
 function itemStart(t: Tok, kind: Kind): boolean {
   if (NAME_TYPES.has(t.type)) return kind !== 'enum' || t.type === 'IdentifierName' || t.type === 'StringLiteral';
-  if (kind === 'object') return is(t, '[') || is(t, '...') || is(t, '*');
-  if (kind === 'pattern') return is(t, '...') || is(t, '[');
+  // No spread (`...a`): what it brings depends on the fields around it, so its place matters; no rest element in a
+  // pattern (it must stay last).
+  if (kind === 'object') return is(t, '[') || is(t, '*');
+  if (kind === 'pattern') return is(t, '[');
   if (kind === 'members') return is(t, '[') || is(t, '(');
   return false;
 }
@@ -589,14 +591,14 @@ function inTag(s: Side, at: number): number | undefined {
  * The attributes (names; a spread's text) of tokens [from, to) of side `s`, or undefined when those tokens are
  * not a sequence of whole attributes.
  */
-function attributes(s: Side, from: number, to: number): string[] | undefined {
+function attributes(s: Side, from: number, to: number, spreads: boolean): string[] | undefined {
   const names: string[] = [];
   let i = from;
   while (i < to) {
     const t = s.toks[i];
     if (jsxIs(t, '{')) {
-      // a spread attribute `{...props}`
-      if (!is(s.toks[i + 1], '...')) return undefined;
+      // a spread attribute `{...props}`: in base's tag only (what it sets depends on its place among the others)
+      if (!spreads || !is(s.toks[i + 1], '...')) return undefined;
       const end = closingBrace(s, i, to);
       if (end === undefined) return undefined;
       names.push(textOf(s.toks.slice(i, end + 1)));
@@ -648,7 +650,7 @@ function tagAttributes(s: Side, at: number): string[] | undefined {
     }
     end++;
   }
-  return attributes(s, lt + 2, end);
+  return attributes(s, lt + 2, end, true);
 }
 
 /** Tokens [from, to) of side `s` that tile the chunk at offset `p` of length `n` (whitespace around allowed). */
@@ -669,8 +671,8 @@ function joinAttributes(base: Side, mine: Side, theirs: Side, ins: Insertion, at
   const m = chunkTokens(mine, ins.at.mine, ins.mine.length);
   const t = chunkTokens(theirs, ins.at.theirs, ins.theirs.length);
   if (m === undefined || t === undefined) return undefined;
-  const x = attributes(mine, m[0], m[1]);
-  const y = attributes(theirs, t[0], t[1]);
+  const x = attributes(mine, m[0], m[1], false);
+  const y = attributes(theirs, t[0], t[1], false);
   if (x === undefined || y === undefined || x.length === 0 || y.length === 0) return undefined;
   const inMine = tagAttributes(mine, m[0]);
   const inTheirs = tagAttributes(theirs, t[0]);

@@ -87,6 +87,8 @@ describe('JS / TS', () => {
     const o = 'const o = {\n  a: 1,\n};\n';
     expect(jsNo(o, o.replace('  a: 1,\n', '  a: 1,\n  b: [2,\n'), o.replace('  a: 1,\n', '  a: 1,\n  c: 3,\n'))).toBe(true);
     expect(jsNo(o, o.replace('  a: 1,\n', "  a: 1,\n  b: '2,\n"), o.replace('  a: 1,\n', '  a: 1,\n  c: 3,\n'))).toBe(true);
+    // a spread: what it brings depends on its place among the fields
+    expect(jsNo(o, o.replace('  a: 1,\n', '  a: 1,\n  ...b,\n'), o.replace('  a: 1,\n', '  a: 1,\n  c: 3,\n'))).toBe(true);
     // a field with a separator on one side and without on the other
     expect(jsNo('let o = { a: 1 };\n', 'let o = { a: 1, b: 2, };\n', 'let o = { a: 1, c: 3 };\n')).toBe(true);
     // a class field whose value ends in `}` without its `;`
@@ -141,8 +143,8 @@ describe('JSX / TSX', () => {
   const attr = (a: string) => base.replace('}}>', `}}${a}>`);
 
   test('attributes added to one tag on both sides: mine\'s then theirs\'', () => {
-    expect(jsx(base, attr(' className="foo"'), attr(' onClick={(e) => { go(e, "}") }} {...rest}'))).toBe(
-      'const v = (\n  <div style={{ a: 1 }} className="foo" onClick={(e) => { go(e, "}") }} {...rest}>text</div>\n);\n',
+    expect(jsx(base, attr(' className="foo"'), attr(' onClick={(e) => { go(e, "}") }} data-x'))).toBe(
+      'const v = (\n  <div style={{ a: 1 }} className="foo" onClick={(e) => { go(e, "}") }} data-x>text</div>\n);\n',
     );
   });
 
@@ -152,6 +154,8 @@ describe('JSX / TSX', () => {
 
   test('the same attribute twice, children text, an attribute\'s expression, a chunk without its leading space stay conflicts', () => {
     expect(jsxNo(base, attr(' id="a"'), attr(' id="b"'))).toBe(true);
+    // a spread sets what it brings only where it stands among the others
+    expect(jsxNo(base, attr(' id="a"'), attr(' {...rest}'))).toBe(true);
     expect(jsxNo(base, attr(' id="a"'), attr(' style={{}}'))).toBe(true);
     expect(jsxNo(base, base.replace('text', 'text more'), base.replace('text', 'text less'))).toBe(true);
     expect(jsxNo(base, base.replace('text</div>', 'text</div> x="1"'), base.replace('text</div>', 'text</div> y="2"'))).toBe(true);
