@@ -5,7 +5,7 @@
  */
 import { checkJs } from '../../../src/formats/checks';
 import { insertionMerger, mergeInsertions } from '../../../src/formats/insertions';
-import { jsInsertionRules, jsxInsertionRules } from '../../../src/formats/js-items';
+import { JS_ITEMS_MAX_CHARS, jsInsertionRules, jsxInsertionRules } from '../../../src/formats/js-items';
 import { markdownInsertionRules } from '../../../src/formats/markdown-items';
 import type { InsertionRules } from '../../../src/formats/insertions';
 import type { StructuredResult } from '../../../src/formats/types';
@@ -121,6 +121,14 @@ describe('JS / TS', () => {
   test('a block after `case x:` is not an object, though `a, b` reads as a sequence there', () => {
     const base = 'switch (k) {\n  case 1: {\n    a\n  }\n}\n';
     expect(jsNo(base, base.replace('    a\n', '    a, b\n'), base.replace('    a\n', '    a, c\n'))).toBe(true);
+  });
+
+  test('above JS_ITEMS_MAX_CHARS the sides are not tokenized: the conflict stays for the token level', () => {
+    const pad = '/* ' + 'x'.repeat(Math.ceil(JS_ITEMS_MAX_CHARS / 3)) + ' */\n';
+    const base = pad + 'let o = { a: 1 };\n';
+    expect(jsNo(base, base.replace('a: 1', 'a: 1, b: 2'), base.replace('a: 1', 'a: 1, c: 3'))).toBe(true);
+    const small = 'let o = { a: 1 };\n';
+    expect(jsNo(small, small.replace('a: 1', 'a: 1, b: 2'), small.replace('a: 1', 'a: 1, c: 3'))).toBe(false);
   });
 
   test('an insertion inside a comment is not an item', () => {
