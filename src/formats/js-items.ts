@@ -285,19 +285,21 @@ function splitMembers(toks: Tok[]): Items | undefined {
   const items: Tok[][] = [];
   let cur: Tok[] = [];
   let depth = 0;
+  let assigns = false; // the member has `=` at its depth: a field with a value
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
     if (closes(t)) depth--;
     if (depth === 0 && is(t, ';')) {
       if (cur.length) items.push(cur);
       cur = [];
-      if (opens(t)) depth++;
+      assigns = false;
       continue;
     }
+    if (depth === 0 && is(t, '=')) assigns = true;
     cur.push(t);
     if (opens(t)) depth++;
     if (depth === 0 && is(t, '}') && !is(toks[i + 1], ';')) {
-      if (cur.some((x, j) => is(x, '=') && depthBefore(cur, j) === 0)) return undefined; // a field's value: needs its `;`
+      if (assigns) return undefined; // a field's value ending in `}` needs its `;` (else ASI may join the next member)
       items.push(cur);
       cur = [];
     }
@@ -305,15 +307,6 @@ function splitMembers(toks: Tok[]): Items | undefined {
   if (cur.length || items.length === 0) return undefined;
   if (items.some((it) => !NAME_TYPES.has(it[0].type) && !is(it[0], '[') && !is(it[0], '*'))) return undefined;
   return { items, form: 'ended' };
-}
-
-function depthBefore(toks: Tok[], j: number): number {
-  let depth = 0;
-  for (let i = 0; i < j; i++) {
-    if (closes(toks[i])) depth--;
-    if (opens(toks[i])) depth++;
-  }
-  return depth;
 }
 
 /**
