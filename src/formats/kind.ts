@@ -13,8 +13,15 @@ const BY_EXT: Record<string, FileKind> = {
   js: 'js',
   mjs: 'js',
   cjs: 'js',
+  ts: 'ts',
+  mts: 'ts',
+  cts: 'ts',
+  jsx: 'jsx',
+  tsx: 'jsx',
   yml: 'yaml',
   yaml: 'yaml',
+  md: 'markdown',
+  markdown: 'markdown',
 };
 
 export function fileKind(path: string): FileKind {

@@ -54,6 +54,10 @@ const SAFE: Record<FileKind, ReadonlySet<string>> = {
   xml: new Set(),
   // A line break in YAML is structure: never inserted.
   yaml: new Set(),
+  // TypeScript, JSX and Markdown are tokenized as text, with no safe break (as before they had kinds of their own).
+  ts: new Set(),
+  jsx: new Set(),
+  markdown: new Set(),
   text: new Set(),
 };
 

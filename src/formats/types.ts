@@ -11,10 +11,10 @@
  */
 
 /** How a file (or a region of it) was merged: reported per file. Ordered coarse → fine. */
-export type MergeLevelUsed = 'lines' | 'tokens' | 'json' | 'css' | 'html';
+export type MergeLevelUsed = 'lines' | 'tokens' | 'json' | 'css' | 'html' | 'js' | 'yaml' | 'markdown';
 
 /** A file kind picks the structured merger and the format check. */
-export type FileKind = 'json' | 'css' | 'html' | 'xml' | 'js' | 'yaml' | 'text';
+export type FileKind = 'json' | 'css' | 'html' | 'xml' | 'js' | 'ts' | 'jsx' | 'yaml' | 'markdown' | 'text';
 
 /** Limits for one merger call; exceeded → `declined` with reason 'budget' (the caller notes it). */
 export interface MergeBudget {
@@ -42,7 +42,7 @@ export type StructuredResult =
    */
   | { kind: 'declined'; reason: 'parse' | 'conflict' | 'budget' | 'unsupported'; en: string; ru: string };
 
-/** A whole-file structured merger for one file kind (json.ts, css.ts, html.ts). */
+/** A whole-file structured merger for one file kind (json.ts, css.ts, html.ts; insertions.ts for JS/TS, YAML, Markdown). */
 export interface StructuredMerger {
   readonly level: Exclude<MergeLevelUsed, 'lines' | 'tokens'>;
   merge(t: TextTriple, budget: MergeBudget): StructuredResult;

@@ -70,7 +70,7 @@ export interface FileReport {
   eol?: EolStyle;
   conflicts?: ConflictReport[];
   changes?: ChangeSpan[];
-  /** Text merged at a finer level than lines: 'tokens', 'json', 'css' or 'html' (absent: lines, as git). */
+  /** Text merged at a finer level than lines: 'tokens', 'json', 'css', 'html', 'js', 'yaml' or 'markdown' (absent: lines, as git). */
   level?: MergeLevelUsed;
   /** Where a file kept out of the archive was saved (mine's version of a binary conflict, or a name clashing on
    * Windows), relative to the output archive's folder. */

@@ -58,7 +58,7 @@ export interface TextOutcome {
   notes: Note[];
   /** Conflicting hunks settled by `favor`. */
   favored: number;
-  /** The level the file was merged at (lines, tokens, json, css, html). */
+  /** The level the file was merged at (lines, tokens, json, css, html, js, yaml, markdown). */
   level: MergeLevelUsed;
 }
 

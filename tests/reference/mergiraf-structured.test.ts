@@ -13,7 +13,11 @@ import { existsSync, readdirSync, readFileSync } from 'fs';
 import { extname, join, resolve } from 'path';
 import { checkHtml, checkJs, checkJson, checkXml, checkYaml } from '../../src/formats/checks';
 import { htmlMerger, xmlMerger } from '../../src/formats/html';
+import { insertionMerger } from '../../src/formats/insertions';
+import { jsInsertionRules, jsxInsertionRules } from '../../src/formats/js-items';
 import { jsonMerger } from '../../src/formats/json';
+import { markdownInsertionRules } from '../../src/formats/markdown-items';
+import { yamlInsertionRules } from '../../src/formats/yaml-items';
 import type { FormatCheck, StructuredMerger } from '../../src/formats/types';
 import { mergeText } from '../../src/tree/merge-text';
 import { mergeTexts } from '../unit/merge3/harness';
@@ -34,9 +38,12 @@ const KINDS: Record<string, { check?: FormatCheck; merger?: StructuredMerger }> 
   '.json': { check: checkJson, merger: jsonMerger },
   '.html': { check: checkHtml, merger: htmlMerger },
   '.xml': { check: checkXml, merger: xmlMerger },
-  '.js': { check: checkJs },
-  '.jsx': { check: checkJs },
-  '.yml': { check: checkYaml },
+  '.js': { check: checkJs, merger: insertionMerger('js', jsInsertionRules) },
+  '.jsx': { check: checkJs, merger: insertionMerger('js', jsxInsertionRules) },
+  '.ts': { merger: insertionMerger('js', jsInsertionRules) },
+  '.tsx': { merger: insertionMerger('js', jsxInsertionRules) },
+  '.yml': { check: checkYaml, merger: insertionMerger('yaml', yamlInsertionRules) },
+  '.md': { merger: insertionMerger('markdown', markdownInsertionRules) },
 };
 
 type Outcome = {
@@ -109,7 +116,7 @@ test('the cabinet-language cases are there (41 in ../shared: json 8, html 1, xml
   expect(names).toHaveLength(41);
 });
 
-test('every clean result holds no duplicate key or attribute and loses no word either side added', () => {
+test('every clean result holds no duplicate key or attribute, still parses (JS), and loses no word either side added', () => {
   const bad: string[] = [];
   for (const r of rows) {
     if (r.outcome.text === undefined) continue;
@@ -118,7 +125,7 @@ test('every clean result holds no duplicate key or attribute and loses no word e
     const read = (side: string) => readFileSync(join(dir, side, file), 'utf8');
     const base = read('base');
     const ext = extname(file);
-    const check = { '.json': checkJson, '.html': checkHtml, '.xml': checkXml, '.yml': checkYaml }[ext];
+    const check = { '.json': checkJson, '.html': checkHtml, '.xml': checkXml, '.yml': checkYaml, '.js': checkJs }[ext];
     const dup = check === undefined ? null : check(r.outcome.text, [base]);
     if (dup !== null) bad.push(`${r.name}: ${dup.en}`);
     for (const side of ['mine', 'theirs']) {
@@ -143,22 +150,52 @@ const EXPECTED_SUMMARY = {
   // Every case git merges cleanly holds a key or attribute twice (below): none is taken at the line level.
   lines: [] as string[],
   structure: [
+    'mergiraf-javascript-classes',
+    'mergiraf-javascript-jsx',
     'mergiraf-json-duplicate_keys_in_base',
     'mergiraf-json-insert_same_key_values',
     'mergiraf-json-non_conflicting_insertions',
+    'mergiraf-markdown-commutative_link_definition',
+    'mergiraf-typescript-assign_to_object',
+    'mergiraf-typescript-attributes',
+    'mergiraf-typescript-classes',
+    'mergiraf-typescript-enums',
+    'mergiraf-typescript-imports',
+    'mergiraf-typescript-interfaces',
+    'mergiraf-typescript-multiple_imports',
+    'mergiraf-typescript-object_type',
+    'mergiraf-typescript-objects',
+    'mergiraf-typescript-tsx',
+    'mergiraf-typescript-type_union',
     'mergiraf-xml-consecutive_tag_changes',
     'mergiraf-xml-merge_attributes',
     'mergiraf-xml-merge_attributes_opening_tag',
     'mergiraf-xml-non_conflicting_inserts',
+    'mergiraf-yaml-add_different_keys',
   ],
   // insert_same_key_values is clean but keeps the vendor's position of "b" (mergiraf keeps mine's).
   equal: [
+    'mergiraf-javascript-classes',
+    'mergiraf-javascript-jsx',
     'mergiraf-json-duplicate_keys_in_base',
     'mergiraf-json-non_conflicting_insertions',
+    'mergiraf-markdown-commutative_link_definition',
+    'mergiraf-typescript-assign_to_object',
+    'mergiraf-typescript-attributes',
+    'mergiraf-typescript-classes',
+    'mergiraf-typescript-enums',
+    'mergiraf-typescript-imports',
+    'mergiraf-typescript-interfaces',
+    'mergiraf-typescript-multiple_imports',
+    'mergiraf-typescript-object_type',
+    'mergiraf-typescript-objects',
+    'mergiraf-typescript-tsx',
+    'mergiraf-typescript-type_union',
     'mergiraf-xml-consecutive_tag_changes',
     'mergiraf-xml-merge_attributes',
     'mergiraf-xml-merge_attributes_opening_tag',
     'mergiraf-xml-non_conflicting_inserts',
+    'mergiraf-yaml-add_different_keys',
   ],
 };
 
@@ -204,7 +241,7 @@ describe('the whole cascade (mergeText, granularity auto)', () => {
     const bad: string[] = [];
     for (const r of whole.filter((x) => x.clean)) {
       const base = r.read('base');
-      const check = { '.json': checkJson, '.html': checkHtml, '.xml': checkXml, '.yml': checkYaml }[extname(r.file)];
+      const check = { '.json': checkJson, '.html': checkHtml, '.xml': checkXml, '.yml': checkYaml, '.js': checkJs }[extname(r.file)];
       const dup = check === undefined ? null : check(r.text, [base]);
       if (dup !== null) bad.push(`${r.name}: ${dup.en}`);
       for (const side of ['mine', 'theirs']) {
@@ -226,33 +263,63 @@ describe('the whole cascade (mergeText, granularity auto)', () => {
 });
 
 /**
- * 10 clean of 41, all 10 byte-equal to mergiraf's output. json-insert_same_key_values is clean by structure in the
- * table above but not here: its line merge is clean and fails the check, and the cascade then keeps the blocks
- * rather than asking the JSON merger.
+ * 25 clean of 41, all 25 byte-equal to mergiraf's output (10 before the insertion mergers: js, yaml, markdown).
+ * json-insert_same_key_values is clean by structure in the table above but not here: its line merge is clean and
+ * fails the check, and the cascade then keeps the blocks rather than asking the JSON merger.
  */
 const WHOLE_EXPECTED = {
   clean: [
+    'mergiraf-javascript-classes (js)',
+    'mergiraf-javascript-jsx (js)',
     'mergiraf-json-adapt_indentation (tokens)',
     'mergiraf-json-duplicate_keys_in_base (json)',
     'mergiraf-json-non_conflicting_insertions (json)',
     'mergiraf-markdown-code_blocks (tokens)',
+    'mergiraf-markdown-commutative_link_definition (markdown)',
+    'mergiraf-typescript-assign_to_object (js)',
+    'mergiraf-typescript-attributes (js)',
+    'mergiraf-typescript-classes (js)',
+    'mergiraf-typescript-enums (js)',
+    'mergiraf-typescript-imports (js)',
+    'mergiraf-typescript-interfaces (js)',
+    'mergiraf-typescript-multiple_imports (js)',
+    'mergiraf-typescript-object_type (js)',
+    'mergiraf-typescript-objects (js)',
+    'mergiraf-typescript-tsx (js)',
+    'mergiraf-typescript-type_union (js)',
     'mergiraf-xml-consecutive_tag_changes (html)',
     'mergiraf-xml-merge_attributes (html)',
     'mergiraf-xml-merge_attributes_opening_tag (html)',
     'mergiraf-xml-non_conflicting_inserts (html)',
     'mergiraf-yaml-adapt_indentation (tokens)',
+    'mergiraf-yaml-add_different_keys (yaml)',
     'mergiraf-yaml-double_quoted_strings (tokens)',
   ],
   equal: [
+    'mergiraf-javascript-classes',
+    'mergiraf-javascript-jsx',
     'mergiraf-json-adapt_indentation',
     'mergiraf-json-duplicate_keys_in_base',
     'mergiraf-json-non_conflicting_insertions',
     'mergiraf-markdown-code_blocks',
+    'mergiraf-markdown-commutative_link_definition',
+    'mergiraf-typescript-assign_to_object',
+    'mergiraf-typescript-attributes',
+    'mergiraf-typescript-classes',
+    'mergiraf-typescript-enums',
+    'mergiraf-typescript-imports',
+    'mergiraf-typescript-interfaces',
+    'mergiraf-typescript-multiple_imports',
+    'mergiraf-typescript-object_type',
+    'mergiraf-typescript-objects',
+    'mergiraf-typescript-tsx',
+    'mergiraf-typescript-type_union',
     'mergiraf-xml-consecutive_tag_changes',
     'mergiraf-xml-merge_attributes',
     'mergiraf-xml-merge_attributes_opening_tag',
     'mergiraf-xml-non_conflicting_inserts',
     'mergiraf-yaml-adapt_indentation',
+    'mergiraf-yaml-add_different_keys',
     'mergiraf-yaml-double_quoted_strings',
   ],
 };
