@@ -19,6 +19,7 @@
 import jsTokens from 'js-tokens';
 import { merge3, type MergeHunk } from '../merge3';
 import { mergeTwoWay } from '../merge3/two-way';
+import { jsCuts, regexCuts } from './cuts';
 import type { FileKind } from './types';
 
 const GENERIC: Record<'css' | 'json' | 'markup' | 'text', RegExp> = {
@@ -28,6 +29,8 @@ const GENERIC: Record<'css' | 'json' | 'markup' | 'text', RegExp> = {
   text: /[\p{L}\p{N}_$]+|\r\n|[\r\n]|[^\S\r\n]+|[\s\S]/uy,
 };
 
+const genericOf = (kind: FileKind): keyof typeof GENERIC => (kind === 'css' ? 'css' : kind === 'json' ? 'json' : kind === 'html' || kind === 'xml' ? 'markup' : 'text');
+
 /** Splits text into tokens whose concatenation is the text. */
 export function tokenize(text: string, kind: FileKind): string[] {
   if (kind === 'js') {
@@ -35,7 +38,7 @@ export function tokenize(text: string, kind: FileKind): string[] {
     for (const t of jsTokens(text)) out.push(t.value);
     return out;
   }
-  const re = GENERIC[kind === 'css' ? 'css' : kind === 'json' ? 'json' : kind === 'html' || kind === 'xml' ? 'markup' : 'text'];
+  const re = GENERIC[genericOf(kind)];
   const out: string[] = [];
   re.lastIndex = 0;
   while (re.lastIndex < text.length) {
@@ -101,31 +104,118 @@ const joinRange = (tokens: string[], start: number, length: number): string => {
   return s;
 };
 
+/** Regions of at least this many characters (three sides together) get the coarse pass first. */
+export const COARSE_MIN_CHARS = 64 * 1024;
+/** Least length of a piece in the coarse pass (cuts.ts `minPiece`). */
+export const MIN_PIECE = 64;
+
+/** Units and the counters of `kept`, filled by the token merge of one stretch (or several, in the coarse pass). */
+interface Acc {
+  units: Unit[];
+  keptBoth: number;
+  /** base characters in hunks only theirs changed */
+  keptByMine: number;
+  keptByTheirs: number;
+}
+
 /**
  * Re-merges one region (three texts) token by token. `withBase`: the blocks carry base's text (diff3 styles).
  * Returns the pieces in order; text pieces concatenated with either side of every block give that merge.
+ *
+ * A region of `coarseMin` characters or more (a multi-megabyte minified line) gets a coarse pass first: each side
+ * is cut into pieces at safe cuts (cuts.ts, one scan, no token array), the pieces are merged as lines are, and only
+ * the stretches where the pieces conflict are tokenized and merged by tokens. Where the pieces merge cleanly the
+ * answer is the same text the token merge gives; only the conflicting stretches cost tokens.
  */
-export function mergeRegionTokens(base: string, mine: string, theirs: string, kind: FileKind, twoWay = false): RegionMerge {
+export function mergeRegionTokens(base: string, mine: string, theirs: string, kind: FileKind, twoWay = false, coarseMin = COARSE_MIN_CHARS): RegionMerge {
+  const acc: Acc = { units: [], keptBoth: 0, keptByMine: 0, keptByTheirs: 0 };
+  if (base.length + mine.length + theirs.length >= coarseMin) coarse(base, mine, theirs, kind, twoWay, acc);
+  else tokenUnits(base, mine, theirs, kind, twoWay, acc);
+  const longer = Math.max(mine.length, theirs.length);
+  const kept = twoWay
+    ? longer === 0 ? 1 : acc.keptBoth / longer
+    : base.length === 0 ? 1 : Math.min(acc.keptBoth + acc.keptByMine, acc.keptBoth + acc.keptByTheirs) / base.length;
+  return { ...layOut(acc.units), kept };
+}
+
+/** The cut finder of a kind (cuts.ts). */
+function cutsOf(text: string, kind: FileKind): number[] {
+  if (kind === 'js') return jsCuts(text, MIN_PIECE);
+  return regexCuts(text, GENERIC[genericOf(kind)], SAFE[kind], MIN_PIECE);
+}
+
+/** A text cut into pieces: the pieces and their start offsets (one more: the text's length). */
+function piecesOf(text: string, kind: FileKind): { pieces: string[]; at: number[] } {
+  if (text.length === 0) return { pieces: [], at: [0] };
+  const cuts = cutsOf(text, kind);
+  const pieces: string[] = [];
+  const at = [0];
+  let from = 0;
+  for (const c of cuts) {
+    pieces.push(text.slice(from, c));
+    at.push(c);
+    from = c;
+  }
+  pieces.push(text.slice(from));
+  at.push(text.length);
+  return { pieces, at };
+}
+
+function coarse(base: string, mine: string, theirs: string, kind: FileKind, twoWay: boolean, acc: Acc): void {
+  const pb = twoWay ? { pieces: [], at: [0] } : piecesOf(base, kind);
+  const pm = piecesOf(mine, kind);
+  const pt = piecesOf(theirs, kind);
+  const result = twoWay ? mergeTwoWay({ mine: pm.pieces, theirs: pt.pieces }) : merge3({ base: pb.pieces, mine: pm.pieces, theirs: pt.pieces }, { style: 'merge', level: 'eager' });
+  // The pieces are dropped here: only offsets into the three texts are used from now on.
+  const range = (text: string, p: { at: number[] }, r: { start: number; length: number }) => text.slice(p.at[r.start], p.at[r.start + r.length]);
+  for (const h of result.hunks) {
+    switch (h.kind) {
+      case 'same': {
+        const text = range(theirs, pt, h.theirs);
+        acc.keptBoth += text.length;
+        // A stretch of whole pieces ends at a cut (a safe token). Its leading line terminator is a unit of its own,
+        // as in the token merge, so a block that closed just before takes it (no empty line after the block).
+        const nl = text.startsWith('\r\n') ? 2 : text.startsWith('\n') ? 1 : 0;
+        if (nl > 0) acc.units.push({ text: text.slice(0, nl), base: text.slice(0, nl), safe: true });
+        if (text.length > nl) acc.units.push({ text: text.slice(nl), base: text.slice(nl), safe: true });
+        break;
+      }
+      case 'mine':
+      case 'both':
+      case 'theirs': {
+        const b = range(base, pb, h.base);
+        const text = h.kind === 'theirs' ? range(theirs, pt, h.theirs) : range(mine, pm, h.mine);
+        if (h.kind === 'theirs') acc.keptByMine += b.length;
+        if (h.kind === 'mine') acc.keptByTheirs += b.length;
+        acc.units.push({ text, base: b, safe: text.length > 0 });
+        break;
+      }
+      default:
+        // conflict (or union, not asked for): these pieces are merged by tokens.
+        tokenUnits(range(base, pb, h.base), range(mine, pm, h.mine), range(theirs, pt, h.theirs), kind, twoWay, acc);
+    }
+  }
+}
+
+/** Merges a stretch token by token and appends its units to `acc`. */
+function tokenUnits(base: string, mine: string, theirs: string, kind: FileKind, twoWay: boolean, acc: Acc): void {
   const tb = twoWay ? [] : tokenize(base, kind);
   const tm = tokenize(mine, kind);
   const tt = tokenize(theirs, kind);
   // Without a base (two archives) every token difference is a block of its own, as mergeTwoWay does for lines.
   const result = twoWay ? mergeTwoWay({ mine: tm, theirs: tt }) : merge3({ base: tb, mine: tm, theirs: tt }, { style: 'merge', level: 'eager' });
-  const units: Unit[] = [];
+  const units = acc.units;
   const one = (h: MergeHunk, text: string) => {
     const b = joinRange(tb, h.base.start, h.base.length);
     units.push({ text, base: b, safe: text.length > 0 && safeBreakAfter(lastToken(h, tm, tt), kind) });
   };
-  let keptBoth = 0;
-  let keptByMine = 0; // base characters in hunks only theirs changed
-  let keptByTheirs = 0;
   for (const h of result.hunks) {
     const baseChars = () => joinRange(tb, h.base.start, h.base.length).length;
-    if (h.kind === 'theirs') keptByMine += baseChars();
-    if (h.kind === 'mine') keptByTheirs += baseChars();
+    if (h.kind === 'theirs') acc.keptByMine += baseChars();
+    if (h.kind === 'mine') acc.keptByTheirs += baseChars();
     switch (h.kind) {
       case 'same':
-        for (let i = h.theirs.start; i < h.theirs.start + h.theirs.length; i++) keptBoth += tt[i].length;
+        for (let i = h.theirs.start; i < h.theirs.start + h.theirs.length; i++) acc.keptBoth += tt[i].length;
         for (let i = h.theirs.start; i < h.theirs.start + h.theirs.length; i++) units.push({ text: tt[i], base: tt[i], safe: safeBreakAfter(tt[i], kind) });
         break;
       case 'theirs':
@@ -148,11 +238,6 @@ export function mergeRegionTokens(base: string, mine: string, theirs: string, ki
         break;
     }
   }
-  const longer = Math.max(mine.length, theirs.length);
-  const kept = twoWay
-    ? longer === 0 ? 1 : keptBoth / longer
-    : base.length === 0 ? 1 : Math.min(keptBoth + keptByMine, keptBoth + keptByTheirs) / base.length;
-  return { ...layOut(units), kept };
 }
 
 /** The last token a resolved hunk put out (theirs' for 'theirs' and 'union', mine's otherwise). */
