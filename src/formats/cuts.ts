@@ -79,7 +79,8 @@ export function jsCuts(text: string, minPiece: number): number[] {
   let prevCut = 0;
   let prevAtom = 0; // the previous place a cut could have been made
   const cut = (at: number) => {
-    if (modes.length === 0 && at < n) {
+    // Not before '#!': a tokenizer started there would read a hashbang comment.
+    if (modes.length === 0 && at < n && !(text.charCodeAt(at) === 35 && text.charCodeAt(at + 1) === 33)) {
       if (takes(text, prevAtom, at, prevCut, minPiece)) {
         cuts.push(at);
         prevCut = at;
