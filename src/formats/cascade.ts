@@ -16,6 +16,7 @@ import { renderMerge } from '../merge3';
 import { eolStyle, joinLines, splitLines, type EolStyle, type Lines } from '../text/lines';
 import { finerBudget, formatCheckFailed, lineCut, type Note } from '../tree/notes';
 import { REGISTRY } from './registry';
+import { lineContexts } from './embedded';
 import { mergeRegionTokens, type RegionPiece } from './tokens';
 import type { FileKind, MergeBudget, MergeLevelUsed } from './types';
 
@@ -158,6 +159,8 @@ function tokenLevel(input: CascadeInput, notes: Note[]): Omit<CascadeOutput, 'no
   let spent = 0;
   let stopped: string | undefined;
   const replaced = new Map<number, RegionPiece[]>();
+  // HTML: where each side's region starts (inside an inline script: JS's tokens and safe breaks there).
+  const ctx = input.kind === 'html' ? (['base', 'mine', 'theirs'] as const).map((s) => lineContexts(input.texts[s], lines[s])) : undefined;
   for (const c of rendered.conflicts) {
     const h = result.hunks[c.hunk];
     if (input.twoWay && !hasLongLine(lines, h)) continue; // short lines: the two-way line block is clearer
@@ -170,7 +173,8 @@ function tokenLevel(input: CascadeInput, notes: Note[]): Omit<CascadeOutput, 'no
     if (spent > TOKEN_MAX_CHARS) stopped = `the conflicting lines exceed ${TOKEN_MAX_CHARS} characters`;
     else if (now() - started > TOKEN_MAX_MILLIS) stopped = `more than ${TOKEN_MAX_MILLIS / 1000} s`;
     if (stopped) break;
-    const m = mergeRegionTokens(base, mine, theirs, input.kind, input.twoWay === true);
+    const contexts = ctx && { base: ctx[0](h.base.start), mine: ctx[1](h.mine.start), theirs: ctx[2](h.theirs.start) };
+    const m = mergeRegionTokens(base, mine, theirs, input.kind, { twoWay: input.twoWay === true, contexts });
     const lineChars = mine.length + theirs.length + (input.style === 'merge' ? 0 : base.length);
     // Texts that share little (a side rewrote the region) align on stray punctuation token by token, and the blocks
     // would mix unrelated code: there the line block, whole sides, is the honest answer.

@@ -63,7 +63,7 @@ test('coarse pass: edits at different statements merge cleanly, with every edit 
         fc.pre(et2.length > 0);
         const mine = base.map((w, i) => (em.includes(i) ? `m${i}` : w));
         const theirs = base.map((w, i) => (et2.includes(i) ? `t${i}` : w));
-        const m = mergeRegionTokens(line(base), line(mine), line(theirs), 'js', false, 0);
+        const m = mergeRegionTokens(line(base), line(mine), line(theirs), 'js', { coarseMin: 0 });
         expect(m.conflicts).toBe(0);
         expect(assemble(m, 'mine')).toBe(line(base.map((w, i) => (em.includes(i) ? `m${i}` : et2.includes(i) ? `t${i}` : w))));
       },
@@ -80,7 +80,7 @@ test('coarse pass: one statement edited by both is a small block; keeping a side
         const far = extra.filter((i) => i !== k);
         const mine = base.map((w, i) => (i === k ? 'mineValue' : w));
         const theirs = base.map((w, i) => (i === k ? 'theirsValue' : far.includes(i) ? `t${i}` : w));
-        const m = mergeRegionTokens(line(base), line(mine), line(theirs), 'js', false, 0);
+        const m = mergeRegionTokens(line(base), line(mine), line(theirs), 'js', { coarseMin: 0 });
         expect(m.conflicts).toBe(1);
         expect(assemble(m, 'theirs')).toBe(line(theirs));
         expect(assemble(m, 'mine')).toBe(line(base.map((w, i) => (i === k ? 'mineValue' : far.includes(i) ? `t${i}` : w))));

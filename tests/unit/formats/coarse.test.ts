@@ -24,7 +24,7 @@ describe('coarse pass', () => {
       const theirs = filler(0, 2500) + open + inner(250, 'THEIRS') + close + filler(2500, 2500) + '\n';
       expect(base.length * 3).toBeGreaterThan(COARSE_MIN_CHARS);
       const coarse = mergeRegionTokens(base, mine, theirs, 'js');
-      const fine = mergeRegionTokens(base, mine, theirs, 'js', false, Infinity);
+      const fine = mergeRegionTokens(base, mine, theirs, 'js', { coarseMin: Infinity });
       expect(coarse.conflicts).toBe(1);
       expect(coarse.pieces).toEqual(fine.pieces);
       const block = coarse.pieces.find((p) => p.kind === 'conflict');
@@ -39,7 +39,7 @@ describe('coarse pass', () => {
     const coarse = mergeRegionTokens(base, mine, theirs, 'js');
     expect(coarse.conflicts).toBe(0);
     const text = coarse.pieces.map((p) => (p.kind === 'text' ? p.text : '')).join('');
-    const fine = mergeRegionTokens(base, mine, theirs, 'js', false, Infinity);
+    const fine = mergeRegionTokens(base, mine, theirs, 'js', { coarseMin: Infinity });
     expect(fine.pieces.map((p) => (p.kind === 'text' ? p.text : '')).join('')).toBe(text);
     expect(text).toBe(base.replace('var a100=100;', 'var a100=1;').replace('var a5000=5000;', 'var a5000=5;').replace('var a101=101;', 'var a101=2;').replace('var a3000=3000;', 'var a3000=3;'));
     expect(coarse.kept).toBeGreaterThan(0.99);
