@@ -13,7 +13,7 @@
  */
 import type { Merge3Result, MergeHunk, Sides, ConflictBlock, ConflictStyle, Labels, Rendered } from '../merge3';
 import { renderMerge } from '../merge3';
-import { eolStyle, joinLines, splitLines, type EolStyle, type Lines } from '../text/lines';
+import { dominantEol, eolStyle, joinLines, splitLines, type EolStyle, type Lines } from '../text/lines';
 import { finerBudget, formatCheckFailed, lineCut, type Note } from '../tree/notes';
 import { REGISTRY } from './registry';
 import { lineContexts } from './embedded';
@@ -152,8 +152,11 @@ function tokenLevel(input: CascadeInput, notes: Note[]): Omit<CascadeOutput, 'no
   if (!input.hasBase && !input.twoWay) return undefined;
   const { lines, result, rendered } = input;
   const styles = [eolStyle(lines.base.eols), eolStyle(lines.mine.eols), eolStyle(lines.theirs.eols)].filter((s) => s !== 'none');
-  if (styles.includes('mixed') || new Set(styles).size > 1) return undefined; // own terminators = output's
-  const eol = rendered.eol === 'crlf' ? '\r\n' : '\n';
+  // The regions keep their own terminators: that is the line merge's output only when the sides share one style
+  // (all LF, all CRLF, or all mixed — a single-file index.html: CRLF markup around an LF bundle — where every line
+  // keeps its own and markers take theirs' most common one, as render does).
+  if (new Set(styles).size > 1) return undefined;
+  const eol = rendered.eol === 'crlf' ? '\r\n' : rendered.eol === 'mixed' ? dominantEol(lines.theirs.eols.length ? lines.theirs.eols : lines.mine.eols) : '\n';
   const now = input.now ?? Date.now;
   const started = now();
   let spent = 0;

@@ -66,8 +66,11 @@ function takes(text: string, prevAtom: number, at: number, prevCut: number, minP
   return ((h >>> 13) & 3) === 0 && at - prevCut >= minPiece >> 2;
 }
 
-/** Cut positions of a JS text (see the module comment); ascending, never 0, the text's end not included. */
-export function jsCuts(text: string, minPiece: number): number[] {
+/**
+ * Cut positions of a JS text (see the module comment); ascending, never 0, the text's end not included; only those
+ * at `from` or later (the scan still starts at 0: the state there depends on all before).
+ */
+export function jsCuts(text: string, minPiece: number, from = 0): number[] {
   const cuts: number[] = [];
   const n = text.length;
   let last = ''; // js-tokens' lastSignificantToken (identifiers longer than 10 characters as 'x': no keyword is)
@@ -80,7 +83,7 @@ export function jsCuts(text: string, minPiece: number): number[] {
   let prevAtom = 0; // the previous place a cut could have been made
   const cut = (at: number) => {
     // Not before '#!': a tokenizer started there would read a hashbang comment.
-    if (modes.length === 0 && at < n && !(text.charCodeAt(at) === 35 && text.charCodeAt(at + 1) === 33)) {
+    if (modes.length === 0 && at < n && at >= from && !(text.charCodeAt(at) === 35 && text.charCodeAt(at + 1) === 33)) {
       if (takes(text, prevAtom, at, prevCut, minPiece)) {
         cuts.push(at);
         prevCut = at;

@@ -113,6 +113,11 @@ export function segments(text: string, lang: Lang, rawCloses?: 'script' | 'style
 /** Where a scan of a whole HTML text places `offset`: in which language, and whether a tokenizer may start there. */
 export interface Context {
   lang: Lang;
+  /**
+   * JS: the text starts inside a token begun before it (a template literal, a string, a comment) or a head, and
+   * becomes a fresh start of the script only this many characters on; those are opaque (no break inside).
+   */
+  skip?: number;
   /** For a 'raw' body begun before: which closing tag ends it. */
   closes?: 'script' | 'style';
 }
@@ -137,8 +142,11 @@ export function contexts(text: string): (offset: number) => Context {
     if (s.lang === 'raw') return { lang: 'raw', closes: s.closes };
     if (offset === s.start) return { lang: s.lang };
     if (s.lang === 'js') {
+      // The script scanned from its start: the first place at or after offset where a tokenizer may start afresh.
       const at = offset - s.start;
-      return jsCuts(text.slice(s.start, offset + 1), 0).includes(at) ? { lang: 'js' } : { lang: 'raw' };
+      const next = jsCuts(text.slice(s.start, Math.min(s.end, offset + SKIP_WINDOW)), 0, at)[0];
+      if (next === undefined) return { lang: 'raw', closes: 'script' };
+      return next === at ? { lang: 'js' } : { lang: 'js', skip: next - at };
     }
     if (s.lang === 'css') return restartsAt(text, s.start, offset, CSS_RE) ? { lang: 'css' } : { lang: 'raw' };
     return restartsAt(text, s.start, offset, MARKUP_RE) ? { lang: 'html' } : { lang: 'raw' };
@@ -146,8 +154,10 @@ export function contexts(text: string): (offset: number) => Context {
 }
 
 // The same token shapes as tokens.ts GENERIC (comments, strings), enough to tell whether offset starts a token.
-const CSS_RE = /\/\*[\s\S]*?(?:\*\/|$)|"(?:[^"\\\r\n]|\\[\s\S])*"?|'(?:[^'\\\r\n]|\\[\s\S])*'?|url\([^)"'\r\n]*\)|[^/"'u]+|[\s\S]/y;
-const MARKUP_RE = /<!--[\s\S]*?(?:-->|$)|<[^<>]*>|[^<]+|[\s\S]/y;
+const CSS_RE = /\/\*[\s\S]*?(?:\*\/|$)|"(?:[^"\\\r\n]|\\[\s\S])*"?|'(?:[^'\\\r\n]|\\[\s\S])*'?|url\([^)"'\r\n]*\)|\r\n|\n|[^/"'u\r\n]+|[\s\S]/y;
+const MARKUP_RE = /<!--[\s\S]*?(?:-->|$)|<[^<>]*>|\r\n|\n|[^<\r\n]+|[\s\S]/y;
+/** How far past a region's start the first fresh start of its script is looked for. */
+const SKIP_WINDOW = 4 * 1024 * 1024;
 
 function restartsAt(text: string, from: number, offset: number, re: RegExp): boolean {
   re.lastIndex = from;

@@ -81,6 +81,16 @@ const KIND_OF: Record<Context['lang'], FileKind> = { html: 'html', raw: 'html', 
  * starts in (a region inside a script: 'js'), markup by default.
  */
 export function tokenizeSafe(text: string, kind: FileKind, ctx: Context = { lang: 'html' }): Tokens {
+  if (kind === 'html' && ctx.skip !== undefined && ctx.skip > 0) {
+    // The text starts inside a JS token begun before it: that stretch is one opaque token; a break may follow it
+    // only where it ends at the script's next fresh start.
+    const k = Math.min(ctx.skip, text.length);
+    const rest = tokenizeSafe(text.slice(k), kind, { lang: ctx.lang });
+    const safe = new Uint8Array(rest.tokens.length + 1);
+    safe[0] = k === ctx.skip ? 1 : 0;
+    safe.set(rest.safe, 1);
+    return { tokens: [text.slice(0, k)].concat(rest.tokens), safe };
+  }
   if (kind !== 'html' || (ctx.lang === 'raw' && ctx.closes === undefined)) {
     const tokens = tokenize(text, kind);
     const safe = new Uint8Array(tokens.length);
@@ -193,6 +203,11 @@ const NONE: ReadonlySet<string> = new Set();
 
 /** The cuts of a text of a kind (cuts.ts) and the context each piece starts in (HTML; the others: the text's). */
 function cutsOf(text: string, kind: FileKind, ctx: Context): { cuts: number[]; ctxs: Context[] } {
+  if (kind === 'html' && ctx.skip !== undefined && ctx.skip > 0) {
+    if (ctx.skip >= text.length) return { cuts: [], ctxs: [] };
+    const rest = cutsOf(text.slice(ctx.skip), kind, { lang: ctx.lang });
+    return { cuts: [ctx.skip].concat(rest.cuts.map((c) => c + ctx.skip!)), ctxs: [{ lang: ctx.lang } as Context].concat(rest.ctxs) };
+  }
   if (kind === 'js') return { cuts: jsCuts(text, MIN_PIECE), ctxs: [] };
   if (kind !== 'html' || (ctx.lang === 'raw' && ctx.closes === undefined)) return { cuts: regexCuts(text, GENERIC[genericOf(kind)], SAFE[kind], MIN_PIECE), ctxs: [] };
   const cuts: number[] = [];

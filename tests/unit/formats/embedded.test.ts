@@ -71,11 +71,43 @@ describe('inline script', () => {
     expect(segments('<!-- <script> -->x<STYLE type="text/css">a{b:c}</style>', 'html').map((s) => s.lang)).toEqual(['html', 'css', 'html']);
   });
 
-  it('contextAt: JS at a line start that is a fresh start of the script, raw inside a template literal', () => {
+  it('contextAt: JS at a line start that is a fresh start of the script; inside a template literal, JS after its end', () => {
     const html = '<p>\n<script>\nlet a=1;\nlet t=`x\ny`;\n</script>\n';
     const lineStart = (k: number) => html.split('\n').slice(0, k).join('\n').length + 1;
     expect(contextAt(html, lineStart(2))).toEqual({ lang: 'js' });
-    expect(contextAt(html, lineStart(4))).toEqual({ lang: 'raw' });
+    // Line 4 starts inside the template literal: its first 3 characters ("y`;") are opaque, JS starts after them.
+    expect(contextAt(html, lineStart(4))).toEqual({ lang: 'js', skip: 3 });
     expect(contextAt(html, lineStart(5))).toEqual({ lang: 'html' });
+  });
+
+  it('a line that starts inside a template literal (a vite bundle\'s lines all do): the literal\'s rest is opaque, the code after it is cut at JS safe tokens', () => {
+    const body = (b: string, d: string) => `const t=\`first\nsecond;{x}\`;${script(b, d)}`;
+    const base = page(body('2', '4'));
+    const mine = page(body('20', '4'));
+    const theirs = page(body('3', '5'));
+    const { o, text } = run('index.html', base, mine, theirs);
+    expect(o.level).toBe('tokens');
+    expect(o.conflicts).toHaveLength(1);
+    expect(text).toContain('<<<<<<< mine\nconst b=20;\n=======\nconst b=3;\n>>>>>>> theirs\n');
+    // Nothing was cut inside the template literal.
+    expect(text).toContain('second;{x}`;const a=1;');
+    expect(keep(text, 'mine')).toBe(page(body('20', '5')));
+    expect(keep(text, 'theirs')).toBe(page(body('3', '5')));
+  });
+
+  it('a file with mixed terminators on all sides (CRLF markup around an LF bundle) is merged by tokens too', () => {
+    const crlf = (b: string, d: string) => page(script(b, d)).replace(/\n(?!<\/script>)/g, '\r\n');
+    const base = crlf('2', '4');
+    expect(base).toContain('\r\n');
+    expect(base).toContain(';\n</script>');
+    const { o, text } = run('index.html', base, crlf('20', '4'), crlf('3', '5'));
+    expect(o.level).toBe('tokens');
+    expect(o.conflicts).toHaveLength(1);
+    // Markers take theirs' most common terminator (CRLF), as the line merge writes them in mixed files.
+    expect(text).toContain('<<<<<<< mine\r\nconst b=20;\r\n=======\r\nconst b=3;\r\n>>>>>>> theirs\r\n');
+    const keepCrlf = (side: 'mine' | 'theirs') =>
+      text.replace(/\r\n<<<<<<< [^\n]*\n([\s\S]*?)\r\n=======\r\n([\s\S]*?)\r\n>>>>>>> [^\n]*\n/g, (_m, a: string, b: string) => (side === 'mine' ? a : b));
+    expect(keepCrlf('mine')).toBe(crlf('20', '5'));
+    expect(keepCrlf('theirs')).toBe(crlf('3', '5'));
   });
 });
