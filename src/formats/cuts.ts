@@ -68,9 +68,9 @@ function takes(text: string, prevAtom: number, at: number, prevCut: number, minP
 
 /**
  * Cut positions of a JS text (see the module comment); ascending, never 0, the text's end not included; only those
- * at `from` or later (the scan still starts at 0: the state there depends on all before).
+ * at `from` or later (the scan still starts at 0: the state there depends on all before), and at most `max`.
  */
-export function jsCuts(text: string, minPiece: number, from = 0): number[] {
+export function jsCuts(text: string, minPiece: number, from = 0, max = Infinity): number[] {
   const cuts: number[] = [];
   const n = text.length;
   let last = ''; // js-tokens' lastSignificantToken (identifiers longer than 10 characters as 'x': no keyword is)
@@ -95,7 +95,7 @@ export function jsCuts(text: string, minPiece: number, from = 0): number[] {
   if (text.startsWith('#!')) {
     while (i < n && !isLineEnd(text.charCodeAt(i))) i++;
   }
-  while (i < n) {
+  while (i < n && cuts.length < max) {
     const c = text.charCodeAt(i);
     if (isSpace(c)) {
       i++;

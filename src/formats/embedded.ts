@@ -144,7 +144,7 @@ export function contexts(text: string): (offset: number) => Context {
     if (s.lang === 'js') {
       // The script scanned from its start: the first place at or after offset where a tokenizer may start afresh.
       const at = offset - s.start;
-      const next = jsCuts(text.slice(s.start, Math.min(s.end, offset + SKIP_WINDOW)), 0, at)[0];
+      const next = jsCuts(text.slice(s.start, Math.min(s.end, offset + SKIP_WINDOW)), 0, at, 1)[0];
       if (next === undefined) return { lang: 'raw', closes: 'script' };
       return next === at ? { lang: 'js' } : { lang: 'js', skip: next - at };
     }
