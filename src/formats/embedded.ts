@@ -134,6 +134,8 @@ export function contextAt(text: string, offset: number): Context {
 /** `contextAt` for many offsets of one text: the text is split into its languages once. */
 export function contexts(text: string): (offset: number) => Context {
   let segs: Segment[] | undefined;
+  const asked = new Set<Segment>();
+  const scanned = new Map<Segment, number[]>();
   return (offset) => {
     if (offset === 0) return { lang: 'html' };
     segs ??= segments(text, 'html');
@@ -143,14 +145,39 @@ export function contexts(text: string): (offset: number) => Context {
     if (offset === s.start) return { lang: s.lang };
     if (s.lang === 'js') {
       // The script scanned from its start: the first place at or after offset where a tokenizer may start afresh.
+      // The first region in a script scans only up to there; a second one has the whole script's cuts kept, so
+      // many regions in one big script cost one scan, not one each.
       const at = offset - s.start;
-      const next = jsCuts(text.slice(s.start, Math.min(s.end, offset + SKIP_WINDOW)), 0, at, 1)[0];
+      let next: number | undefined;
+      const all = scanned.get(s);
+      if (all !== undefined) next = firstAtOrAfter(all, at);
+      else if (asked.has(s)) {
+        const cuts = jsCuts(text.slice(s.start, s.end), 0);
+        scanned.set(s, cuts);
+        next = firstAtOrAfter(cuts, at);
+      } else {
+        asked.add(s);
+        next = jsCuts(text.slice(s.start, Math.min(s.end, offset + SKIP_WINDOW)), 0, at, 1)[0];
+      }
+      if (next !== undefined && next - at > SKIP_WINDOW) next = undefined;
       if (next === undefined) return { lang: 'raw', closes: 'script' };
       return next === at ? { lang: 'js' } : { lang: 'js', skip: next - at };
     }
     if (s.lang === 'css') return restartsAt(text, s.start, offset, CSS_RE) ? { lang: 'css' } : { lang: 'raw' };
     return restartsAt(text, s.start, offset, MARKUP_RE) ? { lang: 'html' } : { lang: 'raw' };
   };
+}
+
+/** The first of the ascending `cuts` at or after `at`. */
+function firstAtOrAfter(cuts: readonly number[], at: number): number | undefined {
+  let lo = 0;
+  let hi = cuts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (cuts[mid] < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < cuts.length ? cuts[lo] : undefined;
 }
 
 // The same token shapes as tokens.ts GENERIC (comments, strings), enough to tell whether offset starts a token.

@@ -5,7 +5,7 @@
  * the blocks inserted (after a JS/CSS safe token) are taken out again.
  */
 import { mergeText, type TextOutcome } from '../../../src/tree/merge-text';
-import { contextAt, segments } from '../../../src/formats/embedded';
+import { contextAt, contexts, segments } from '../../../src/formats/embedded';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const dec = (b: Uint8Array) => new TextDecoder().decode(b);
@@ -109,5 +109,15 @@ describe('inline script', () => {
       text.replace(/\r\n<<<<<<< [^\n]*\n([\s\S]*?)\r\n=======\r\n([\s\S]*?)\r\n>>>>>>> [^\n]*\n/g, (_m, a: string, b: string) => (side === 'mine' ? a : b));
     expect(keepCrlf('mine')).toBe(crlf('20', '5'));
     expect(keepCrlf('theirs')).toBe(crlf('3', '5'));
+  });
+
+  it('many regions in one script: the kept scan answers as a fresh one does', () => {
+    const html = '<p>\n<script>\nlet a=1;\nlet t=`x\ny`;b();\nf({\nk:1});\nfor(;;\n)x();\n</script>\n<p>\n';
+    const starts = html.split('\n').map((_l, k) => html.split('\n').slice(0, k).join('\n').length + (k > 0 ? 1 : 0));
+    const at = contexts(html);
+    const kept = starts.map((o) => at(o));
+    expect(starts.map((o) => at(o))).toEqual(kept);
+    expect(kept).toEqual(starts.map((o) => contextAt(html, o)));
+    expect(kept.map((c) => c.lang + (c.skip ?? ''))).toEqual(['html', 'html', 'js', 'js', 'js3', 'js', 'js', 'js', 'js5', 'html', 'html', 'html']);
   });
 });
