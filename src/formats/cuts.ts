@@ -30,14 +30,35 @@ const RE_TEMPLATE = /[`}](?:[^`\\$]+|\\[^]|\$(?!\{))*(`|\$\{)?/y;
 const RE_BLOCK_COMMENT = /\/\*(?:[^*]+|\*(?!\/))*(\*\/)?/y;
 const RE_NEWLINE = /[\n\r\u2028\u2029]/;
 const PRECEDES_EXPRESSION = /^(?:[/+-]|\.{3}|\?(?:InterpolationIn(?:JSX|Template)|NoLineTerminatorHere|NonExpressionParenEnd|UnaryIncDec))?$|[{}([,;<>=*%&|^!~?:]$/;
-const NOT_BEFORE_OBJECT = /^(?:=>|[;\]){}]|else|\?(?:NoLineTerminatorHere|NonExpressionParenEnd))?$/;
 
 const isSpace = (c: number) =>
   c === 32 || c === 9 || c === 11 || c === 12 || c === 0xa0 || c === 0xfeff || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x205f || c === 0x3000;
 const isLineEnd = (c: number) => c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
-const isIdPart = (c: number) =>
-  (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 36 || c === 95 || (c >= 0x80 && !isSpace(c) && !isLineEnd(c));
+/** ASCII letters, digits, '$' and '_' (1); the rest of ASCII (0). */
+const ID_ASCII = new Uint8Array(128);
+for (let c = 0; c < 128; c++) ID_ASCII[c] = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 36 || c === 95 ? 1 : 0;
+const isIdPart = (c: number) => (c < 128 ? ID_ASCII[c] === 1 : !isSpace(c) && !isLineEnd(c));
+
+/** The keywords whose name matters to the scan (`EXPRESSION_AFTER` and the paren-head ones), by length. */
+const KEYWORDS_BY_LENGTH: ReadonlyArray<readonly string[]> = (() => {
+  const out: string[][] = [];
+  for (const k of ['await', 'case', 'default', 'delete', 'do', 'else', 'instanceof', 'new', 'return', 'throw', 'typeof', 'void', 'yield', 'for', 'if', 'while', 'with']) {
+    (out[k.length] ??= []).push(k);
+  }
+  return out;
+})();
+
+/** The keyword spelled at text[i, j), or 'x' (any other identifier: none of them matters by name). */
+function keywordAt(text: string, i: number, j: number): string {
+  const candidates = KEYWORDS_BY_LENGTH[j - i];
+  if (candidates === undefined) return 'x';
+  for (const k of candidates) if (text.startsWith(k, i)) return k;
+  return 'x';
+}
 const isDigit = (c: number) => c >= 48 && c <= 57;
+/** Punctuators of one character that may stand alone, and the characters that may extend one (`==`, `=>`, `++`, `?.`, `...`). */
+const PUNCT1 = new Set([...'=+-*%&|^!<>?.'].map((ch) => ch.charCodeAt(0)));
+const EXTENDS = new Set([...'=>+-.*&|<?'].map((ch) => ch.charCodeAt(0)));
 
 const EXPRESSION_AFTER = new Set(['await', 'case', 'default', 'delete', 'do', 'else', 'instanceof', 'new', 'return', 'throw', 'typeof', 'void', 'yield']);
 const NO_LINE_AFTER = new Set(['return', 'throw', 'yield']);
@@ -52,6 +73,12 @@ function expressionAfter(last: string): boolean {
   if (last.charCodeAt(0) === 63 /* ? */ && last !== '?.') return PRECEDES_EXPRESSION.test(last);
   if (last === '...') return true;
   return '{}([,;<>=*%&|^!~?:'.includes(String.fromCharCode(e)) || EXPRESSION_AFTER.has(last);
+}
+
+/** js-tokens' TokensNotPrecedingObjectLiteral: a `{` after `last` opens a block, not an object literal. */
+function notBeforeObject(last: string): boolean {
+  if (last.length <= 1) return last === '' || ';]){}'.includes(last);
+  return last === '=>' || last === 'else' || last === '?NoLineTerminatorHere' || last === '?NonExpressionParenEnd';
 }
 
 /**
@@ -175,7 +202,7 @@ export function jsCuts(text: string, minPiece: number, from = 0, max = Infinity)
       continue;
     }
     if (c === 123 /* { */) {
-      braces.push(!NOT_BEFORE_OBJECT.test(last) && expressionAfter(last));
+      braces.push(!notBeforeObject(last) && expressionAfter(last));
       postfix = false;
       last = '{';
       i++;
@@ -254,12 +281,19 @@ export function jsCuts(text: string, minPiece: number, from = 0, max = Infinity)
         i++;
         continue;
       }
-      const word = j - i >= 2 && j - i <= 10 && c >= 97 && c <= 121 ? text.slice(i, j) : 'x';
+      const word = c >= 97 && c <= 121 ? keywordAt(text, i, j) : 'x';
       let next = word;
       if ((word === 'for' || word === 'if' || word === 'while' || word === 'with') && last !== '.' && last !== '?.') next = '?NonExpressionParenKeyword';
       postfix = !EXPRESSION_AFTER.has(word);
       last = next;
       i = j;
+      continue;
+    }
+    // A one-character punctuator that nothing extends (`a=b`, `e+a`): no regular expression needed.
+    if (PUNCT1.has(c) && !EXTENDS.has(text.charCodeAt(i + 1))) {
+      last = text[i];
+      postfix = false;
+      i++;
       continue;
     }
     RE_PUNCT.lastIndex = i;
