@@ -4,7 +4,8 @@
  *   same tokens as over the whole text (so a piece can be tokenized on its own and a block may start there);
  * - with the coarse pass forced on (coarseMin 0), the one-line properties of tokens.property.test.ts hold too:
  *   edits at different statements merge cleanly with all of them; one statement edited by both is a small block
- *   and keeping a side gives that side's merge.
+ *   and keeping a side gives that side's merge;
+ * - the same inside an HTML page's inline script, with and without the coarse pass (formats/embedded.ts).
  */
 import fc from 'fast-check';
 import jsTokens from 'js-tokens';
@@ -85,6 +86,40 @@ test('coarse pass: one statement edited by both is a small block; keeping a side
         expect(assemble(m, 'theirs')).toBe(line(theirs));
         expect(assemble(m, 'mine')).toBe(line(base.map((w, i) => (i === k ? 'mineValue' : far.includes(i) ? `t${i}` : w))));
         const block = m.pieces.find((p) => p.kind === 'conflict')!;
+        expect(block.kind === 'conflict' && block.mine.length).toBeLessThan(40);
+      },
+    ),
+    { numRuns: 150 },
+  );
+});
+
+// HTML with an inline script (formats/embedded.ts): the same properties inside the script, with and without the
+// coarse pass; the markup around it (with ';' in text and a script-looking string in the JS) is left alone.
+const page = (words: string[]) =>
+  `<html><head><title>a;b</title>\n<script type="module">${words.map((w, i) => `var a${i}=${w};`).join('')}s="<script>x;y";</script>\n<p>c;d</p></html>\n`;
+
+test('inline script in HTML: edits at different statements merge cleanly; one edited by both is a small block', () => {
+  fc.assert(
+    fc.property(
+      words.chain((base) => fc.tuple(fc.constant(base), edits(base.length), edits(base.length), fc.integer({ min: 0, max: base.length - 1 }), fc.boolean())),
+      ([base, em, et, k, force]) => {
+        const coarseMin = force ? 0 : Infinity;
+        const et2 = et.filter((i) => !em.includes(i));
+        fc.pre(et2.length > 0);
+        const mine = base.map((w, i) => (em.includes(i) ? `m${i}` : w));
+        const theirs = base.map((w, i) => (et2.includes(i) ? `t${i}` : w));
+        const clean = mergeRegionTokens(page(base), page(mine), page(theirs), 'html', { coarseMin });
+        expect(clean.conflicts).toBe(0);
+        expect(assemble(clean, 'mine')).toBe(page(base.map((w, i) => (em.includes(i) ? `m${i}` : et2.includes(i) ? `t${i}` : w))));
+
+        const far = et.filter((i) => i !== k);
+        const m2 = base.map((w, i) => (i === k ? 'mineValue' : w));
+        const t2 = base.map((w, i) => (i === k ? 'theirsValue' : far.includes(i) ? `t${i}` : w));
+        const both = mergeRegionTokens(page(base), page(m2), page(t2), 'html', { coarseMin });
+        expect(both.conflicts).toBe(1);
+        expect(assemble(both, 'theirs')).toBe(page(t2));
+        expect(assemble(both, 'mine')).toBe(page(base.map((w, i) => (i === k ? 'mineValue' : far.includes(i) ? `t${i}` : w))));
+        const block = both.pieces.find((p) => p.kind === 'conflict')!;
         expect(block.kind === 'conflict' && block.mine.length).toBeLessThan(40);
       },
     ),
