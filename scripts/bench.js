@@ -7,6 +7,7 @@
  *   options: --runs N  --seed N  --sizes 10000,50000  --no-diff3  --diff3-limit SECONDS
  *   whole process (scripts/bench-whole.js, after the engine part): --whole-only  --no-whole  --whole-runs N
  *   --no-memory (skip the 60 MB case)
+ *   --only one-line (just the below-the-line case: the one-line bundle, lines vs auto; add --sizes-mb 3 for one size)
  *
  * Inputs are generated from a seed (same seed → same files): code-like text with many repeated lines ('}', '',
  * 'return result;' …) among unique ones; mine and theirs are the base with scattered edits (changed lines,
@@ -36,7 +37,7 @@ const DIST = path.join(__dirname, '..', 'dist');
 // ---------------------------------------------------------------------------------------------
 
 function parseArgs(argv) {
-  const o = { quick: false, runs: 0, seed: 1, sizes: null, diff3: true, diff3Limit: 120, child: null, whole: true, engine: true, wholeRuns: 0, noMemory: false };
+  const o = { quick: false, runs: 0, seed: 1, sizes: null, diff3: true, diff3Limit: 120, child: null, whole: true, engine: true, wholeRuns: 0, noMemory: false, only: null, sizesMb: null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--quick') o.quick = true;
@@ -50,6 +51,8 @@ function parseArgs(argv) {
     else if (a === '--no-whole') o.whole = false;
     else if (a === '--whole-runs') o.wholeRuns = Number(argv[++i]);
     else if (a === '--no-memory') o.noMemory = true;
+    else if (a === '--only') o.only = argv[++i];
+    else if (a === '--sizes-mb') o.sizesMb = argv[++i].split(',').map(Number);
     else throw new Error(`unknown option ${a}`);
   }
   if (!o.sizes) o.sizes = o.quick ? [2000, 10000] : [10000, 50000, 200000];
@@ -284,6 +287,18 @@ const pad = (s, n) => String(s).padStart(n);
 function main() {
   const o = parseArgs(process.argv.slice(2));
   if (o.child !== null) return diff3Child(o.child, o.seed);
+  if (o.only === 'one-line') {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cabinet-bench-'));
+    try {
+      console.log(`load average at start: ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+      if (benchLongLine(tmp, o)) process.exitCode = 1;
+      console.log(`load average at end: ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+    } finally {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
+    return;
+  }
+  if (o.only !== null) throw new Error(`unknown --only ${o.only} (known: one-line)`);
   if (o.engine) engineBench(o);
   if (o.whole) {
     Promise.resolve()
@@ -411,7 +426,7 @@ function benchLongLine(tmp, o) {
   console.log('| file | granularity | merge (median) | blocks | conflict chars | git merge-file |');
   console.log('|-----:|------------:|---------------:|-------:|---------------:|---------------:|');
   let failed = false;
-  for (const mb of o.quick ? [1] : [1, 3]) {
+  for (const mb of o.sizesMb || (o.quick ? [1] : [1, 3])) {
     const texts = longLine(mb, o.seed);
     const dir = path.join(tmp, `long-${mb}`);
     writeTriplet(dir, texts);

@@ -13,9 +13,10 @@
  */
 import type { Merge3Result, MergeHunk, Sides, ConflictBlock, ConflictStyle, Labels, Rendered } from '../merge3';
 import { renderMerge } from '../merge3';
-import { eolStyle, joinLines, splitLines, type EolStyle, type Lines } from '../text/lines';
+import { dominantEol, eolStyle, joinLines, splitLines, type EolStyle, type Lines } from '../text/lines';
 import { finerBudget, formatCheckFailed, lineCut, type Note } from '../tree/notes';
 import { REGISTRY } from './registry';
+import { lineContexts } from './embedded';
 import { mergeRegionTokens, type RegionPiece } from './tokens';
 import type { FileKind, MergeBudget, MergeLevelUsed } from './types';
 
@@ -151,13 +152,18 @@ function tokenLevel(input: CascadeInput, notes: Note[]): Omit<CascadeOutput, 'no
   if (!input.hasBase && !input.twoWay) return undefined;
   const { lines, result, rendered } = input;
   const styles = [eolStyle(lines.base.eols), eolStyle(lines.mine.eols), eolStyle(lines.theirs.eols)].filter((s) => s !== 'none');
-  if (styles.includes('mixed') || new Set(styles).size > 1) return undefined; // own terminators = output's
-  const eol = rendered.eol === 'crlf' ? '\r\n' : '\n';
+  // The regions keep their own terminators: that is the line merge's output only when the sides share one style
+  // (all LF, all CRLF, or all mixed — a single-file index.html: CRLF markup around an LF bundle — where every line
+  // keeps its own and markers take theirs' most common one, as render does).
+  if (new Set(styles).size > 1) return undefined;
+  const eol = rendered.eol === 'crlf' ? '\r\n' : rendered.eol === 'mixed' ? dominantEol(lines.theirs.eols.length ? lines.theirs.eols : lines.mine.eols) : '\n';
   const now = input.now ?? Date.now;
   const started = now();
   let spent = 0;
   let stopped: string | undefined;
   const replaced = new Map<number, RegionPiece[]>();
+  // HTML: where each side's region starts (inside an inline script: JS's tokens and safe breaks there).
+  const ctx = input.kind === 'html' ? (['base', 'mine', 'theirs'] as const).map((s) => lineContexts(input.texts[s], lines[s])) : undefined;
   for (const c of rendered.conflicts) {
     const h = result.hunks[c.hunk];
     if (input.twoWay && !hasLongLine(lines, h)) continue; // short lines: the two-way line block is clearer
@@ -170,7 +176,8 @@ function tokenLevel(input: CascadeInput, notes: Note[]): Omit<CascadeOutput, 'no
     if (spent > TOKEN_MAX_CHARS) stopped = `the conflicting lines exceed ${TOKEN_MAX_CHARS} characters`;
     else if (now() - started > TOKEN_MAX_MILLIS) stopped = `more than ${TOKEN_MAX_MILLIS / 1000} s`;
     if (stopped) break;
-    const m = mergeRegionTokens(base, mine, theirs, input.kind, input.twoWay === true);
+    const contexts = ctx && { base: ctx[0](h.base.start), mine: ctx[1](h.mine.start), theirs: ctx[2](h.theirs.start) };
+    const m = mergeRegionTokens(base, mine, theirs, input.kind, { twoWay: input.twoWay === true, contexts });
     const lineChars = mine.length + theirs.length + (input.style === 'merge' ? 0 : base.length);
     // Texts that share little (a side rewrote the region) align on stray punctuation token by token, and the blocks
     // would mix unrelated code: there the line block, whole sides, is the honest answer.

@@ -19,6 +19,8 @@
 import jsTokens from 'js-tokens';
 import { merge3, type MergeHunk } from '../merge3';
 import { mergeTwoWay } from '../merge3/two-way';
+import { jsCuts, regexCuts } from './cuts';
+import { segments, type Context } from './embedded';
 import type { FileKind } from './types';
 
 const GENERIC: Record<'css' | 'json' | 'markup' | 'text', RegExp> = {
@@ -28,6 +30,8 @@ const GENERIC: Record<'css' | 'json' | 'markup' | 'text', RegExp> = {
   text: /[\p{L}\p{N}_$]+|\r\n|[\r\n]|[^\S\r\n]+|[\s\S]/uy,
 };
 
+const genericOf = (kind: FileKind): keyof typeof GENERIC => (kind === 'css' ? 'css' : kind === 'json' ? 'json' : kind === 'html' || kind === 'xml' ? 'markup' : 'text');
+
 /** Splits text into tokens whose concatenation is the text. */
 export function tokenize(text: string, kind: FileKind): string[] {
   if (kind === 'js') {
@@ -35,7 +39,7 @@ export function tokenize(text: string, kind: FileKind): string[] {
     for (const t of jsTokens(text)) out.push(t.value);
     return out;
   }
-  const re = GENERIC[kind === 'css' ? 'css' : kind === 'json' ? 'json' : kind === 'html' || kind === 'xml' ? 'markup' : 'text'];
+  const re = GENERIC[genericOf(kind)];
   const out: string[] = [];
   re.lastIndex = 0;
   while (re.lastIndex < text.length) {
@@ -64,6 +68,49 @@ const SAFE: Record<FileKind, ReadonlySet<string>> = {
 /** Whether a line break may follow this token without changing the file's meaning. */
 export function safeBreakAfter(token: string, kind: FileKind): boolean {
   return token.endsWith('\n') || SAFE[kind].has(token);
+}
+
+/** Tokens and, for each, whether a line break may follow it. */
+export interface Tokens {
+  tokens: string[];
+  safe: Uint8Array;
+}
+
+/** The kind whose tokenizer and safe breaks a stretch of HTML in `lang` gets. */
+const KIND_OF: Record<Context['lang'], FileKind> = { html: 'html', raw: 'html', js: 'js', css: 'css' };
+
+/**
+ * Tokens with their safe breaks. HTML (`kind` html) is split into its languages first (embedded.ts): an inline
+ * script's body gets JS's tokens and safe breaks, a style's CSS's, the markup none; `ctx` is the language the text
+ * starts in (a region inside a script: 'js'), markup by default.
+ */
+export function tokenizeSafe(text: string, kind: FileKind, ctx: Context = { lang: 'html' }): Tokens {
+  if (kind === 'html' && ctx.skip !== undefined && ctx.skip > 0) {
+    // The text starts inside a JS token begun before it: that stretch is one opaque token; a break may follow it
+    // only where it ends at the script's next fresh start.
+    const k = Math.min(ctx.skip, text.length);
+    const rest = tokenizeSafe(text.slice(k), kind, { lang: ctx.lang });
+    const safe = new Uint8Array(rest.tokens.length + 1);
+    safe[0] = k === ctx.skip ? 1 : 0;
+    safe.set(rest.safe, 1);
+    return { tokens: [text.slice(0, k)].concat(rest.tokens), safe };
+  }
+  if (kind !== 'html' || (ctx.lang === 'raw' && ctx.closes === undefined)) {
+    const tokens = tokenize(text, kind);
+    const safe = new Uint8Array(tokens.length);
+    for (let i = 0; i < tokens.length; i++) safe[i] = safeBreakAfter(tokens[i], kind) ? 1 : 0;
+    return { tokens, safe };
+  }
+  const tokens: string[] = [];
+  const flags: number[] = [];
+  for (const seg of segments(text, ctx.lang, ctx.closes)) {
+    const k = KIND_OF[seg.lang];
+    for (const t of tokenize(text.slice(seg.start, seg.end), k)) {
+      tokens.push(t);
+      flags.push(safeBreakAfter(t, k) ? 1 : 0);
+    }
+  }
+  return { tokens, safe: Uint8Array.from(flags) };
 }
 
 /** One piece of a re-merged region: text both sides agree on, or a conflict block. */
@@ -125,17 +172,159 @@ const joinRange = (tokens: string[], start: number, length: number): string => {
   return s;
 };
 
+/** Regions of at least this many characters (three sides together) get the coarse pass first. */
+export const COARSE_MIN_CHARS = 64 * 1024;
+/** Least length of a piece in the coarse pass (cuts.ts `minPiece`). */
+export const MIN_PIECE = 64;
+
+/** Units and the counters of `kept`, filled by the token merge of one stretch (or several, in the coarse pass). */
+interface Acc {
+  units: Unit[];
+  keptBoth: number;
+  /** base characters in hunks only theirs changed */
+  keptByMine: number;
+  keptByTheirs: number;
+}
+
+type Three<T> = { base: T; mine: T; theirs: T };
+/** Where each side's text starts, for HTML (embedded.ts `contextAt`). */
+export type Contexts = Three<Context>;
+
+export interface RegionOptions {
+  /** Without a base (two archives): every difference is a block. */
+  twoWay?: boolean;
+  /** The coarse pass runs from this many characters (three sides together); tests set 0 or Infinity. */
+  coarseMin?: number;
+  /** HTML: the language each side's region starts in (default: markup). */
+  contexts?: Contexts;
+}
+
 /**
  * Re-merges one region (three texts) token by token. `withBase`: the blocks carry base's text (diff3 styles).
  * Returns the pieces in order; text pieces concatenated with either side of every block give that merge.
+ *
+ * A region of `coarseMin` characters or more (a multi-megabyte minified line) gets a coarse pass first: each side
+ * is cut into pieces at safe cuts (cuts.ts, one scan, no token array), the pieces are merged as lines are, and only
+ * the stretches where the pieces conflict are tokenized and merged by tokens. Where the pieces merge cleanly the
+ * answer is the same text the token merge gives; only the conflicting stretches cost tokens.
  */
-export function mergeRegionTokens(base: string, mine: string, theirs: string, kind: FileKind, twoWay = false): RegionMerge {
-  const tb = twoWay ? [] : tokenize(base, kind);
-  const tm = tokenize(mine, kind);
-  const tt = tokenize(theirs, kind);
+export function mergeRegionTokens(base: string, mine: string, theirs: string, kind: FileKind, options: RegionOptions = {}): RegionMerge {
+  const acc: Acc = { units: [], keptBoth: 0, keptByMine: 0, keptByTheirs: 0 };
+  const twoWay = options.twoWay === true;
+  const html: Contexts = options.contexts ?? { base: { lang: 'html' }, mine: { lang: 'html' }, theirs: { lang: 'html' } };
+  if (base.length + mine.length + theirs.length >= (options.coarseMin ?? COARSE_MIN_CHARS)) coarse({ base, mine, theirs }, html, kind, twoWay, acc);
+  else tokenUnits({ base, mine, theirs }, html, kind, twoWay, acc);
+  const longer = Math.max(mine.length, theirs.length);
+  const kept = twoWay
+    ? longer === 0 ? 1 : acc.keptBoth / longer
+    : base.length === 0 ? 1 : Math.min(acc.keptBoth + acc.keptByMine, acc.keptBoth + acc.keptByTheirs) / base.length;
+  return { ...layOut(acc.units), kept };
+}
+
+/** Markup for cuts: tags and comments are single tokens (a piece never starts inside a tag), line ends apart. */
+const MARKUP_CUTS = /<!--[\s\S]*?(?:-->|$)|<[^<>]*>|\r\n|\n|[^<\r\n]+|[\s\S]/y;
+const NONE: ReadonlySet<string> = new Set();
+
+/** The cuts of a text of a kind (cuts.ts) and the context each piece starts in (HTML; the others: the text's). */
+function cutsOf(text: string, kind: FileKind, ctx: Context): { cuts: number[]; ctxs: Context[] } {
+  if (kind === 'html' && ctx.skip !== undefined && ctx.skip > 0) {
+    if (ctx.skip >= text.length) return { cuts: [], ctxs: [] };
+    const rest = cutsOf(text.slice(ctx.skip), kind, { lang: ctx.lang });
+    return { cuts: [ctx.skip].concat(rest.cuts.map((c) => c + ctx.skip!)), ctxs: [{ lang: ctx.lang } as Context].concat(rest.ctxs) };
+  }
+  if (kind === 'js') return { cuts: jsCuts(text, MIN_PIECE), ctxs: [] };
+  if (kind !== 'html' || (ctx.lang === 'raw' && ctx.closes === undefined)) return { cuts: regexCuts(text, GENERIC[genericOf(kind)], SAFE[kind], MIN_PIECE), ctxs: [] };
+  const cuts: number[] = [];
+  const ctxs: Context[] = [];
+  for (const seg of segments(text, ctx.lang, ctx.closes)) {
+    const body = text.slice(seg.start, seg.end);
+    const found =
+      seg.lang === 'js' ? jsCuts(body, MIN_PIECE) : seg.lang === 'css' ? regexCuts(body, GENERIC.css, SAFE.css, MIN_PIECE) : regexCuts(body, MARKUP_CUTS, NONE, MIN_PIECE);
+    const c: Context = seg.lang === 'raw' ? { lang: 'raw', closes: seg.closes } : { lang: seg.lang };
+    for (const x of found) {
+      cuts.push(seg.start + x);
+      ctxs.push(c);
+    }
+  }
+  return { cuts, ctxs };
+}
+
+/** A text cut into pieces: the pieces, their start offsets (one more: the text's length) and start contexts. */
+function piecesOf(text: string, kind: FileKind, ctx: Context): { pieces: string[]; at: number[]; ctx: Context[] } {
+  if (text.length === 0) return { pieces: [], at: [0], ctx: [ctx] };
+  const { cuts, ctxs } = cutsOf(text, kind, ctx);
+  const pieces: string[] = [];
+  const at = [0];
+  const starts = [ctx];
+  let from = 0;
+  cuts.forEach((c, i) => {
+    pieces.push(text.slice(from, c));
+    at.push(c);
+    starts.push(ctxs[i] ?? ctx);
+    from = c;
+  });
+  pieces.push(text.slice(from));
+  at.push(text.length);
+  return { pieces, at, ctx: starts };
+}
+
+function coarse(texts: Three<string>, ctx: Contexts, kind: FileKind, twoWay: boolean, acc: Acc): void {
+  const { base, mine, theirs } = texts;
+  const pb = twoWay ? { pieces: [], at: [0], ctx: [ctx.base] } : piecesOf(base, kind, ctx.base);
+  const pm = piecesOf(mine, kind, ctx.mine);
+  const pt = piecesOf(theirs, kind, ctx.theirs);
+  const result = twoWay ? mergeTwoWay({ mine: pm.pieces, theirs: pt.pieces }) : merge3({ base: pb.pieces, mine: pm.pieces, theirs: pt.pieces }, { style: 'merge', level: 'eager' });
+  // The pieces are dropped here: only offsets into the three texts are used from now on.
+  const range = (text: string, p: { at: number[] }, r: { start: number; length: number }) => text.slice(p.at[r.start], p.at[r.start + r.length]);
+  const startCtx = (p: { ctx: Context[] }, r: { start: number }) => p.ctx[Math.min(r.start, p.ctx.length - 1)];
+  for (const h of result.hunks) {
+    switch (h.kind) {
+      case 'same': {
+        const text = range(theirs, pt, h.theirs);
+        acc.keptBoth += text.length;
+        // A stretch of whole pieces ends at a cut (a safe token). Its leading line terminator is a unit of its own,
+        // as in the token merge, so a block that closed just before takes it (no empty line after the block).
+        const nl = text.startsWith('\r\n') ? 2 : text.startsWith('\n') ? 1 : 0;
+        const n = newlines(text) - (nl > 0 ? 1 : 0);
+        if (nl > 0) acc.units.push({ text: text.slice(0, nl), base: text.slice(0, nl), safe: true, own: { mine: 1, base: 1, theirs: 1 } });
+        if (text.length > nl) acc.units.push({ text: text.slice(nl), base: text.slice(nl), safe: true, own: { mine: n, base: n, theirs: n } });
+        break;
+      }
+      case 'mine':
+      case 'both':
+      case 'theirs': {
+        const b = range(base, pb, h.base);
+        const text = h.kind === 'theirs' ? range(theirs, pt, h.theirs) : range(mine, pm, h.mine);
+        if (h.kind === 'theirs') acc.keptByMine += b.length;
+        if (h.kind === 'mine') acc.keptByTheirs += b.length;
+        const own = { mine: newlines(range(mine, pm, h.mine)), base: newlines(b), theirs: newlines(range(theirs, pt, h.theirs)) };
+        acc.units.push({ text, base: b, safe: text.length > 0, own });
+        break;
+      }
+      default:
+        // conflict (or union, not asked for): these pieces are merged by tokens.
+        tokenUnits(
+          { base: range(base, pb, h.base), mine: range(mine, pm, h.mine), theirs: range(theirs, pt, h.theirs) },
+          { base: startCtx(pb, h.base), mine: startCtx(pm, h.mine), theirs: startCtx(pt, h.theirs) },
+          kind,
+          twoWay,
+          acc,
+        );
+    }
+  }
+}
+
+/** Merges a stretch token by token and appends its units to `acc`. */
+function tokenUnits(texts: Three<string>, ctx: Contexts, kind: FileKind, twoWay: boolean, acc: Acc): void {
+  const b0 = twoWay ? { tokens: [], safe: new Uint8Array(0) } : tokenizeSafe(texts.base, kind, ctx.base);
+  const m0 = tokenizeSafe(texts.mine, kind, ctx.mine);
+  const t0 = tokenizeSafe(texts.theirs, kind, ctx.theirs);
+  const tb = b0.tokens;
+  const tm = m0.tokens;
+  const tt = t0.tokens;
   // Without a base (two archives) every token difference is a block of its own, as mergeTwoWay does for lines.
   const result = twoWay ? mergeTwoWay({ mine: tm, theirs: tt }) : merge3({ base: tb, mine: tm, theirs: tt }, { style: 'merge', level: 'eager' });
-  const units: Unit[] = [];
+  const units = acc.units;
   const own = (h: MergeHunk, b: string): SideCounts => ({
     mine: newlines(joinRange(tm, h.mine.start, h.mine.length)),
     base: newlines(b),
@@ -143,21 +332,18 @@ export function mergeRegionTokens(base: string, mine: string, theirs: string, ki
   });
   const one = (h: MergeHunk, text: string) => {
     const b = joinRange(tb, h.base.start, h.base.length);
-    units.push({ text, base: b, safe: text.length > 0 && safeBreakAfter(lastToken(h, tm, tt), kind), own: own(h, b) });
+    units.push({ text, base: b, safe: text.length > 0 && lastSafe(h, m0, t0), own: own(h, b) });
   };
-  let keptBoth = 0;
-  let keptByMine = 0; // base characters in hunks only theirs changed
-  let keptByTheirs = 0;
   for (const h of result.hunks) {
     const baseChars = () => joinRange(tb, h.base.start, h.base.length).length;
-    if (h.kind === 'theirs') keptByMine += baseChars();
-    if (h.kind === 'mine') keptByTheirs += baseChars();
+    if (h.kind === 'theirs') acc.keptByMine += baseChars();
+    if (h.kind === 'mine') acc.keptByTheirs += baseChars();
     switch (h.kind) {
       case 'same':
-        for (let i = h.theirs.start; i < h.theirs.start + h.theirs.length; i++) keptBoth += tt[i].length;
+        for (let i = h.theirs.start; i < h.theirs.start + h.theirs.length; i++) acc.keptBoth += tt[i].length;
         for (let i = h.theirs.start; i < h.theirs.start + h.theirs.length; i++) {
           const n = newlines(tt[i]);
-          units.push({ text: tt[i], base: tt[i], safe: safeBreakAfter(tt[i], kind), own: { mine: n, base: n, theirs: n } });
+          units.push({ text: tt[i], base: tt[i], safe: t0.safe[i] === 1, own: { mine: n, base: n, theirs: n } });
         }
         break;
       case 'theirs':
@@ -181,18 +367,13 @@ export function mergeRegionTokens(base: string, mine: string, theirs: string, ki
         break;
     }
   }
-  const longer = Math.max(mine.length, theirs.length);
-  const kept = twoWay
-    ? longer === 0 ? 1 : keptBoth / longer
-    : base.length === 0 ? 1 : Math.min(keptBoth + keptByMine, keptBoth + keptByTheirs) / base.length;
-  return { ...layOut(units), kept };
 }
 
-/** The last token a resolved hunk put out (theirs' for 'theirs' and 'union', mine's otherwise). */
-function lastToken(h: MergeHunk, tm: string[], tt: string[]): string {
-  if ((h.kind === 'theirs' || h.kind === 'union') && h.theirs.length > 0) return tt[h.theirs.start + h.theirs.length - 1];
-  if (h.mine.length > 0) return tm[h.mine.start + h.mine.length - 1];
-  return '';
+/** Whether a break may follow the last token a resolved hunk put out (theirs' for 'theirs' and 'union', else mine's). */
+function lastSafe(h: MergeHunk, m: Tokens, t: Tokens): boolean {
+  if ((h.kind === 'theirs' || h.kind === 'union') && h.theirs.length > 0) return t.safe[h.theirs.start + h.theirs.length - 1] === 1;
+  if (h.mine.length > 0) return m.safe[h.mine.start + h.mine.length - 1] === 1;
+  return false;
 }
 
 /**

@@ -5,7 +5,7 @@
  * default; the conflict characters (the report's `chars` of every block) must fall by at least 99% and no edit of
  * either side may be lost.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import JSZip from 'jszip';
 import { runCli } from '../helpers/cli';
@@ -91,3 +91,48 @@ test('edits inside a 966 KB minified line: clean where they do not overlap, a sm
   expect(keptTheirs).toBe(insertAfter(theirs, far, farEdit).replace(/\n/g, ''));
   expect(autoBoth.app).toContain(farEdit);
 }, 60_000);
+
+/**
+ * The 15 MB single-file index.html of a real vite build (../shared/1c-templates, 2025-03-24 version of template
+ * 3466260f5f59), whose inline module script is lines of up to megabytes, each starting inside a template literal,
+ * in CRLF markup. Its consecutive real versions rewrite the whole bundle (a new build renames every identifier), so
+ * the vendor's change here is ours: both sides insert a statement at the start of one function (an overlap) inside
+ * a 245 KB line of the script, and each adds one far from it.
+ */
+test('an overlap inside the megabyte inline script of a real index.html: one small block, both keeps exact', async () => {
+  const zip = path.join(SHARED, 'b3b99c4bbdcc0af96e185ec98b08bbd7fe9be095-3466260f5f59.zip');
+  const base = await read(zip, 'index.html');
+  expect(base.length).toBeGreaterThan(10_000_000);
+  const spot = 'function Lt(r,e){';
+  const mineFar = 'function bW(r,e){';
+  const theirsFar = 'function CW(r,e){';
+  const mine = insertAfter(insertAfter(base, spot, 'window.__mine=1;'), mineFar, 'console.info("admin");');
+  const theirs = insertAfter(insertAfter(base, spot, 'window.__vendor=2;'), theirsFar, 'if(!r)return;');
+  const dir = tempDir('long-lines-html');
+  for (const [side, text] of [['base', base], ['mine', mine], ['theirs', theirs]] as const) {
+    mkdirSync(path.join(dir, side));
+    writeFileSync(path.join(dir, side, 'index.html'), text);
+  }
+  const runOne = async (granularity: string) => {
+    const out = path.join(dir, `out-${granularity}.zip`);
+    const report = path.join(dir, `report-${granularity}.json`);
+    const r = runCli(['merge', '--base', path.join(dir, 'base'), '--mine', path.join(dir, 'mine'), '--theirs', path.join(dir, 'theirs'), '-o', out, '--report', report, '--granularity', granularity, '--force']);
+    expect(r.stderr).toBe('');
+    const f = JSON.parse(readFileSync(report, 'utf8')).files.find((x: { path: string }) => x.path === 'index.html');
+    const blocks: { chars: number }[] = f.conflicts ?? [];
+    return { status: r.status, level: f.level, blocks: blocks.length, chars: blocks.reduce((s, c) => s + c.chars, 0), text: await read(readFileSync(out), 'index.html') };
+  };
+  const lines = await runOne('lines');
+  const auto = await runOne('auto');
+  expect(lines.blocks).toBe(1);
+  expect(lines.chars).toBeGreaterThan(400_000);
+  expect(auto).toMatchObject({ status: 1, level: 'tokens', blocks: 1 });
+  expect(auto.chars).toBeLessThan(200);
+  // Keeping a side (and joining the lines the block cut, after JS safe tokens) gives exactly that side's merge
+  // (the CLI's default style is diff3: the block carries base's text too).
+  const keep = (side: 'mine' | 'theirs') =>
+    auto.text.replace(/\r?\n<<<<<<< [^\n]*\n([\s\S]*?)\r?\n(?:\|{7} [^\n]*\n[\s\S]*?\r?\n)?=======\r?\n([\s\S]*?)\r?\n>>>>>>> [^\n]*\n/, (_m, a: string, b: string) => (side === 'mine' ? a : b));
+  // (Compared as booleans: a failing toBe would print 15 MB.)
+  expect(keep('theirs') === insertAfter(theirs, mineFar, 'console.info("admin");')).toBe(true);
+  expect(keep('mine') === insertAfter(mine, theirsFar, 'if(!r)return;')).toBe(true);
+}, 120_000);

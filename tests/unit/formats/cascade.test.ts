@@ -97,6 +97,30 @@ describe('token level', () => {
       { mine: 3, theirs: 5 },
     ]);
   });
+  it("the same per-side line numbers when the region is long enough for the coarse pass (pieces first)", () => {
+    // 70K characters of statements on the conflicting line put the region over the coarse pass's threshold; the
+    // vendor's two inserted lines are a piece of theirs alone, far from the overlap in the middle of the line, so
+    // they are counted from the pieces, not from tokens.
+    const fill = (v: string) => Array.from({ length: 7000 }, (_, i) => `q${i}=${i === 3500 ? v : i};`).join('');
+    const b = `head\nx=1;${fill('0')}z=3;\na=1;b=2;\n`;
+    const mine = `head\nx=1;${fill('M')}z=3;\na=1;b=7;\n`;
+    const theirs = `head\nnew1;\nnew2;\nx=1;${fill('T')}z=3;\na=1;b=8;\n`;
+    expect(b.length + mine.length + theirs.length).toBeGreaterThan(64 * 1024);
+    const { o, text } = run('a.js', b, mine, theirs);
+    expect(o.conflicts.length).toBe(2);
+    const ownLines = { mine: mine.split('\n'), theirs: theirs.split('\n') };
+    const lines = text.split('\n');
+    for (const c of o.conflicts) {
+      for (const side of ['mine', 'theirs'] as const) {
+        const first = lines[c[side].start - 1];
+        expect([side, ownLines[side][c.sideLines![side] - 1]]).toEqual([side, expect.stringContaining(first)]);
+      }
+    }
+    expect(o.conflicts.map((c) => c.sideLines)).toEqual([
+      { mine: 2, theirs: 4 },
+      { mine: 3, theirs: 5 },
+    ]);
+  });
   it('never breaks after "return" or inside a string: no safe token → the line block stays', () => {
     const b = 'return "a b c"\n';
     const { o, text } = run('r.js', b, 'return "a X c"\n', 'return "a Y c"\n');
