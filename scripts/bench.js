@@ -7,6 +7,8 @@
  *   options: --runs N  --seed N  --sizes 10000,50000  --no-diff3  --diff3-limit SECONDS
  *   whole process (scripts/bench-whole.js, after the engine part): --whole-only  --no-whole  --whole-runs N
  *   --no-memory (skip the 60 MB case)
+ *   --only NAME[,NAME…] runs only those whole-process cases (implies --whole-only): startup, triplets, big,
+ *   cab-folders, cab-zips, pack, cab-git (the git loop and merge-tree on the cabinet), parallel, memory, report, pathdiff
  *
  * Inputs are generated from a seed (same seed → same files): code-like text with many repeated lines ('}', '',
  * 'return result;' …) among unique ones; mine and theirs are the base with scattered edits (changed lines,
@@ -36,7 +38,7 @@ const DIST = path.join(__dirname, '..', 'dist');
 // ---------------------------------------------------------------------------------------------
 
 function parseArgs(argv) {
-  const o = { quick: false, runs: 0, seed: 1, sizes: null, diff3: true, diff3Limit: 120, child: null, whole: true, engine: true, wholeRuns: 0, noMemory: false };
+  const o = { quick: false, runs: 0, seed: 1, sizes: null, diff3: true, diff3Limit: 120, child: null, whole: true, engine: true, wholeRuns: 0, noMemory: false, only: null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--quick') o.quick = true;
@@ -50,6 +52,10 @@ function parseArgs(argv) {
     else if (a === '--no-whole') o.whole = false;
     else if (a === '--whole-runs') o.wholeRuns = Number(argv[++i]);
     else if (a === '--no-memory') o.noMemory = true;
+    else if (a === '--only') {
+      o.only = new Set(argv[++i].split(','));
+      o.engine = false;
+    }
     else throw new Error(`unknown option ${a}`);
   }
   if (!o.sizes) o.sizes = o.quick ? [2000, 10000] : [10000, 50000, 200000];
