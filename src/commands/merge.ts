@@ -15,7 +15,7 @@ import type { ConflictStyle, Labels } from '../merge3';
 import type { Granularity } from '../formats/cascade';
 import { buildReport, inputInfo, type Report } from '../report/model';
 import { resolveStoreDir } from '../store/location';
-import { saveBaseline } from '../store/store';
+import { lazy } from '../lazy';
 import { renderSummary } from '../report/text';
 import { sourceEntry, type AsideKind, type FileOutcome, type Trees } from '../tree/merge-tree';
 import { baseReport, mergeWithBasis, resolveBase, splitBaseFrom } from './base-source';
@@ -23,6 +23,9 @@ import { prepareWorkflow, type WorkflowOptions } from '../workdir/merge-hook';
 import { checkMayReplace, checkOutputs, writeAll } from './outputs';
 import { realPathOf } from '../io/links';
 import { STATE_DIR } from '../workdir/state';
+
+/** Only for --save-baseline (start-up time, docs/performance.md). */
+const store = lazy(() => require('../store/store') as typeof import('../store/store'));
 import { findSameInputs } from './same-inputs';
 
 export interface MergeOptions extends WorkflowOptions {
@@ -115,7 +118,7 @@ export async function runMerge(options: MergeOptions): Promise<MergeRun> {
   const conflictFiles = await workflow.reuse(outcomes);
   // Saved before the outputs: the vendor's export is worth keeping whatever becomes of this merge.
   const saved = options.saveBaseline
-    ? await saveBaseline(storeDir, theirs, { name: options.baselineName, source: path.basename(options.theirs) })
+    ? await store().saveBaseline(storeDir, theirs, { name: options.baselineName, source: path.basename(options.theirs) })
     : undefined;
 
   const asideDir = keptAsideDir(options.output ?? options.outDir!);
