@@ -6,7 +6,7 @@
  * would have). Devices, sockets and folders are refused the same way.
  */
 
-import { closeSync, constants, fstatSync, openSync, promises as fs, readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, promises as fs, readFileSync, readSync, type Stats } from 'node:fs';
 
 /** O_NONBLOCK does not exist on Windows (no FIFOs in the file system there); 0 leaves the flags unchanged. */
 const NONBLOCK = constants.O_NONBLOCK ?? 0;
@@ -47,6 +47,42 @@ export function readRegularFileSync(file: string): Buffer {
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * A regular file opened for reading (O_NONBLOCK, as readRegularFileSync) with its fstat; throws NotRegularFile (the
+ * descriptor closed) for anything else. For a reader that checks the size before reading (readAllSync) and closes.
+ */
+export function openRegularSync(file: string): { fd: number; stat: Stats } {
+  const fd = openSync(file, constants.O_RDONLY | NONBLOCK);
+  let stat: Stats;
+  try {
+    stat = fstatSync(fd);
+  } catch (e) {
+    closeSync(fd);
+    throw e;
+  }
+  if (!stat.isFile()) {
+    closeSync(fd);
+    throw new NotRegularFile(file);
+  }
+  return { fd, stat };
+}
+
+/**
+ * The `size` bytes of the regular file open at `fd` (what readFileSync(fd) reads, without its second fstat); fewer
+ * if it shrank meanwhile. A size of 0 (some special files report it) reads to the end as readFileSync does.
+ */
+export function readAllSync(fd: number, size: number): Buffer {
+  if (size === 0) return readFileSync(fd);
+  const buf = Buffer.allocUnsafe(size);
+  let done = 0;
+  while (done < size) {
+    const n = readSync(fd, buf, done, size - done, null);
+    if (n === 0) break;
+    done += n;
+  }
+  return done === size ? buf : buf.subarray(0, done);
 }
 
 /** Like readRegularFile, decoded as UTF-8. */
