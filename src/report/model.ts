@@ -311,11 +311,11 @@ function lazyLineStarts(bytes: Uint8Array | undefined): () => Int32Array {
   let starts: Int32Array | undefined;
   return () => {
     if (starts === undefined) {
+      const b = bytes!;
       let n = 1;
-      for (let i = bytes!.indexOf(10); i !== -1; i = bytes!.indexOf(10, i + 1)) n++;
+      for (let i = 0; i < b.length; i++) if (b[i] === 10) n++;
       starts = new Int32Array(n);
-      let k = 1;
-      for (let i = bytes!.indexOf(10); i !== -1; i = bytes!.indexOf(10, i + 1)) starts[k++] = i + 1;
+      for (let i = 0, k = 1; i < b.length; i++) if (b[i] === 10) starts[k++] = i + 1;
     }
     return starts;
   };
