@@ -69,7 +69,10 @@ const SIDES: Side[] = ['base', 'mine', 'theirs'];
  * Comparison keys: the content, with a NUL appended to a last line that has no terminator. Ignoring whitespace,
  * as git's ignore-space-change: trailing whitespace is dropped and every other run of it counts as one space.
  */
-function keysOf(l: Lines, ignoreWhitespace: boolean): string[] {
+function keysOf(l: Lines, ignoreWhitespace: boolean): readonly string[] {
+  const last0 = l.lines.length - 1;
+  // The lines themselves when nothing changes (merge3 only reads its keys): no second 2M-slot array on a large file.
+  if (!ignoreWhitespace && (last0 < 0 || l.eols[last0] !== '')) return l.lines;
   const keys = ignoreWhitespace ? l.lines.map((line) => line.trimEnd().replace(/\s+/g, ' ')) : l.lines.slice();
   const last = keys.length - 1;
   if (last >= 0 && l.eols[last] === '') keys[last] += '\u0000';
