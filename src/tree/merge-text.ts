@@ -25,6 +25,7 @@ import { cascade, type Granularity } from '../formats/cascade';
 import { fileKind } from '../formats/kind';
 import type { MergeLevelUsed } from '../formats/types';
 import type { Triple } from './decide';
+import { collectAfterLarge } from '../gc-hint';
 import { encodingDiffers, encodingFallback, eolDiffers, type Note } from './notes';
 
 export interface TextMergeOptions {
@@ -128,6 +129,8 @@ export function mergeText(t: Triple, options: TextMergeOptions): TextOutcome | u
     ? mergeTwoWay({ mine: keysOf(lines.mine, ws), theirs: keysOf(lines.theirs, ws) })
     : merge3({ base: keysOf(lines.base, ws), mine: keysOf(lines.mine, ws), theirs: keysOf(lines.theirs, ws) }, { style, favor: options.favor });
   const lineRendered = renderMerge(result, lines, { style, labels: options.labels, keepWhitespaceChanges: ws });
+  // The diff's garbage goes before the levels below allocate theirs (large files only: gc-hint.ts).
+  collectAfterLarge(text.base.text.length + text.mine.text.length + text.theirs.text.length);
   const granularity = options.granularity ?? 'auto';
   const below =
     granularity === 'lines' || ws || (options.favor ?? 'none') !== 'none'
