@@ -307,7 +307,7 @@ function fileReport(o: FileOutcome, ctx: ReportContext): FileReport {
  * use and kept for the file's other blocks: one pass over the merged bytes per file, where a scan from the start per
  * block made the report of a 200k-line file with 200 blocks cost more than its merge (docs/performance.md).
  */
-function lazyLineStarts(bytes: Uint8Array | undefined): () => Int32Array {
+export function lazyLineStarts(bytes: Uint8Array | undefined): () => Int32Array {
   let starts: Int32Array | undefined;
   return () => {
     if (starts === undefined) {
@@ -325,7 +325,7 @@ function lazyLineStarts(bytes: Uint8Array | undefined): () => Int32Array {
  * Characters of a line block's sides (mine, base, theirs lines with one terminator each), from the merged bytes.
  * Lines are counted by bytes here: cheap, and exact for ASCII; the sides' line lengths are all that matter.
  */
-function blockChars(output: Uint8Array | undefined, lineStarts: () => Int32Array, c: ConflictBlock): number {
+export function blockChars(output: Uint8Array | undefined, lineStarts: () => Int32Array, c: ConflictBlock): number {
   if (output === undefined || output.length === 0) return 0;
   const starts = lineStarts();
   const inBlock = (l: number) =>

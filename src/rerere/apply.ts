@@ -55,7 +55,7 @@ function slice(lines: ReadonlyMap<number, string>, span: { start: number; length
  * The lines (1-based, as splitLines gives them: terminator and a CRLF's '\r' off) the blocks' mine and theirs
  * sides cover, and no others: the whole preimage split into lines was 2M strings for a 60 MB file with one block.
  */
-function linesOf(text: string, blocks: readonly ConflictBlock[]): Map<number, string> {
+export function linesOf(text: string, blocks: readonly ConflictBlock[]): Map<number, string> {
   const wanted: [number, number][] = blocks.flatMap((c) => [[c.mine.start, c.mine.start + c.mine.length], [c.theirs.start, c.theirs.start + c.theirs.length]] as [number, number][]).filter(([a, b]) => b > a);
   wanted.sort((x, y) => x[0] - y[0]);
   const out = new Map<number, string>();
