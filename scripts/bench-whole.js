@@ -26,7 +26,8 @@ const cp = require('child_process');
 const { performance } = require('perf_hooks');
 
 const ROOT = path.join(__dirname, '..');
-const DIST = path.join(ROOT, 'dist');
+// BENCH_DIST=/other/dist compares another build in the same way (before/after runs of one change).
+const DIST = process.env.BENCH_DIST ? path.resolve(process.env.BENCH_DIST) : path.join(ROOT, 'dist');
 const CLI = path.join(DIST, 'cli', 'main.js');
 const TEMPLATES = path.join(ROOT, '..', 'shared', '1c-templates');
 const TIME = fs.existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
@@ -465,4 +466,4 @@ function reportCabinet(dir, n, conflicts) {
   return dirs;
 }
 
-module.exports = { run, makeBigFile, makeCabinet };
+module.exports = { run, makeBigFile, makeCabinet, templatePairs, unzip, customise, zipFolder };

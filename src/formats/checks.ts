@@ -274,6 +274,27 @@ export function checkXml(merged: string, inputs: readonly string[], name?: strin
   return checkAttributes(merged, inputs, true, name);
 }
 
+/**
+ * Whether every input parses, once the merged text did not. The answer does not depend on the order; the cost does:
+ * an input that shares the merged text's longest beginning is parsed first, as it most likely holds the same fault
+ * near the start and fails at once (the admin's side that already had the broken line), where a side that parses
+ * costs a whole parse — on a 2.3 MB bundle 3.9 s of acorn spent only to learn the next input did not parse.
+ */
+function allParse(merged: string, inputs: readonly string[], parses: (text: string) => boolean): boolean {
+  const order = inputs.map((t) => ({ t, shared: sharedPrefix(merged, t) })).sort((a, b) => b.shared - a.shared);
+  return order.every(({ t }) => parses(t));
+}
+
+/** The length of the longest common beginning of `a` and `b` (compared in 4 KB slices, then by character). */
+function sharedPrefix(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  let i = 0;
+  const step = 4096;
+  while (i + step <= n && a.slice(i, i + step) === b.slice(i, i + step)) i += step;
+  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // CSS
 
@@ -291,7 +312,7 @@ function cssError(text: string): { reason: string; line?: number; column?: numbe
 export function checkCss(merged: string, inputs: readonly string[], name?: string): CheckFailure | null {
   const err = cssError(merged);
   if (err === null) return null;
-  if (!inputs.every((t) => cssError(t) === null)) return null;
+  if (!allParse(merged, inputs, (t) => cssError(t) === null)) return null;
   const who = subject(name);
   const at = err.line === undefined ? '' : `, line ${err.line}, column ${err.column}`;
   const atRu = err.line === undefined ? '' : `, строка ${err.line}, столбец ${err.column}`;
@@ -335,7 +356,7 @@ export function checkJs(merged: string, inputs: readonly string[], name?: string
   if (merged.length > JS_CHECK_MAX_CHARS) return null;
   const err = jsError(merged);
   if (err === null) return null;
-  if (!inputs.every((t) => t.length <= JS_CHECK_MAX_CHARS && jsError(t) === null)) return null;
+  if (!allParse(merged, inputs, (t) => t.length <= JS_CHECK_MAX_CHARS && jsError(t) === null)) return null;
   const who = subject(name);
   // acorn's message ends in "(line:column)" already.
   const message = err.message.replace(/\s*\(\d+:\d+\)$/, '');
@@ -376,7 +397,7 @@ function yamlError(text: string): { reason: string; line?: number; duplicate?: s
 export function checkYaml(merged: string, inputs: readonly string[], name?: string): CheckFailure | null {
   const err = yamlError(merged);
   if (err === null) return null;
-  if (!inputs.every((t) => yamlError(t) === null)) return null;
+  if (!allParse(merged, inputs, (t) => yamlError(t) === null)) return null;
   const who = subject(name);
   const at = err.line === undefined ? '' : `, line ${err.line}`;
   const atRu = err.line === undefined ? '' : `, строка ${err.line}`;
