@@ -34,9 +34,10 @@ const TIME = fs.existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
 const TEXT_EXT = /\.(html?|js|mjs|css|json|txt|xml|svg|map|md)$/i;
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const fmtMs = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
+// NaN: a case left out by --only.
+const fmtMs = (ms) => (Number.isNaN(ms) ? '—' : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
 const fmtMB = (kb) => (kb ? `${(kb / 1024).toFixed(0)} MB` : '?');
-const ratio = (a, b) => `${(a / b).toFixed(2)}×`;
+const ratio = (a, b) => (Number.isNaN(a / b) ? '—' : `${(a / b).toFixed(2)}×`);
 
 /** `--only a,b`: a function telling whether a case is to run (all of them without --only). */
 const wanted = (o) => (name) => !o.only || o.only.has(name);
