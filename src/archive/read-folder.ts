@@ -15,7 +15,6 @@ import * as fs from 'fs';
 import { Dirent } from 'fs';
 import * as path from 'path';
 import { CabinetError, Message } from '../errors';
-import { closeSync } from 'fs';
 import { NotRegularFile, openRegularSync, readAllSync } from '../io/read-regular';
 import { Budget, Limits } from './limits';
 import { Where, checkSegment, printable, unsafeName } from './names';
@@ -117,7 +116,7 @@ function readFound(file: Found, budget: Budget): { bytes: Uint8Array; date: Date
     budget.addBytes(buf.length - stat.size);
     return { bytes: new Uint8Array(buf.buffer, buf.byteOffset, buf.length), date: stat.mtime };
   } finally {
-    closeSync(fd);
+    fs.closeSync(fd);
   }
 }
 

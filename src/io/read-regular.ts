@@ -35,23 +35,10 @@ export async function readRegularFile(file: string): Promise<Buffer> {
 }
 
 /**
- * readRegularFile with synchronous calls, for reading many files in a row (a folder input): four awaited calls per
- * file left the process idle between them (3.6 s instead of 0.9 s for a 4,000-file folder). O_NONBLOCK keeps the
- * synchronous open() from blocking on a FIFO too.
- */
-export function readRegularFileSync(file: string): Buffer {
-  const fd = openSync(file, constants.O_RDONLY | NONBLOCK);
-  try {
-    if (!fstatSync(fd).isFile()) throw new NotRegularFile(file);
-    return readFileSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
-
-/**
- * A regular file opened for reading (O_NONBLOCK, as readRegularFileSync) with its fstat; throws NotRegularFile (the
- * descriptor closed) for anything else. For a reader that checks the size before reading (readAllSync) and closes.
+ * readRegularFile's open and check with synchronous calls, for reading many files in a row (a folder input: four
+ * awaited calls per file left the process idle between them, 3.6 s instead of 0.9 s for a 4,000-file folder).
+ * Returns the descriptor (O_NONBLOCK: the synchronous open() cannot block on a FIFO either) with its fstat; throws
+ * NotRegularFile (the descriptor closed) for anything else. The caller checks the size, reads (readAllSync), closes.
  */
 export function openRegularSync(file: string): { fd: number; stat: Stats } {
   const fd = openSync(file, constants.O_RDONLY | NONBLOCK);
