@@ -168,3 +168,71 @@ export function ancestors(path: string): string[] {
   for (let i = 1; i < parts.length; i++) result.push(parts.slice(0, i).join('/'));
   return result;
 }
+
+/** The longest file or folder name Windows (NTFS, and Linux file systems: 255 bytes) can create, in UTF-16 units. */
+const WINDOWS_NAME_MAX = 255;
+
+/**
+ * Names Windows cannot create: the DOS device names (CON, PRN, AUX, NUL, COM1–COM9, LPT1–LPT9, also with an
+ * extension such as 'aux.html' and in any letter case; the superscript digits ¹²³ count too), names ending in a dot
+ * or a space, which Windows silently strips ('theme.css.' would become 'theme.css'), and names longer than 255
+ * characters. Explorer refuses to extract such an entry, so the merge keeps it out of the archive
+ * (tree/merge-tree.ts keepClashesAside).
+ */
+const WINDOWS_DEVICE = /^(con|prn|aux|nul|com[1-9\u00b9\u00b2\u00b3]|lpt[1-9\u00b9\u00b2\u00b3])(\.|$)/i;
+
+/** Why Windows cannot create a file or folder named `segment`, or undefined when it can. */
+export function windowsNameProblem(segment: string): Message | undefined {
+  const device = WINDOWS_DEVICE.exec(segment);
+  if (device) {
+    return {
+      en: `'${device[1]}' is a device name on Windows`,
+      ru: `'${device[1]}' — имя устройства в Windows`,
+    };
+  }
+  if (segment.length > WINDOWS_NAME_MAX) {
+    return {
+      en: `it is ${segment.length} characters long, more than the ${WINDOWS_NAME_MAX} Windows allows in a name`,
+      ru: `его длина ${segment.length} символов, больше ${WINDOWS_NAME_MAX}, допустимых в Windows для имени`,
+    };
+  }
+  if (/[. ]$/.test(segment)) {
+    return {
+      en: 'it ends in a dot or a space, which Windows drops',
+      ru: 'имя оканчивается точкой или пробелом, а Windows их отбрасывает',
+    };
+  }
+  return undefined;
+}
+
+/** The first segment of `path` Windows cannot create, with the reason, or undefined. */
+export function windowsPathProblem(path: string): { segment: string; why: Message } | undefined {
+  for (const segment of path.split('/')) {
+    const why = windowsNameProblem(segment);
+    if (why) return { segment, why };
+  }
+  return undefined;
+}
+
+/**
+ * A name Windows can create for `path`, each bad segment changed as little as possible: '_' after a device name
+ * ('aux.html' → 'aux_.html', 'CON' → 'CON_'), each trailing dot or space → '_' ('theme.css.' → 'theme.css_').
+ * Other paths are returned unchanged.
+ */
+export function windowsSafePath(path: string): string {
+  return path
+    .split('/')
+    .map((segment) => {
+      if (!windowsNameProblem(segment)) return segment;
+      const device = WINDOWS_DEVICE.exec(segment);
+      let s = device ? `${device[1]}_${segment.slice(device[1].length)}` : segment;
+      s = s.replace(/[. ]+$/, (tail) => '_'.repeat(tail.length));
+      // Too long: the start and the extension, with '~' between (at most 100 characters: fits in bytes too).
+      if (s.length > WINDOWS_NAME_MAX) {
+        const ext = /\.[^.]{1,16}$/.exec(s)?.[0] ?? '';
+        s = `${s.slice(0, 80)}~${ext}`;
+      }
+      return s;
+    })
+    .join('/');
+}

@@ -70,6 +70,7 @@ function walk(absolute: string, relative: string, tree: Tree, found: Found[], bu
   for (const child of children) {
     const childRelative = relative === '' ? child.name : `${relative}/${child.name}`;
     const childAbsolute = path.join(absolute, child.name);
+    if (child.name.includes('\uFFFD')) checkUtf8Name(absolute, relative, child.name);
     const where = fileWhere(childRelative);
     checkSegment(child.name, where, NAME_ADVICE);
     budget.addEntry();
@@ -85,6 +86,53 @@ function walk(absolute: string, relative: string, tree: Tree, found: Found[], bu
       throw unsafeName(where, 'it is not a regular file (a device, pipe or socket)', ru, NAME_ADVICE);
     }
   }
+}
+
+const utf8Strict = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * A name the file system stores as bytes that are not UTF-8 (a Linux folder filled from a CP1251 or CP866 archive):
+ * Node lists it with U+FFFD in place of the bad bytes, and opening that spelling fails with ENOENT ("cannot be
+ * read"), which points the wrong way. Such a name cannot be represented in the merged archive either: refused,
+ * naming it with the bad bytes as \xNN. A name that really holds U+FFFD passes.
+ */
+function checkUtf8Name(absolute: string, relative: string, name: string): void {
+  const raw = fs.readdirSync(absolute, { encoding: 'buffer' }).find((b) => b.toString('utf8') === name && !validUtf8(b));
+  if (!raw) return;
+  const shown = (relative === '' ? '' : printable(relative) + '/') + escapedBytes(raw);
+  throw unsafeName(
+    { en: `'${shown}'`, ru: `'${shown}'` },
+    'its name is not valid UTF-8 (the bytes shown as \\xNN), so it cannot be read by that name nor stored in the merged archive',
+    'его имя — не UTF-8 (байты показаны как \\xNN), и его нельзя ни прочитать по этому имени, ни записать в архив-результат',
+    NAME_ADVICE,
+  );
+}
+
+function validUtf8(b: Buffer): boolean {
+  try {
+    utf8Strict.decode(b);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Bytes as text: each valid UTF-8 sequence as its character (control characters escaped), every other byte \xNN. */
+export function escapedBytes(b: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < b.length; ) {
+    const lead = b[i];
+    const n = lead < 0x80 ? 1 : lead >= 0xc2 && lead <= 0xdf ? 2 : lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+    const seq = n > 0 && i + n <= b.length ? b.subarray(i, i + n) : undefined;
+    if (seq && validUtf8(Buffer.from(seq))) {
+      out += printable(Buffer.from(seq).toString('utf8'));
+      i += n;
+    } else {
+      out += `\\x${lead.toString(16).padStart(2, '0')}`;
+      i++;
+    }
+  }
+  return out;
 }
 
 /** The entries of a folder, sorted by name in code-unit order. */

@@ -109,6 +109,21 @@ export function findEndOfCentral(buf: Buffer): number {
   return -1;
 }
 
+/**
+ * An end record anywhere in the file (only for the message when none is in the last 64 KiB): the last 'PK\5\6'
+ * whose comment fits and whose directory lies before it.
+ */
+function findEndOfCentralAnywhere(buf: Buffer): number {
+  for (let i = buf.lastIndexOf(EOCD_MAGIC); i >= 0; i = i > 0 ? buf.lastIndexOf(EOCD_MAGIC, i - 1) : -1) {
+    if (i + EOCD_SIZE > buf.length) continue;
+    const cdEnd = buf.readUInt32LE(i + 16) + buf.readUInt32LE(i + 12);
+    if (i + EOCD_SIZE + buf.readUInt16LE(i + 20) <= buf.length && cdEnd <= i) return i;
+  }
+  return -1;
+}
+
+const EOCD_MAGIC = Buffer.from([0x50, 0x4b, 0x05, 0x06]);
+
 /** True when the buffer starts like a zip (a local header, or the end record of an empty zip). */
 export function startsLikeZip(buf: Buffer): boolean {
   if (buf.length < 4) return false;
@@ -162,6 +177,16 @@ export function readCentralDirectory(buf: Buffer, beforeWalk: (declaredCount: nu
   const r = new Reader(buf);
   const eocd = findEndOfCentral(buf);
   if (eocd < 0) {
+    // Not in the last 64 KiB, where a zip's end must be. An end record further back means data was appended after
+    // the archive (or this is not its real end): "truncated" would point the wrong way.
+    const earlier = findEndOfCentralAnywhere(buf);
+    if (earlier >= 0) {
+      const extra = buf.length - (earlier + EOCD_SIZE + buf.readUInt16LE(earlier + 20));
+      throw corrupt(
+        `the archive has ${extra} bytes of extra data after its end (the zip's end record is at byte ${earlier}, more than 64 KiB before the end of the file), so this is not the archive's real end: something was appended to it, or it was joined with another file. Download or export it again`,
+        `после конца архива ещё ${extra} байт посторонних данных (конечная запись zip на байте ${earlier}, больше чем за 64 КиБ до конца файла), так что это не настоящий конец архива: к нему что-то дописано или он склеен с другим файлом. Скачайте или выгрузите его заново`,
+      );
+    }
     throw corrupt(
       'the end of the zip directory is missing: the archive is truncated (an interrupted download or copy?)',
       'не найден конец каталога zip: архив обрезан (прерванная загрузка или копирование?)',
@@ -310,6 +335,14 @@ export function parseExtra(block: Uint8Array): Map<number, Uint8Array> {
 function applyZip64(entry: RawEntry, diskStart: number): void {
   const field = entry.extra.get(EXTRA_ZIP64);
   if (!field) return;
+  const needed = 8 * [entry.uncompressedSize, entry.compressedSize, entry.localOffset].filter((v) => v === U32_MAX).length;
+  if (field.length < needed) {
+    const name = printableName(entry.nameBytes);
+    throw corrupt(
+      `entry '${name}': its ZIP64 extra field holds ${field.length} bytes, fewer than the ${needed} its sizes and offset need; the archive is damaged. Download or export it again`,
+      `запись '${name}': её поле ZIP64 содержит ${field.length} байт, меньше ${needed}, нужных для её размеров и смещения; архив повреждён. Скачайте или выгрузите его заново`,
+    );
+  }
   const r = new Reader(Buffer.from(field.buffer, field.byteOffset, field.byteLength));
   let pos = 0;
   if (entry.uncompressedSize === U32_MAX) {

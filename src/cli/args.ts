@@ -13,7 +13,7 @@ import { baselineCommand, type BaselineArgs } from './baseline-args';
 import { detectLang, type Lang } from './lang';
 import { limitOptions, limitsFrom } from './limit-args';
 import { workdirCommands, workflowFrom, workflowMergeOptions, type WorkdirArgs } from './workdir-args';
-import { argvLang, setHelpLanguage, t } from './help';
+import { argvLang, flagDefault, setHelpLanguage, t } from './help';
 import { HELP_RU } from './help-ru';
 import { editDistance } from '../workdir/locate';
 
@@ -111,9 +111,9 @@ export function parseArgs(argv: string[], version: string): Promise<ParsedArgs> 
     .scriptName('cabinet-merge')
     .usage(`${t('$0 <command> [options]')}\n\n${t('Three-way merge of 1C:Enterprise personal cabinet exports (zip archives or folders).')}`)
     .option('lang', { choices: ['en', 'ru'] as const, describe: t('Language of messages (default: from LANG / the system)') })
-    .option('verbose', { type: 'boolean', default: false, describe: t('Show error details') })
-    .option('quiet', { type: 'boolean', default: false, describe: t('Print nothing on success') })
-    .option('json', { type: 'boolean', default: false, describe: t('Print the JSON report instead of the summary') })
+    .option('verbose', { type: 'boolean', ...flagDefault(false), describe: t('Show error details') })
+    .option('quiet', { type: 'boolean', ...flagDefault(false), describe: t('Print nothing on success') })
+    .option('json', { type: 'boolean', ...flagDefault(false), describe: t('Print the JSON report instead of the summary') })
     .option('color', { type: 'boolean', describe: t('Colour the summary (default: on a terminal; env NO_COLOR, FORCE_COLOR); --no-color: never') })
     .command(
       'merge [paths..]',
@@ -138,9 +138,12 @@ export function parseArgs(argv: string[], version: string): Promise<ParsedArgs> 
           })
           .option('store', {
             type: 'string',
-            describe: t('The baseline store folder (default: env CABINET_MERGE_STORE or the user data folder); --no-store: do not look for a base there'),
+            describe: t('The baseline store folder (default: env CABINET_MERGE_STORE or the user data folder)'),
           })
-          .option('save-baseline', { type: 'boolean', default: false, describe: t("Also save the vendor's new export as a baseline in the store") })
+          // Its own line in --help, so the way to turn the store off is seen; yargs parses --no-store as store=false
+          // (boolean negation comes before option names), so this key itself is never set.
+          .option('no-store', { type: 'boolean', describe: t('Do not look for a base in the baseline store') })
+          .option('save-baseline', { type: 'boolean', ...flagDefault(false), describe: t("Also save the vendor's new export as a baseline in the store") })
           .option('baseline-name', { type: 'string', describe: t('Name for --save-baseline, e.g. "ЖКХ 3.1.12"') })
           .example(t('cabinet-merge merge --mine MY_EXPORT.zip --theirs NEW_VENDOR.zip -o MERGED.zip'), t('Two archives only: a stored baseline, or every difference left to you'))
           .option('output', { alias: 'o', type: 'string', describe: t('The merged zip to write') })
@@ -157,11 +160,11 @@ export function parseArgs(argv: string[], version: string): Promise<ParsedArgs> 
             default: 'diff3' as const,
             describe: t('Conflict markers: diff3 shows the base section (what the vendor had), merge does not, zdiff3 moves common lines out'),
           })
-          .option('force', { type: 'boolean', default: false, describe: t('Overwrite existing output files') })
-          .option('allow-empty', { type: 'boolean', default: false, describe: t('Accept an input with no files at all (normally refused as almost surely the wrong file)') })
+          .option('force', { type: 'boolean', ...flagDefault(false), describe: t('Overwrite existing output files') })
+          .option('allow-empty', { type: 'boolean', ...flagDefault(false), describe: t('Accept an input with no files at all (normally refused as almost surely the wrong file)') })
           .option('ignore-whitespace', {
             type: 'boolean',
-            default: false,
+            ...flagDefault(false),
             describe: t('Changes in the amount of whitespace alone do not conflict with a real change (git -X ignore-space-change)'),
           })
           .option('granularity', {
@@ -171,7 +174,7 @@ export function parseArgs(argv: string[], version: string): Promise<ParsedArgs> 
           })
           .option('prefer', {
             choices: ['mine', 'theirs'] as const,
-            describe: t('For binary files (images, fonts) changed on both sides: take this side instead of reporting a conflict'),
+            describe: t('Binary files only (images, fonts) changed on both sides: take this side instead of a conflict; text files are merged as always (for whole text files use resolve or a rules file)'),
           })
           .option('find-renames', {
             type: 'string',
@@ -179,7 +182,7 @@ export function parseArgs(argv: string[], version: string): Promise<ParsedArgs> 
           })
           .option('renames', {
             type: 'boolean',
-            default: true,
+            ...flagDefault(true),
             describe: t('--no-renames: merge path by path, without rename detection'),
           })
           .option('name-encoding', {

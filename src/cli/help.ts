@@ -22,6 +22,14 @@ export function t(en: string): string {
   return ru ?? en;
 }
 
+/**
+ * A boolean option's default, as --help shows it: yargs prints the value itself ("[default: false]"), which under
+ * --lang ru would be the one English word left in the line; in Russian it reads "да" / "нет".
+ */
+export function flagDefault(value: boolean): { default: boolean; defaultDescription?: string } {
+  return language === 'ru' ? { default: value, defaultDescription: value ? 'да' : 'нет' } : { default: value };
+}
+
 /** Descriptions asked for in Russian that have no translation yet. */
 export function untranslated(): string[] {
   return [...missing];

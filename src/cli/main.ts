@@ -12,6 +12,10 @@ import { VERSION } from '../version';
 import { parseArgs } from './args';
 import { mergeNextStep } from './next-step';
 import { detectLang, type Lang } from './lang';
+import { quietOnBrokenPipe } from './broken-pipe';
+
+quietOnBrokenPipe(process.stdout);
+quietOnBrokenPipe(process.stderr);
 
 /*
  * The commands, their renderers and the terminal helpers are required when their command runs, not imported above:
@@ -48,8 +52,8 @@ async function main(argv: string[]): Promise<number> {
       if (!args.json && !args.quiet) {
         const next = mergeNextStep(argv, report, args.report, args.outDir);
         const colour = useColour(args.reportToStdout ? { ...terminal, stdoutTty: terminal.stderrTty } : terminal, args.color);
-        human.write(renderSummary(report, args.lang, painter(colour), next));
-        if (args.outDir) human.write(renderWorkdirHint(args.outDir, report.result, args.lang));
+        human.write(terminalText(renderSummary(report, args.lang, painter(colour), next), { colour }));
+        if (args.outDir) human.write(terminalText(renderWorkdirHint(args.outDir, report.result, args.lang)));
       }
       return report.exitCode;
     }
@@ -57,29 +61,29 @@ async function main(argv: string[]): Promise<number> {
       const { renderBaseline, runBaseline } = lazy.baseline();
       const result = await runBaseline(args);
       if (args.json) process.stdout.write(JSON.stringify(result, null, 2) + '\n');
-      else if (!args.quiet) process.stdout.write(renderBaseline(result, args.lang));
+      else if (!args.quiet) process.stdout.write(terminalText(renderBaseline(result, args.lang)));
       return 0;
     }
     case 'status': {
-      const { runStatus } = lazy.status();
+      const { runStatus, statusJson } = lazy.status();
       const { renderStatus } = lazy.render();
       const run = await runStatus(args.work, args.limits);
-      if (args.json) process.stdout.write(JSON.stringify({ ...run.inspection, checks: run.checks }, (_k, v: unknown) => (v instanceof Map ? undefined : v), 2) + '\n');
-      else if (!args.quiet || run.exitCode !== 0) process.stdout.write(renderStatus(run, args.work, args.lang));
+      if (args.json) process.stdout.write(statusJson(run));
+      else if (!args.quiet || run.exitCode !== 0) process.stdout.write(terminalText(renderStatus(run, args.work, args.lang)));
       return run.exitCode;
     }
     case 'pack': {
       const { runPack } = lazy.pack();
       const { renderPack } = lazy.render();
       const run = await runPack(args);
-      if (!args.quiet || run.exitCode !== 0) process.stdout.write(renderPack(run, args.work, args.lang));
+      if (!args.quiet || run.exitCode !== 0) process.stdout.write(terminalText(renderPack(run, args.work, args.lang)));
       return run.exitCode;
     }
     case 'resolve': {
       const { runResolve } = lazy.resolve();
       const { renderResolve } = lazy.render();
       const run = await runResolve(args);
-      if (!args.quiet) process.stdout.write(renderResolve(run, args.lang));
+      if (!args.quiet) process.stdout.write(terminalText(renderResolve(run, args.lang)));
       return 0;
     }
     default: {
@@ -89,9 +93,21 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+/**
+ * Text for the terminal with every control character (C0 but the newline, DEL, C1) shown as \xNN: messages and
+ * summaries hold paths the user typed, which may carry ESC or a newline (screen cleared, colours, a spoofed second
+ * line), as names inside archives may (archive/names.ts printable, the same form). `colour`: the painter's own SGR
+ * sequences (ESC [ digits m) are kept. `line`: the newline too (an error is exactly one line).
+ */
+function terminalText(text: string, options: { colour?: boolean; line?: boolean } = {}): string {
+  const pattern = options.colour ? /\u001b\[[0-9;]*m|[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g : /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g;
+  const escaped = text.replace(pattern, (c) => (c.length > 1 ? c : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`));
+  return options.line ? escaped.replace(/\n/g, '\\x0a') : escaped;
+}
+
 function report(e: unknown, lang: Lang, verbose: boolean): void {
   if (e instanceof CabinetError) {
-    process.stderr.write(`cabinet-merge: ${e.localized(lang)}\n`);
+    process.stderr.write(`cabinet-merge: ${terminalText(e.localized(lang), { line: true })}\n`);
     if (verbose && e.details) process.stderr.write(`${e.details}\n`);
     if (verbose && e.cause instanceof Error && e.cause.stack) process.stderr.write(`${e.cause.stack}\n`);
     return;

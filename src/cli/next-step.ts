@@ -6,9 +6,8 @@
  * next step is the same merge into a working folder (`--out-dir MERGED`), then status / resolve / pack.
  */
 
-import * as path from 'node:path';
 import type { Report } from '../report/model';
-import { command } from '../report/command';
+import { command, workFolderFor } from '../report/command';
 import type { Wording } from '../tree/status';
 
 /** Options of merge whose value is the next argument, and that the working-folder run must not repeat. */
@@ -37,11 +36,8 @@ export function withoutOutputs(argv: readonly string[]): string[] {
   return out;
 }
 
-/** WORK for a merged zip: MERGED.zip → MERGED (beside it). */
-export function workFor(output: string): string {
-  const ext = path.extname(output);
-  return ext ? output.slice(0, -ext.length) : `${output}.work`;
-}
+/** WORK for a merged zip: MERGED.zip → MERGED (beside it); the model's resolve commands use the same name. */
+export const workFor = workFolderFor;
 
 /**
  * The closing lines of a merge summary: the report's path, and, after `-o` alone with something to resolve, the

@@ -11,7 +11,7 @@ import type { Side } from '../workdir/state';
 import type { GlobalOptions } from './args';
 import { detectLang } from './lang';
 import { limitOptions, limitsFrom } from './limit-args';
-import { t } from './help';
+import { flagDefault, t } from './help';
 
 const RESOLUTIONS_HELP =
   'Where resolutions of conflicts are recorded by pack and re-used by merge (default: env CABINET_MERGE_RESOLUTIONS, else %LOCALAPPDATA%\\cabinet-merge\\resolutions on Windows, ~/.local/share/cabinet-merge/resolutions elsewhere)';
@@ -29,7 +29,7 @@ export const workflowMergeOptions = () => ({
   resolutions: { type: 'string' as const, describe: t(RESOLUTIONS_HELP) },
   'reuse-resolutions': {
     type: 'boolean' as const,
-    default: true,
+    ...flagDefault(true),
     describe: t('Re-apply resolutions recorded by earlier packs to the same conflicts (--no-reuse-resolutions: do not)'),
   },
 }) as const satisfies Record<string, Options>;
@@ -79,13 +79,14 @@ export function workdirCommands(done: (args: WorkdirArgs) => void): CommandModul
   return [
     {
       command: 'status <work>',
-      describe: t('Show what is left to resolve in a working folder made by merge --out-dir (exit 1 while anything is)'),
+      describe: t('Show what is left to resolve in a working folder made by merge --out-dir (exit 1 while anything is); or check a folder or zip edited by hand'),
       builder: (y) =>
         y
           .usage(t('$0 status <work> [options]'))
-          .positional('work', { type: 'string', describe: t('The working folder') })
+          .positional('work', { type: 'string', describe: t('The working folder, or a folder or zip edited by hand (checked for markers, format faults, a wrapper folder)') })
           .options(limitOptions())
-          .example(t('cabinet-merge status WORK'), t('Files with conflict markers (and their lines), decisions needed, what is resolved')),
+          .example(t('cabinet-merge status WORK'), t('Files with conflict markers (and their lines), decisions needed, what is resolved'))
+          .example(t('cabinet-merge status MERGED.zip'), t('Check a zip made by hand before importing it')),
       handler: (a) => done({ command: 'status', work: a.work as string, limits: limitsFrom(a), ...globals(a) }),
     },
     {
@@ -94,10 +95,10 @@ export function workdirCommands(done: (args: WorkdirArgs) => void): CommandModul
       builder: (y) =>
         y
           .usage(t('$0 pack <work> -o <zip> [options]'))
-          .positional('work', { type: 'string', describe: t('The working folder') })
+          .positional('work', { type: 'string', describe: t('The working folder, or a folder edited by hand (checked first, zipped as it is)') })
           .option('output', { alias: 'o', type: 'string', describe: t('The zip to write') })
-          .option('force', { type: 'boolean', default: false, describe: t('Pack even with conflict markers, undecided conflicts or characters the file encoding cannot hold') })
-          .option('yes', { type: 'boolean', default: false, describe: t('Pack although files of the merge were deleted in the working folder (they are left out of the zip)') })
+          .option('force', { type: 'boolean', ...flagDefault(false), describe: t('Pack even with conflict markers, undecided conflicts or characters the file encoding cannot hold') })
+          .option('yes', { type: 'boolean', ...flagDefault(false), describe: t('Pack although files of the merge were deleted in the working folder (they are left out of the zip)') })
           .option('resolutions', { type: 'string', describe: t(RESOLUTIONS_HELP) })
           .options(limitOptions())
           .example(t('cabinet-merge pack WORK -o MERGED.zip'), t('Write the zip once status reports nothing left')),
@@ -127,7 +128,7 @@ export function workdirCommands(done: (args: WorkdirArgs) => void): CommandModul
             array: true,
             describe: t("The files, as status shows them (e.g. js/receipt-print.js), or patterns in quotes ('ace/**')"),
           })
-          .option('all', { type: 'boolean', default: false, describe: t('Every conflict still unresolved (markers left, or waiting for a decision)') })
+          .option('all', { type: 'boolean', ...flagDefault(false), describe: t('Every conflict still unresolved (markers left, or waiting for a decision)') })
           .option('mine', { type: 'boolean', describe: t('Take your version (keep your file)') })
           .option('theirs', { type: 'boolean', describe: t("Take the vendor's new version (a file the vendor deleted is removed)") })
           .option('base', { type: 'boolean', describe: t("Take the vendor's old version") })

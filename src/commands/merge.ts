@@ -6,6 +6,7 @@
 
 import * as path from 'node:path';
 import type { ReadOptions } from '../archive/limits';
+import { windowsSafePath } from '../archive/names';
 import { readTree } from '../archive/read';
 import type { FileEntry, NameEncoding, OutputTree, Tree } from '../archive/tree';
 import { writeZip } from '../archive/write';
@@ -16,12 +17,15 @@ import type { Granularity } from '../formats/cascade';
 import { buildReport, inputInfo, type Report } from '../report/model';
 import { resolveStoreDir } from '../store/location';
 import { lazy } from '../lazy';
+import { userShell, workFolderFor } from '../report/command';
 import { renderSummary } from '../report/text';
+import { nameKey } from '../tree/align';
 import { sourceEntry, type AsideKind, type FileOutcome, type Trees } from '../tree/merge-tree';
 import { baseReport, mergeWithBasis, resolveBase, splitBaseFrom } from './base-source';
 import { prepareWorkflow, type WorkflowOptions } from '../workdir/merge-hook';
 import { checkMayReplace, checkOutputs, writeAll } from './outputs';
 import { realPathOf } from '../io/links';
+import { recoverHalfOutputs } from '../io/publish';
 import { STATE_DIR } from '../workdir/state';
 
 /** Only for --save-baseline (start-up time, docs/performance.md). */
@@ -87,6 +91,8 @@ export async function runMerge(options: MergeOptions): Promise<MergeRun> {
   // --out-dir first, so that a WORK inside an input is named as the user typed it, not as WORK.conflicts.
   const maybe = [...(options.outDir !== undefined ? [options.outDir] : []), keptAsideDir(options.output ?? options.outDir!)];
   if (options.outDir !== undefined && options.report !== undefined) await checkReportOutsideWork(options.report, options.outDir);
+  // A killed run's half (its zip without its report): its own outputs may be replaced (io/publish.ts).
+  await recoverHalfOutputs(options.output ?? options.outDir!, [...outputs, ...maybe]);
   await checkOutputs(outputs, inputs, options.force, maybe);
   const workflow = await prepareWorkflow(options, [options.base, options.mine, options.theirs, ...baseFrom]);
 
@@ -138,7 +144,8 @@ export async function runMerge(options: MergeOptions): Promise<MergeRun> {
     layout,
     base: baseReport(basis, merged, { theirs: options.theirs, store: storeDir, saved, candidatePaths: baseFrom }),
     baseFrom: merged.baseFrom,
-    ...(options.outDir ? { work: options.outDir } : {}),
+    ...(options.outDir || options.output ? { work: options.outDir ?? workFolderFor(options.output!) } : {}),
+    shell: userShell(),
   });
 
   if (basis.kind === 'given') {
@@ -153,6 +160,7 @@ export async function runMerge(options: MergeOptions): Promise<MergeRun> {
     ...(options.outDir
       ? [{
           target: options.outDir,
+          isDir: true,
           write: (t: string) =>
             workflow.writeWorkdir(t, {
               output: zipTree,
@@ -166,29 +174,31 @@ export async function runMerge(options: MergeOptions): Promise<MergeRun> {
             }),
         }]
       : []),
-    ...(aside.size ? [{ target: asideDir, write: (t: string) => writeDirAtomic(t, aside) }] : []),
+    ...(aside.size ? [{ target: asideDir, isDir: true, write: (t: string) => writeDirAtomic(t, aside) }] : []),
     ...(options.report && reportText !== undefined
       ? [{ target: options.report, write: (t: string) => writeFileAtomic(t, reportText) }]
       : []),
-  ]);
+  ], options.force);
   return { report };
 }
 
 /**
  * The files of MERGED.conflicts/: `<kind>/<path>`, the extension kept so a saved image still opens by double-click.
- * Two names that differ only in letter case would overwrite each other on Windows, so a later one gets '~2', '~3'…
- * before its extension.
+ * Two names that differ only in letter case (or Unicode form) would overwrite each other on Windows, so a later one
+ * gets '~2', '~3'… before its extension.
  */
 function asideFiles(outcomes: readonly FileOutcome[]): { files: Map<string, Uint8Array>; nameOf: (p: string, as: AsideKind) => string } {
   const files = new Map<string, Uint8Array>();
   const names = new Map<string, string>();
   const taken = new Set<string>();
   for (const o of outcomes) {
+    // A name Windows cannot create is saved under one it can ('aux.html' → 'aux_.html'), so the folder extracts.
+    const safe = windowsSafePath(o.path);
     for (const copy of o.aside ?? []) {
-      let rel = `${copy.as}/${o.path}`;
+      let rel = `${copy.as}/${safe}`;
       const ext = path.posix.extname(rel);
-      for (let n = 2; taken.has(rel.toLowerCase()); n++) rel = `${copy.as}/${o.path.slice(0, o.path.length - ext.length)}~${n}${ext}`;
-      taken.add(rel.toLowerCase());
+      for (let n = 2; taken.has(nameKey(rel)); n++) rel = `${copy.as}/${safe.slice(0, safe.length - ext.length)}~${n}${ext}`;
+      taken.add(nameKey(rel));
       names.set(`${copy.as}\u0000${o.path}`, rel);
       files.set(rel, copy.bytes);
     }

@@ -8,7 +8,8 @@ import { constants as fsc, promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { CabinetError } from '../errors';
 import { realPathOf } from '../io/links';
-import { checkInterrupt, forget, Interrupted, interruptPending, markOutputsComplete, outputsCompleted, removeOnInterrupt } from '../io/atomic';
+import { checkInterrupt, forget, Interrupted, interruptPending, markOutputsComplete, outputsCompleted, removeOnInterrupt, tempSibling } from '../io/atomic';
+import { AlreadyExists, beginPublish, endPublish, isHalfOutput, publish, testPublishPause } from '../io/publish';
 
 /** Windows and macOS file systems ignore letter case by default, so 'A.zip' and 'a.zip' are one file there. */
 const CASE_INSENSITIVE = process.platform === 'win32' || process.platform === 'darwin';
@@ -79,6 +80,7 @@ async function checkFolder(out: string): Promise<void> {
   const dir = path.dirname(path.resolve(out));
   const stat = await fs.stat(dir).catch((e: NodeJS.ErrnoException) => e);
   if (stat instanceof Error) {
+    if (stat.code === 'ENAMETOOLONG') throw nameTooLong(out);
     if (stat.code === 'ENOENT') {
       throw invalid({
         en: `${out}: the folder ${dir} does not exist; create it or choose another output path`,
@@ -105,7 +107,10 @@ function notAFolder(out: string, dir: string): CabinetError {
 }
 
 async function checkTarget(out: string, force: boolean, isFolder = false): Promise<void> {
-  const stat = await fs.lstat(out).catch(() => undefined);
+  const stat = await fs.lstat(out).catch((e: NodeJS.ErrnoException) => {
+    if (e.code === 'ENAMETOOLONG') throw nameTooLong(out);
+    return undefined;
+  });
   if (!stat) return;
   if (!isFolder && stat.isDirectory()) {
     throw invalid({
@@ -113,12 +118,32 @@ async function checkTarget(out: string, force: boolean, isFolder = false): Promi
       ru: `${out}: это папка, а результат — файл. Укажите имя файла, например MERGED.zip`,
     });
   }
-  if (!force) {
-    throw new CabinetError('output-exists', {
-      en: `${out}: already exists; add --force to overwrite it, or choose another name`,
-      ru: `${out}: уже существует; добавьте --force, чтобы перезаписать, или укажите другое имя`,
-    });
-  }
+  if (!force && !isHalfOutput(out)) throw existsError(out);
+}
+
+function existsError(out: string): CabinetError {
+  return new CabinetError('output-exists', {
+    en: `${out}: already exists; add --force to overwrite it, or choose another name`,
+    ru: `${out}: уже существует; добавьте --force, чтобы перезаписать, или укажите другое имя`,
+  });
+}
+
+/** Up front, not after the whole merge: the file system refuses the name (a part over 255 bytes, a path too long). */
+export function nameTooLong(out: string): CabinetError {
+  return invalid({
+    en: `${out}: the file system refuses this name as too long (ENAMETOOLONG: a part of the path over 255 bytes, or the whole path too long); choose a shorter output name`,
+    ru: `${out}: файловая система не принимает это имя как слишком длинное (ENAMETOOLONG: часть пути длиннее 255 байт или весь путь слишком длинный); укажите более короткое имя результата`,
+  });
+}
+
+/**
+ * The temporary name an output is first written under: beside it, named after it — or, for a name within ~50 bytes
+ * of the 255 a file system allows, a short one, so the temp names (this one, and the writer's own beside it) fit
+ * wherever the output's name fits.
+ */
+function outputTemp(target: string): string {
+  const abs = path.resolve(target);
+  return Buffer.byteLength(path.basename(abs)) > 200 ? tempSibling(path.join(path.dirname(abs), 'cabinet-merge')) : tempSibling(abs);
 }
 
 function invalid(message: { en: string; ru: string }): CabinetError {
@@ -140,27 +165,56 @@ function failed(out: string, e: unknown): CabinetError {
 export interface PendingWrite {
   target: string;
   write: (target: string) => Promise<void>;
+  /** The output is a folder (the working folder, MERGED.conflicts). */
+  isDir?: boolean;
 }
 
 /**
- * Writes each output in order, as one unit: if one fails, those already written by this run are removed and the
- * error is rethrown (a CabinetError as is, anything else as 'output-failed'); if the process is interrupted, the
- * finished ones are removed by the signal handler (io/atomic registry). Nothing half-written is ever visible.
+ * Writes each output as one unit, in two steps: each is written complete under a temporary name beside its target,
+ * then all are put into place (io/publish.ts: exclusively unless `force` — another run that took a name meanwhile
+ * makes this one fail with "already exists", nothing replaced — and with a journal, so a run killed between two
+ * outputs leaves a half its rerun recognises). If one fails, those already in place are removed and the error is
+ * rethrown (a CabinetError as is, anything else as 'output-failed'); if the process is interrupted, the finished
+ * ones are removed by the signal handler (io/atomic registry). Nothing half-written is ever visible.
  */
-export async function writeAll(writes: PendingWrite[]): Promise<void> {
+export async function writeAll(writes: PendingWrite[], force = false): Promise<void> {
   const done: string[] = [];
+  const temps: { w: PendingWrite; tmp: string }[] = [];
+  let journal: string | undefined;
   try {
     for (const w of writes) {
       checkInterrupt();
-      await w.write(w.target);
+      const tmp = outputTemp(w.target);
+      removeOnInterrupt(tmp);
+      temps.push({ w, tmp });
+      try {
+        await w.write(tmp);
+      } catch (e) {
+        throw e instanceof CabinetError ? renamedInMessage(e, tmp, w.target) : e;
+      }
+      // The writer's own atomic rename into `tmp` forgot it (io/atomic keeps one registration per path): again.
+      removeOnInterrupt(tmp);
+    }
+    if (writes.length) journal = await beginPublish(writes.map((w) => w.target));
+    for (const { w, tmp } of temps) {
+      await publish(tmp, w.target, { replace: force || isHalfOutput(w.target), isDir: w.isDir === true });
+      forget(tmp);
       done.push(w.target);
       removeOnInterrupt(w.target);
+      await testPublishPause();
     }
+    if (journal) await endPublish(journal);
     markOutputsComplete();
   } catch (e) {
     // Interrupted: the finished outputs stay registered for the signal handler's cleanup.
     if (e instanceof Interrupted) throw e;
     for (const t of done) await fs.rm(t, { recursive: true, force: true }).catch(() => undefined);
+    for (const { tmp } of temps) {
+      await fs.rm(tmp, { recursive: true, force: true }).catch(() => undefined);
+      forget(tmp);
+    }
+    if (journal) await endPublish(journal).catch(() => undefined);
+    if (e instanceof AlreadyExists) throw existsError(e.target);
     if (e instanceof CabinetError) throw e;
     const why = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
     throw new CabinetError(
@@ -174,4 +228,10 @@ export async function writeAll(writes: PendingWrite[]): Promise<void> {
   } finally {
     if (outputsCompleted() || !interruptPending()) for (const t of done) forget(t);
   }
+}
+
+/** A writer's message about its temporary path, told about the output the user named instead. */
+function renamedInMessage(e: CabinetError, tmp: string, target: string): CabinetError {
+  if (!e.message.includes(tmp) && !e.ru.includes(tmp)) return e;
+  return new CabinetError(e.code, { en: e.message.split(tmp).join(target), ru: e.ru.split(tmp).join(target) }, { details: e.details, cause: e.cause });
 }

@@ -25,7 +25,8 @@ import { checkWorkdir, fileProblems, type WorkdirChecks } from '../workdir/check
 import { inspectWorkdir, type Inspection } from '../workdir/inspect';
 import { readPreimages, writeState } from '../workdir/state';
 import type { Wording } from '../tree/status';
-import { checkWorkdirPath } from '../workdir/locate';
+import { targetOf } from '../workdir/locate';
+import { checkPlain, plainProblems, type PlainCheck } from '../workdir/plain';
 
 export interface PackOptions {
   work: string;
@@ -39,6 +40,7 @@ export interface PackOptions {
 }
 
 export interface PackRun {
+  kind: 'workdir';
   exitCode: 0 | 1;
   output: string;
   written: boolean;
@@ -55,10 +57,19 @@ export interface PackRun {
   store: string;
 }
 
-export async function runPack(options: PackOptions): Promise<PackRun> {
+/** `pack` of a folder with no working-folder state (an export unzipped and edited by hand): checked, then zipped. */
+export interface PlainPackRun {
+  kind: 'plain';
+  exitCode: 0 | 1;
+  output: string;
+  written: boolean;
+  plain: PlainCheck;
+}
+
+export async function runPack(options: PackOptions): Promise<PackRun | PlainPackRun> {
   const work = path.resolve(options.work);
   const output = path.resolve(options.output);
-  await checkWorkdirPath(options.work, 'pack');
+  if ((await targetOf(options.work, 'pack')) === 'folder') return packPlain(options, work, output);
   const inspection = await inspectWorkdir(options.work, options.limits);
   const { state } = inspection;
   await checkPackOutput(work, output, state.packed ?? []);
@@ -74,13 +85,14 @@ export async function runPack(options: PackOptions): Promise<PackRun> {
 
   const store = resolutionsDir(options.resolutions);
   const blocked = inspection.markers.length + inspection.pending.length + fileProblems(checks) > 0;
-  const run: PackRun = { exitCode: 0, output: options.output, written: false, inspection, checks, unencodable, restored, recorded: 0, store };
+  const run: PackRun = { kind: 'workdir', exitCode: 0, output: options.output, written: false, inspection, checks, unencodable, restored, recorded: 0, store };
   if (blocked && !options.force) return { ...run, exitCode: 1 };
   // A file deleted in WORK is left out of the zip, and the portal then has no such file: only on purpose (--yes).
   if (checks.deleted.length && !options.yes && !options.force) return { ...run, exitCode: 1, needsYes: true };
 
   const fileSet = new Set(files.map((f) => f.path));
-  const dirs = [...new Set([...state.layout.dirs, ...inspection.dirs])].filter((d) => !fileSet.has(d)).sort();
+  const emptied = emptiedByRemoval(files, state);
+  const dirs = [...new Set([...state.layout.dirs, ...inspection.dirs])].filter((d) => !fileSet.has(d) && !emptied(d)).sort();
   const tree: OutputTree = { files, dirs, nameEncoding: state.layout.nameEncoding, root: state.layout.root };
   await writeZip(tree, output);
 
@@ -89,6 +101,41 @@ export async function runPack(options: PackOptions): Promise<PackRun> {
   state.packed = [...new Set([...(state.packed ?? []), output])];
   await writeState(options.work, state);
   return { ...run, written: true, recorded: records.length };
+}
+
+/**
+ * A folder without state: the checks of workdir/plain.ts, then the folder's content as it is (files, empty folders,
+ * file dates; names as UTF-8, as Explorer writes them) — no format to restore, no resolutions to record. Refused
+ * (exit 1, nothing written) while a check finds something, unless --force.
+ */
+async function packPlain(options: PackOptions, work: string, output: string): Promise<PlainPackRun> {
+  const plain = await checkPlain(options.work, 'folder', options.limits);
+  await checkPackOutput(work, output, []);
+  const run: PlainPackRun = { kind: 'plain', exitCode: 0, output: options.output, written: false, plain };
+  if (plainProblems(plain) > 0 && !options.force) return { ...run, exitCode: 1 };
+  const { tree } = plain;
+  const files = [...tree.files.values()].map((f) => ({ path: f.path, bytes: f.bytes, date: f.date })).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const fileSet = new Set(files.map((f) => f.path));
+  const dirs = [...tree.dirs].filter((d) => !fileSet.has(d)).sort();
+  await writeZip({ files, dirs, ...(tree.dirDates ? { dirDates: tree.dirDates } : {}), nameEncoding: 'utf8', root: '' }, output);
+  return { ...run, written: true };
+}
+
+/**
+ * A folder with no file left under it, although the merge put files there (all removed since, by `resolve` taking a
+ * side that has none, or by hand): left out of the zip, as the merge itself would not write an empty folder for a
+ * feature the vendor dropped. A folder that was empty in the merge's output (theirs had it empty) or that the
+ * admin made in WORK is packed as it is.
+ */
+function emptiedByRemoval(files: readonly FileEntry[], state: Inspection['state']): (dir: string) => boolean {
+  const ancestors = (paths: Iterable<string>) => {
+    const out = new Set<string>();
+    for (const p of paths) for (let i = p.indexOf('/'); i >= 0; i = p.indexOf('/', i + 1)) out.add(p.slice(0, i));
+    return out;
+  };
+  const holding = ancestors(files.map((f) => f.path));
+  const merged = ancestors([...Object.keys(state.files), ...Object.keys(state.conflicts)]);
+  return (dir) => !holding.has(dir) && merged.has(dir);
 }
 
 /** Each conflict block the admin settled by editing, with what now stands in its place (rerere/extract.ts). */

@@ -219,6 +219,13 @@ function tokenLevel(input: CascadeInput, notes: Note[]): Omit<CascadeOutput, 'no
           put(p.text);
           continue;
         }
+        // Where the block's content starts in each input's own file: the region's first line there, plus the line
+        // breaks that input had in the region before the block (tokens.ts).
+        const sideLines = {
+          mine: h.mine.start + 1 + p.before.mine,
+          ...(input.style !== 'merge' ? { base: h.base.start + 1 + p.before.base } : {}),
+          theirs: h.theirs.start + 1 + p.before.theirs,
+        };
         const column = col + 1;
         if (p.cutBefore) put(eol);
         const startLine = line;
@@ -244,6 +251,7 @@ function tokenLevel(input: CascadeInput, notes: Note[]): Omit<CascadeOutput, 'no
           cutBefore: p.cutBefore,
           cutAfter: p.cutAfter,
           chars: p.mine.length + p.theirs.length + (base ? p.base.length : 0),
+          sideLines,
         });
       }
       // A region's last line lacked a terminator (mine's file end) but the file goes on: end the line, as render does.

@@ -74,7 +74,25 @@ export type RegionPiece =
       cutBefore: boolean;
       /** The sides do not end a line: a break was inserted after the block's content. */
       cutAfter: boolean;
+      /**
+       * Line breaks each input had in this region before the block's content: with the region's first line in
+       * that input, where the block starts in the input's own file (the report's per-side line numbers).
+       */
+      before: SideCounts;
     };
+
+/** A number per input (mine, base, theirs). */
+export interface SideCounts {
+  mine: number;
+  base: number;
+  theirs: number;
+}
+
+const newlines = (s: string): number => {
+  let n = 0;
+  for (let i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) n++;
+  return n;
+};
 
 export interface RegionMerge {
   pieces: RegionPiece[];
@@ -93,6 +111,8 @@ interface Unit {
   base: string;
   safe: boolean;
   conflict?: { mine: string; theirs: string };
+  /** Line breaks in the inputs' own tokens this unit stands for. */
+  own: SideCounts;
 }
 
 const joinRange = (tokens: string[], start: number, length: number): string => {
@@ -112,9 +132,14 @@ export function mergeRegionTokens(base: string, mine: string, theirs: string, ki
   // Without a base (two archives) every token difference is a block of its own, as mergeTwoWay does for lines.
   const result = twoWay ? mergeTwoWay({ mine: tm, theirs: tt }) : merge3({ base: tb, mine: tm, theirs: tt }, { style: 'merge', level: 'eager' });
   const units: Unit[] = [];
+  const own = (h: MergeHunk, b: string): SideCounts => ({
+    mine: newlines(joinRange(tm, h.mine.start, h.mine.length)),
+    base: newlines(b),
+    theirs: newlines(joinRange(tt, h.theirs.start, h.theirs.length)),
+  });
   const one = (h: MergeHunk, text: string) => {
     const b = joinRange(tb, h.base.start, h.base.length);
-    units.push({ text, base: b, safe: text.length > 0 && safeBreakAfter(lastToken(h, tm, tt), kind) });
+    units.push({ text, base: b, safe: text.length > 0 && safeBreakAfter(lastToken(h, tm, tt), kind), own: own(h, b) });
   };
   let keptBoth = 0;
   let keptByMine = 0; // base characters in hunks only theirs changed
@@ -126,7 +151,10 @@ export function mergeRegionTokens(base: string, mine: string, theirs: string, ki
     switch (h.kind) {
       case 'same':
         for (let i = h.theirs.start; i < h.theirs.start + h.theirs.length; i++) keptBoth += tt[i].length;
-        for (let i = h.theirs.start; i < h.theirs.start + h.theirs.length; i++) units.push({ text: tt[i], base: tt[i], safe: safeBreakAfter(tt[i], kind) });
+        for (let i = h.theirs.start; i < h.theirs.start + h.theirs.length; i++) {
+          const n = newlines(tt[i]);
+          units.push({ text: tt[i], base: tt[i], safe: safeBreakAfter(tt[i], kind), own: { mine: n, base: n, theirs: n } });
+        }
         break;
       case 'theirs':
         one(h, joinRange(tt, h.theirs.start, h.theirs.length));
@@ -144,6 +172,7 @@ export function mergeRegionTokens(base: string, mine: string, theirs: string, ki
           base: joinRange(tb, h.base.start, h.base.length),
           safe: false,
           conflict: { mine: joinRange(tm, h.mine.start, h.mine.length), theirs: joinRange(tt, h.theirs.start, h.theirs.length) },
+          own: own(h, joinRange(tb, h.base.start, h.base.length)),
         });
         break;
     }
@@ -171,7 +200,10 @@ function layOut(units: Unit[]): Omit<RegionMerge, 'kept'> {
   const pieces: RegionPiece[] = [];
   let plain: string[] = [];
   let pending: Unit[] = [];
-  let block: { mine: string[]; theirs: string[]; base: string[]; cutBefore: boolean } | undefined;
+  let block: { mine: string[]; theirs: string[]; base: string[]; cutBefore: boolean; before: SideCounts } | undefined;
+  /** Line breaks of each input in the units seen so far, and at the first pending unit. */
+  const seen: SideCounts = { mine: 0, base: 0, theirs: 0 };
+  let pendingAt: SideCounts = { ...seen };
   let conflicts = 0;
   let conflictChars = 0;
   const endsLine = (s: string) => s.endsWith('\n');
@@ -183,7 +215,7 @@ function layOut(units: Unit[]): Omit<RegionMerge, 'kept'> {
     const mine = block!.mine.join('');
     const theirs = block!.theirs.join('');
     const base = block!.base.join('');
-    pieces.push({ kind: 'conflict', mine, theirs, base, cutBefore: block!.cutBefore, cutAfter: !endsLine(mine) || !endsLine(theirs) });
+    pieces.push({ kind: 'conflict', mine, theirs, base, cutBefore: block!.cutBefore, cutAfter: !endsLine(mine) || !endsLine(theirs), before: block!.before });
     conflicts++;
     conflictChars += mine.length + theirs.length + base.length;
     block = undefined;
@@ -193,6 +225,10 @@ function layOut(units: Unit[]): Omit<RegionMerge, 'kept'> {
   let closing = false;
   const restOfLine = /^[^\S\n]*\n$/;
   for (const u of units) {
+    const at: SideCounts = { ...seen };
+    seen.mine += u.own.mine;
+    seen.base += u.own.base;
+    seen.theirs += u.own.theirs;
     if (closing) {
       closing = false;
       if (u.conflict === undefined && restOfLine.test(u.text) && u.text === u.base) {
@@ -206,6 +242,7 @@ function layOut(units: Unit[]): Omit<RegionMerge, 'kept'> {
     }
     if (block === undefined) {
       if (u.conflict === undefined) {
+        if (pending.length === 0) pendingAt = at;
         pending.push(u);
         if (u.safe) {
           for (const p of pending) plain.push(p.text);
@@ -215,7 +252,13 @@ function layOut(units: Unit[]): Omit<RegionMerge, 'kept'> {
       }
       flushPlain();
       const before = pieces.length ? pieces[pieces.length - 1] : undefined;
-      block = { mine: [], theirs: [], base: [], cutBefore: before !== undefined && before.kind === 'text' && !endsLine(before.text) };
+      block = {
+        mine: [],
+        theirs: [],
+        base: [],
+        cutBefore: before !== undefined && before.kind === 'text' && !endsLine(before.text),
+        before: pending.length ? pendingAt : at,
+      };
       for (const p of pending) {
         block.mine.push(p.text);
         block.theirs.push(p.text);

@@ -56,6 +56,18 @@ export interface ConflictBlock {
   cutBefore?: boolean;
   cutAfter?: boolean;
   chars?: number;
+  /**
+   * Where each side's content starts in that side's own file (1-based line; for a block cut out of a line, the line
+   * the cut is in): the line numbers each side's editor shows, for the report's columns. A side with no lines in the
+   * block gets the line its content would follow.
+   */
+  sideLines?: SideLines;
+}
+
+export interface SideLines {
+  mine: number;
+  base?: number;
+  theirs: number;
 }
 
 export interface Rendered {
@@ -156,7 +168,8 @@ export function renderMerge(result: Merge3Result, sides: Sides<Lines>, options: 
         emit(plans.theirs, h.theirs);
         const theirs = span(theirsFrom);
         marker('>', options.labels.theirs);
-        conflicts.push({ hunk: index, startLine: from + 1, endLine: text.length, mine, base, theirs });
+        const sideLines: SideLines = { mine: h.mine.start + 1, ...(base ? { base: h.base.start + 1 } : {}), theirs: h.theirs.start + 1 };
+        conflicts.push({ hunk: index, startLine: from + 1, endLine: text.length, mine, base, theirs, sideLines });
         break;
       }
       default: {

@@ -225,7 +225,17 @@ export const CLIENT_JS = String.raw`
       rs.appendChild(rl);
       box.appendChild(rs);
     }
-    if (f.commands) {
+    var view = views[f.path];
+    var modifyDelete = f.conflict === 'modify-delete' || f.conflict === 'delete-modify';
+    if (f.commands && modifyDelete) {
+      // Changed on one side, deleted on the other: the kept version is in the result; keep it, or remove it.
+      if (report.output.workdir) box.appendChild(el('p', 'legend', fill(ui.commandsWhere, { work: report.output.workdir })));
+      [[ui.keepOne, f.commands.keep], [ui.removeOne, f.commands.drop]].forEach(function (kc) {
+        var cp = el('p', 'command', kc[0] + ': ');
+        cp.appendChild(el('code', null, kc[1]));
+        box.appendChild(cp);
+      });
+    } else if (f.commands) {
       var dp = el('p', 'command', ui.dropOne + ': ');
       dp.appendChild(el('code', null, f.commands.drop));
       box.appendChild(dp);
@@ -241,8 +251,9 @@ export const CLIENT_JS = String.raw`
       f.notes.forEach(function (n) { ul.appendChild(el('li', null, n[lang])); });
       box.appendChild(ul);
     }
-    var view = views[f.path];
-    if (view && view.tooLarge) {
+    if (view && view.kept) {
+      box.appendChild(keptView(view));
+    } else if (view && view.tooLarge) {
       box.appendChild(el('p', 'warn', ui.tooLarge));
     } else if (view) {
       var text = {};
@@ -268,6 +279,24 @@ export const CLIENT_JS = String.raw`
     return box;
   }
 
+  /** The version a modify/delete conflict kept, whole, numbered from 1 as in that side's own file. */
+  function keptView(view) {
+    var sec = el('section', 'kept side-' + view.kept);
+    sec.setAttribute('data-kept', view.kept);
+    sec.appendChild(el('h4', null, fill(view.kept === 'mine' ? ui.keptMine : ui.keptTheirs, { n: view.lines })));
+    if (view.tooLarge) {
+      sec.appendChild(el('p', 'warn', ui.keptTooLarge));
+      return sec;
+    }
+    var code = el('div', 'code');
+    view.chunks.forEach(function (c) {
+      for (var i = 0; i < c[1].length; i++) code.appendChild(line(c[0] + i, c[1][i], null, null));
+    });
+    if (!view.lines) code.appendChild(el('div', 'empty', ui.keptEmpty));
+    sec.appendChild(code);
+    return sec;
+  }
+
   function conflictView(c, k, n, text, words, baseTitle) {
     var sec = el('section', 'conflict');
     sec.setAttribute('data-conflict', String(k));
@@ -275,14 +304,19 @@ export const CLIENT_JS = String.raw`
     if (c.column !== undefined && (c.cutBefore || c.cutAfter)) sec.appendChild(el('p', 'meta', fill(ui.blockCut, { col: c.column })));
     sec.appendChild(el('p', 'legend', words ? (c.base ? ui.wordsVsBase : ui.wordsVsOther) : ui.noWords));
     var grid = el('div', 'cols ' + (c.base ? 'three' : 'two'));
-    grid.appendChild(column('mine', data.sides.mine, c.mine, text, words && words.mine));
-    if (c.base) grid.appendChild(column('base', baseTitle, c.base, text, words && words.base));
-    grid.appendChild(column('theirs', data.sides.theirs, c.theirs, text, words && words.theirs));
+    var own = c.sideLines || {};
+    grid.appendChild(column('mine', data.sides.mine, c.mine, text, words && words.mine, own.mine));
+    if (c.base) grid.appendChild(column('base', baseTitle, c.base, text, words && words.base, own.base));
+    grid.appendChild(column('theirs', data.sides.theirs, c.theirs, text, words && words.theirs, own.theirs));
     sec.appendChild(grid);
     return sec;
   }
 
-  function column(side, title, span, text, marks) {
+  /**
+   * One side of a conflict: its lines (looked up, with their word marks, by their place in the merged file), numbered
+   * as that side's own file numbers them (first: its first line there), so the numbers match the side's editor.
+   */
+  function column(side, title, span, text, marks, first) {
     var col = el('div', 'col side-' + side);
     col.setAttribute('data-side', side);
     col.appendChild(el('div', 'colhead', title));
@@ -294,7 +328,7 @@ export const CLIENT_JS = String.raw`
     var count = Math.min(span.length, MAX_COLUMN_LINES);
     for (var i = 0; i < count; i++) {
       var no = span.start + i;
-      code.appendChild(line(no, text[no], byLine[no], null));
+      code.appendChild(line(first === undefined ? no : first + i, text[no], byLine[no], null));
     }
     if (span.length === 0) code.appendChild(el('div', 'empty', ui.emptySide));
     if (span.length > count) code.appendChild(el('div', 'more', fill(ui.moreLines, { n: span.length - count })));

@@ -12,6 +12,7 @@
  */
 
 import * as iconv from 'iconv-lite';
+import { decodeText } from '../text/encoding';
 import { splitLines } from '../text/lines';
 import type { FileOutcome } from '../tree/merge-tree';
 import { lineMarks, unionRanges, wordDiff } from './html-words';
@@ -27,6 +28,12 @@ export type MergedTexts = ReadonlyMap<string, readonly string[]>;
 export function collectMergedTexts(outcomes: readonly FileOutcome[]): Map<string, string[]> {
   const texts = new Map<string, string[]>();
   for (const o of outcomes) {
+    // Changed on one side, deleted on the other: the version kept, shown whole (text only).
+    if ((o.conflict === 'modify-delete' || o.conflict === 'delete-modify') && o.output && !o.text) {
+      const kept = decodeText(o.output);
+      if (kept) texts.set(o.path, splitLines(kept.text).lines);
+      continue;
+    }
     if (!o.text || !o.output) continue;
     if (o.text.conflicts.length === 0 && o.text.changes.length === 0 && !o.reused?.length) continue;
     // iconv strips a leading BOM, as decodeText does.
@@ -59,6 +66,8 @@ export interface FileView {
   /** The merged file's line count (for the last gap). */
   lines: number;
   chunks?: Chunk[];
+  /** A file changed on one side and deleted on the other: `chunks` is the kept version, whole; which side it is. */
+  kept?: 'mine' | 'theirs';
   /** Parallel to the file's `conflicts`. */
   words?: (ConflictWords | null)[];
   tooLarge?: true;
@@ -69,6 +78,10 @@ export function buildViews(report: Report, texts: MergedTexts): Record<string, F
   const views: Record<string, FileView> = {};
   for (const f of report.files) {
     const lines = texts.get(f.path);
+    if (lines && (f.conflict === 'modify-delete' || f.conflict === 'delete-modify')) {
+      views[f.path] = keptView(lines, f.conflict === 'modify-delete' ? 'mine' : 'theirs');
+      continue;
+    }
     if (!lines || !(f.conflicts?.length || f.changes?.length || f.reused?.length)) continue;
     views[f.path] = fileView(f, lines);
   }
@@ -92,6 +105,16 @@ function clipContext(f: FileReport, chunks: Chunk[]): Chunk[] {
       return `${l.slice(0, half)} … ${l.slice(l.length - half)}`;
     }),
   ]);
+}
+
+/** The whole kept version of a modify/delete file (within MAX_VIEW_CHARS, long lines clipped as context lines are). */
+function keptView(lines: readonly string[], side: 'mine' | 'theirs'): FileView {
+  const half = MAX_CONTEXT_LINE / 2;
+  const shown = lines.map((l) => (l.length <= MAX_CONTEXT_LINE ? l : `${l.slice(0, half)} … ${l.slice(l.length - half)}`));
+  let chars = 0;
+  for (const l of shown) chars += l.length + 1;
+  if (chars > MAX_VIEW_CHARS) return { lines: lines.length, kept: side, tooLarge: true };
+  return { lines: lines.length, kept: side, chunks: lines.length ? [[1, shown]] : [] };
 }
 
 function fileView(f: FileReport, lines: readonly string[]): FileView {

@@ -17,7 +17,7 @@ import { CLIENT_CSS, CLIENT_JS } from './html-client';
 import { buildViews, type MergedTexts } from './html-data';
 import { fill, uiStrings, type UiStrings } from './html-ui';
 import type { BaseReport, InputInfo, Report } from './model';
-import { command } from './command';
+import { workdirWords } from './workdir-words';
 
 export type { MergedTexts } from './html-data';
 export { collectMergedTexts } from './html-data';
@@ -90,18 +90,6 @@ export function renderHtml(report: Report, texts: MergedTexts, lang: Lang): stri
   ].join('\n');
 }
 
-/**
- * The working folder's commands for the banner of a `merge --out-dir` report (quoted for the shell of the machine
- * that made the report). The pack target is WORK.zip, or WORK (2).zip when -o took that name.
- */
-function workdirWords(report: Report): { work: string; status: string; pack: string } | undefined {
-  const work = report.output.workdir;
-  if (!work) return undefined;
-  const stem = work.replace(/[\\/]+$/, '');
-  const target = report.output.archive === `${stem}.zip` ? `${stem} (2).zip` : `${stem}.zip`;
-  return { work, status: command(['status', work]), pack: command(['pack', work, '-o', target]) };
-}
-
 function header(report: Report, ui: UiStrings): string {
   const work = workdirWords(report);
   const result =
@@ -110,7 +98,7 @@ function header(report: Report, ui: UiStrings): string {
           report.totals.reused > 0
             ? fill(ui.reviewResult, { n: report.totals.reused })
             : fill(ui.reviewBaseResult, { n: report.base?.baseEqualsMine?.length ?? 0 }),
-        )}</div>`
+        )}${work ? `<p class="hint">${esc(fill(ui.reviewWorkdir, work))}</p>` : ''}</div>`
       : report.totals.needsAttention === 0
       ? `<div class="result clean">${esc(work ? fill(ui.cleanWorkdir, work) : ui.clean)}</div>`
       : `<div class="result conflicts">${esc(fill(ui.attentionResult, { n: report.totals.needsAttention }))}` +
@@ -147,9 +135,10 @@ function inputsPanel(report: Report, ui: UiStrings, lang: Lang): string {
     '</tbody>',
     '</table>',
     '<ul class="outputs">',
-    `<li>${esc(ui.output)}: ${out.archive ? `<code>${esc(out.archive)}</code>` : esc(ui.notWritten)}</li>`,
+    // A merge --out-dir run without -o wrote no archive by design: its output is the working folder.
+    out.archive || !out.workdir ? `<li>${esc(ui.output)}: ${out.archive ? `<code>${esc(out.archive)}</code>` : esc(ui.notWritten)}</li>` : '',
     out.workdir ? `<li>${esc(ui.workdir)}: <code>${esc(out.workdir)}</code></li>` : '',
-    out.keptAside ? `<li>${esc(ui.keptAside)}: <code>${esc(out.keptAside)}</code></li>` : '',
+    out.keptAside ? `<li>${esc(out.archive ? ui.keptAside : ui.keptAsideWorkdir)}: <code>${esc(out.keptAside)}</code></li>` : '',
     `<li>${esc(ui.style)}: <code>${esc(report.options.conflictStyle)}</code></li>`,
     '</ul>',
     mergeNotes(report, lang),

@@ -11,6 +11,7 @@ import type { EolStyle } from '../text/lines';
 import type { AsideKind, ChangeSpan, FileOutcome, LayoutNote, Note, ReusedResolution, RuleRef } from '../tree';
 import { groupByFolder, type GroupStatus } from '../tree/groups';
 import { STATUS_LABELS, outcomeNeedsAttention, type ConflictKind, type FileStatus, type Wording } from '../tree/status';
+import { command, type Shell } from './command';
 
 export const REPORT_SCHEMA = 'cabinet-merge/report@1';
 
@@ -51,6 +52,11 @@ export interface ConflictReport {
   cutAfter?: boolean;
   /** Characters inside the block (all its sides), for every block. */
   chars: number;
+  /**
+   * Where each side's lines start in that side's own file (1-based): the numbers the HTML report's columns show, as
+   * an editor opening that side would. mine/base/theirs above are positions in the merged (marked) file.
+   */
+  sideLines?: { mine: number; base?: number; theirs: number };
 }
 
 export interface FileReport {
@@ -83,7 +89,10 @@ export interface FileReport {
   renameScore?: number;
   /** The folder group (Report.groups) this file belongs to. */
   group?: string;
-  /** Files only one export has (only-mine, only-theirs): the commands that keep or drop it in the working folder. */
+  /**
+   * Files only one export has (only-mine, only-theirs), or changed on one side and deleted on the other
+   * (modify-delete, delete-modify): the commands that keep or drop it in the working folder.
+   */
   commands?: ResolveCommands;
 }
 
@@ -189,26 +198,26 @@ export interface ReportContext {
   base?: BaseReport;
   /** With --base-from: path → the candidate its base came from. */
   baseFrom?: ReadonlyMap<string, string>;
-  /** The working folder (merge --out-dir), for the resolve commands; default the placeholder 'WORK'. */
+  /**
+   * The working folder for the resolve commands: merge --out-dir's, or, after -o alone, the one the summary tells
+   * to merge into (cli/next-step.ts: MERGED.zip → MERGED); default the placeholder 'WORK'.
+   */
   work?: string;
+  /** The shell the suggested commands are quoted for (report/command.ts); default sh. */
+  shell?: Shell;
 }
 
-/** A path or glob quoted for a shell: single quotes (PowerShell, sh), double when it holds a single quote. */
-function quoted(p: string): string {
-  return p.includes("'") ? `"${p}"` : `'${p}'`;
-}
-
-function resolveCommand(work: string, pattern: string, side: 'mine' | 'theirs'): string {
-  return `cabinet-merge resolve ${work.includes(' ') ? `"${work}"` : work} ${quoted(pattern)} --${side}`;
+function resolveCommand(work: string, pattern: string, side: 'mine' | 'theirs', shell: Shell): string {
+  return command(['resolve', work, pattern, `--${side}`], shell);
 }
 
 /**
  * Keep or drop a file (or a folder group) only one export has: keeping takes that export's side, dropping the other's
  * (which has no such file, so `resolve` removes it from the working folder).
  */
-export function resolveCommands(work: string, pattern: string, status: GroupStatus): ResolveCommands {
+export function resolveCommands(work: string, pattern: string, status: GroupStatus, shell: Shell = 'sh'): ResolveCommands {
   const [keep, drop] = status === 'only-mine' ? (['mine', 'theirs'] as const) : (['theirs', 'mine'] as const);
-  return { keep: resolveCommand(work, pattern, keep), drop: resolveCommand(work, pattern, drop) };
+  return { keep: resolveCommand(work, pattern, keep, shell), drop: resolveCommand(work, pattern, drop, shell) };
 }
 
 export function buildReport(outcomes: readonly FileOutcome[], ctx: ReportContext): Report {
@@ -233,14 +242,16 @@ export function buildReport(outcomes: readonly FileOutcome[], ctx: ReportContext
     statusText: STATUS_LABELS[g.status],
     files: g.paths.length,
     paths: g.paths,
-    commands: resolveCommands(work, g.folder === '' ? '*' : `${g.folder}**`, g.status),
+    commands: resolveCommands(work, g.folder === '' ? '*' : `${g.folder}**`, g.status, ctx.shell),
   }));
   const groupOf = new Map<string, string>();
   for (const g of groups) for (const p of g.paths) groupOf.set(p, g.folder);
   for (const f of files) {
     const g = groupOf.get(f.path);
     if (g !== undefined) f.group = g;
-    if (f.status === 'only-mine' || f.status === 'only-theirs') f.commands = resolveCommands(work, f.path, f.status);
+    if (f.status === 'only-mine' || f.status === 'only-theirs') f.commands = resolveCommands(work, f.path, f.status, ctx.shell);
+    // Changed on one side, deleted on the other: the changed version is kept, as a file only that side has would be.
+    if (f.status === 'modify-delete' || f.status === 'delete-modify') f.commands = resolveCommands(work, f.path, f.status === 'modify-delete' ? 'only-mine' : 'only-theirs', ctx.shell);
   }
   const grouped = files.filter((f) => f.group !== undefined && outcomeNeedsAttention(f)).length;
   return {
@@ -284,6 +295,7 @@ function fileReport(o: FileOutcome, ctx: ReportContext): FileReport {
       theirs: c.theirs,
       ...(c.column !== undefined ? { column: c.column, cutBefore: c.cutBefore === true, cutAfter: c.cutAfter === true } : {}),
       chars: c.chars ?? blockChars(o.output, starts, c),
+      ...(c.sideLines ? { sideLines: c.sideLines } : {}),
     }));
     r.changes = o.text.changes;
     if (o.text.level && o.text.level !== 'lines') r.level = o.text.level;

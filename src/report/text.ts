@@ -8,7 +8,9 @@
 import type { ReusedResolution, RuleRef } from '../tree';
 import { CONFLICT_LABELS, STATUS_LABELS, STATUS_ORDER as ORDER, outcomeNeedsAttention } from '../tree/status';
 import type { FileReport, GroupReport, Report, ResolveCommands } from './model';
-import { enCount } from './plural';
+import { quoteArg, userShell, workFolderFor } from './command';
+import { enCount, FILES_RU, ruCount } from './plural';
+import { workdirWords, type WorkdirWords } from './workdir-words';
 
 export type Lang = 'en' | 'ru';
 
@@ -71,9 +73,31 @@ const FRAME = {
     en: (c: ResolveCommands) => `to drop it: ${c.drop}`,
     ru: (c: ResolveCommands) => `убрать его: ${c.drop}`,
   },
+  keepOrRemove: {
+    en: (c: ResolveCommands) => `to keep it: ${c.keep}; to remove it: ${c.drop}`,
+    ru: (c: ResolveCommands) => `оставить его: ${c.keep}; удалить: ${c.drop}`,
+  },
   hint: {
     en: 'Open each file, find the <<<<<<< markers, keep the right lines, delete the markers; then import the archive.',
     ru: 'Откройте каждый файл, найдите маркеры <<<<<<<, оставьте нужные строки и удалите маркеры; затем загрузите архив.',
+  },
+  hintWorkdir: {
+    en: (where: string, w: WorkdirWords) =>
+      `Open ${where}, keep the right lines and delete the markers; check with: ${w.status}, then: ${w.pack}`,
+    ru: (where: string, w: WorkdirWords) =>
+      `Откройте ${where}, оставьте нужные строки и удалите маркеры; проверьте: ${w.status}, затем: ${w.pack}`,
+  },
+  hintArchive: {
+    en: (archive: string, work: string, where: string) =>
+      `The files are inside ${archive}, where an editor cannot reach them: repeat this merge with --out-dir ${work} instead of -o, then open ${where}.`,
+    ru: (archive: string, work: string, where: string) =>
+      `Файлы находятся внутри ${archive}, где редактор до них не доберётся: повторите это слияние с --out-dir ${work} вместо -o и откройте ${where}.`,
+  },
+  atLine: { en: (file: string, line: number) => `${file} at line ${line}`, ru: (file: string, line: number) => `${file} (строка ${line})` },
+  and: { en: ' and ', ru: ' и ' },
+  andMore: {
+    en: (n: number) => ` and ${enCount(n, 'more file', 'more files')} listed above`,
+    ru: (n: number) => ` и ещё ${ruCount(n, FILES_RU)} из списка выше`,
   },
   reused: {
     en: (n: number) => `Resolved from a previous resolution — please review (${n}):`,
@@ -152,7 +176,7 @@ export function renderSummary(report: Report, lang: Lang, paint: Paint = plain, 
     out.push(paint('yellow', FRAME.attention[lang](items.length)));
     out.push(...items.slice(0, MAX_LISTED));
     if (items.length > MAX_LISTED) out.push(FRAME.more[lang](items.length - MAX_LISTED));
-    if (attention.some((f) => f.conflicts?.length) && next === undefined) out.push(FRAME.hint[lang]);
+    if (attention.some((f) => f.conflicts?.length) && next === undefined) out.push(conflictHint(report, attention, lang));
   }
   const renamed = report.files.filter((f) => f.renamedFrom !== undefined);
   if (renamed.length) {
@@ -196,6 +220,32 @@ export function renderSummary(report: Report, lang: Lang, paint: Paint = plain, 
   return out.join('\n') + '\n';
 }
 
+/** Files named in the closing hint, each with its first block's line; the rest are counted. */
+const HINT_FILES = 3;
+
+/**
+ * The closing hint of a summary printed without the CLI's next steps (`--report FILE.txt`): where to open the
+ * conflicts — each file in the working folder with the line of its first block, or, after -o alone, that the files
+ * are inside the zip and which working folder to merge into instead.
+ */
+function conflictHint(report: Report, attention: readonly FileReport[], lang: Lang): string {
+  const files = attention.filter((f) => f.conflicts?.length);
+  const work = workdirWords(report);
+  const archive = report.output.archive;
+  const folder = work?.work ?? (archive ? workFolderFor(archive) : undefined);
+  if (folder === undefined) return FRAME.hint[lang];
+  const sep = folder.includes('\\') && !folder.includes('/') ? '\\' : '/';
+  const prefix = folder.replace(/[\\/]+$/, '') + sep;
+  const named = files.slice(0, HINT_FILES).map((f) => FRAME.atLine[lang](prefix + f.path.split('/').join(sep), f.conflicts![0].startLine));
+  const where =
+    files.length > HINT_FILES
+      ? named.join(', ') + FRAME.andMore[lang](files.length - HINT_FILES)
+      : named.length > 1
+        ? `${named.slice(0, -1).join(', ')}${FRAME.and[lang]}${named[named.length - 1]}`
+        : named[0];
+  return work ? FRAME.hintWorkdir[lang](where, work) : FRAME.hintArchive[lang](archive!, quoteArg(folder, userShell()), where);
+}
+
 /** One indented line per file (at most MAX_LISTED, then how many more). */
 function listed(files: readonly FileReport[], lang: Lang, what: (f: FileReport) => string): string[] {
   const out = files.slice(0, MAX_LISTED).map((f) => `  ${f.path}: ${what(f)}`);
@@ -231,7 +281,7 @@ function shownPath(f: FileReport): string {
 
 function describe(f: FileReport, lang: Lang): string {
   const what = f.conflict ? CONFLICT_LABELS[f.conflict][lang] : STATUS_LABELS[f.status][lang];
-  if (f.commands) return `${what}; ${FRAME.dropOne[lang](f.commands)}`;
+  if (f.commands) return `${what}; ${(f.conflict === 'modify-delete' || f.conflict === 'delete-modify' ? FRAME.keepOrRemove : FRAME.dropOne)[lang](f.commands)}`;
   if (f.conflicts?.length) {
     const where = f.conflicts
       .map((c) => (c.column !== undefined && (c.cutBefore || c.cutAfter) ? `${c.startLine}-${c.endLine} (${FRAME.cut[lang](c.column, c.chars)})` : `${c.startLine}-${c.endLine}`))

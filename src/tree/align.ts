@@ -13,9 +13,15 @@
  * theirs is renamed to theirs' spelling (or base's, when theirs has no such path), and the rename is reported.
  * Two paths of one tree that differ only in case cannot both be written on Windows; `caseClashes` finds them
  * in the output so the command can keep the second one aside.
+ *
+ * Unicode form. 'ёлка' may be stored as NFC ('ё' one character, Windows and most tools) or NFD ('е' + U+0308,
+ * macOS); both look the same and Explorer and macOS treat them as one name. Paths are therefore compared by
+ * `nameKey` — NFC, then lower case — everywhere letter case is ignored, so NFC/NFD twins are matched (and
+ * clash) exactly as letter-case variants are.
  */
 
 import type { FileEntry, Tree } from '../archive/tree';
+import { printable } from '../archive/names';
 import type { Wording } from './status';
 
 export interface LayoutNote extends Wording {
@@ -30,6 +36,11 @@ export interface Aligned {
 }
 
 type Role = 'base' | 'mine' | 'theirs';
+
+/** What two paths must share to be one file to Windows and macOS: the NFC form, in lower case. */
+export function nameKey(p: string): string {
+  return p.normalize('NFC').toLowerCase();
+}
 
 /** The wrapper prefix ('' or 'a' or 'a/b') above the tree's content. */
 export function contentRoot(tree: Tree): string {
@@ -65,7 +76,7 @@ function reroot(tree: Tree, prefix: string): Tree {
 
 /** How many paths the trees share, summed over each pair, ignoring letter case. */
 function overlap(trees: Tree[]): number {
-  const sets = trees.map((t) => new Set([...t.files.keys()].map((p) => p.toLowerCase())));
+  const sets = trees.map((t) => new Set([...t.files.keys()].map(nameKey)));
   let shared = 0;
   for (let i = 0; i < sets.length; i++) {
     for (let j = i + 1; j < sets.length; j++) for (const p of sets[i]) if (sets[j].has(p)) shared++;
@@ -87,11 +98,11 @@ class Spelling {
   add(tree: Tree | undefined): void {
     if (!tree) return;
     const folder = (f: string) => {
-      for (let d = f; d && !this.folders.has(d.toLowerCase()); d = parentOf(d)) this.folders.set(d.toLowerCase(), d);
+      for (let d = f; d && !this.folders.has(nameKey(d)); d = parentOf(d)) this.folders.set(nameKey(d), d);
     };
     const inTree = new Map<string, string>();
     for (const p of tree.files.keys()) {
-      const key = p.toLowerCase();
+      const key = nameKey(p);
       const twin = inTree.get(key);
       if (twin !== undefined) this.ambiguous.add(twin).add(p);
       inTree.set(key, p);
@@ -103,7 +114,7 @@ class Spelling {
 
   folder(d: string): string {
     if (d === '') return '';
-    const known = this.folders.get(d.toLowerCase());
+    const known = this.folders.get(nameKey(d));
     if (known !== undefined) return known;
     const parent = this.folder(parentOf(d));
     return parent ? `${parent}/${baseName(d)}` : baseName(d);
@@ -113,7 +124,7 @@ class Spelling {
     // Where theirs or base itself holds two spellings of a name, a path spelled exactly like one of them keeps its
     // spelling: it is that file, not the other.
     if (this.ambiguous.has(p)) return p;
-    const known = this.files.get(p.toLowerCase());
+    const known = this.files.get(nameKey(p));
     if (known !== undefined) return known;
     const parent = this.folder(parentOf(p));
     return parent ? `${parent}/${baseName(p)}` : p;
@@ -130,11 +141,24 @@ function baseName(p: string): string {
 }
 
 function caseRenamed(role: Role, from: string, to: string): LayoutNote {
+  const why = spellingDifference(from, to);
   return {
     code: 'case-renamed',
-    en: `${role}: '${from}' matched as '${to}' (the archives differ only in letter case, which Windows ignores)`,
-    ru: `${role}: '${from}' сопоставлен с '${to}' (имена отличаются только регистром букв, Windows их не различает)`,
+    en: `${role}: '${printable(from)}' matched as '${printable(to)}' (${why.en})`,
+    ru: `${role}: '${printable(from)}' сопоставлен с '${printable(to)}' (${why.ru})`,
   };
+}
+
+/** How two spellings of one name (same nameKey) differ: letter case, Unicode form, or both. */
+export function spellingDifference(a: string, b: string): Wording {
+  if (a.normalize('NFC') === b.normalize('NFC')) {
+    const form = (s: string) => (s === s.normalize('NFC') ? 'NFC' : s === s.normalize('NFD') ? 'NFD' : 'NFC/NFD');
+    return {
+      en: `the names differ only in Unicode form, ${form(a)} → ${form(b)} — a letter such as ё or й stored as a letter plus a mark or as one character; they look the same and Windows and macOS treat them as one name`,
+      ru: `имена отличаются только формой Юникода, ${form(a)} → ${form(b)} — буква вроде ё или й записана буквой со знаком или одним символом; выглядят они одинаково, и Windows и macOS считают их одним именем`,
+    };
+  }
+  return { en: 'the names differ only in letter case, which Windows ignores', ru: 'имена отличаются только регистром букв, Windows их не различает' };
 }
 
 /**
@@ -181,7 +205,7 @@ export function alignTrees(trees: { base?: Tree; mine: Tree; theirs: Tree }): Al
   const aligned: Record<Role, Tree | undefined> = { base: trees.base, mine: trees.mine, theirs: trees.theirs };
   const rerooted = new Map(roles.map((r) => [r, reroot(trees[r]!, roots.get(r)!)]));
   // Compared ignoring letter case: 'LK/' and 'lk/' are the same folder to Windows.
-  const rootsDiffer = new Set([...roots.values()].map((r) => r.toLowerCase())).size > 1;
+  const rootsDiffer = new Set([...roots.values()].map(nameKey)).size > 1;
   if (rootsDiffer && overlap([...rerooted.values()]) > overlap(roles.map((r) => trees[r]!))) {
     for (const r of roles) {
       const prefix = roots.get(r)!;
@@ -207,16 +231,18 @@ export function alignTrees(trees: { base?: Tree; mine: Tree; theirs: Tree }): Al
 }
 
 /**
- * Output paths that clash on a case-insensitive file system with an earlier path (in the order given), so the
- * caller can keep them aside instead of writing two entries Windows would merge into one.
+ * Output paths that clash on a case-insensitive file system with an earlier path (in the order given: letter case
+ * or Unicode form, see nameKey), each mapped to that earlier path, so the caller can keep them aside instead of
+ * writing two entries Windows would merge into one.
  */
-export function caseClashes(paths: readonly string[]): Set<string> {
-  const seen = new Set<string>();
-  const clashes = new Set<string>();
+export function caseClashes(paths: readonly string[]): Map<string, string> {
+  const seen = new Map<string, string>();
+  const clashes = new Map<string, string>();
   for (const p of paths) {
-    const key = p.toLowerCase();
-    if (seen.has(key)) clashes.add(p);
-    else seen.add(key);
+    const key = nameKey(p);
+    const earlier = seen.get(key);
+    if (earlier !== undefined) clashes.set(p, earlier);
+    else seen.set(key, p);
   }
   return clashes;
 }

@@ -17,7 +17,8 @@ import type { MergeLevelUsed } from '../formats/types';
 import { decide, sameBytes, type Triple } from './decide';
 import { collectAfterLarge } from '../gc-hint';
 import { mergeText, type ChangeSpan } from './merge-text';
-import { binaryPreferred, caseClash, fileFolderClash, renameAmbiguous, renamed, type Note } from './notes';
+import { windowsPathProblem, windowsSafePath } from '../archive/names';
+import { binaryPreferred, caseClash, fileFolderClash, renameAmbiguous, renamed, windowsName, type Note } from './notes';
 import { DEFAULT_RENAME_THRESHOLD, pairRenames, type Pairing, type RenamePair } from './renames';
 import { outcomeNeedsAttention, type ConflictKind, type FileStatus } from './status';
 import { DEFAULT_STRATEGY, type RuleRef, type Strategy, type StrategyFor } from './strategy';
@@ -45,11 +46,12 @@ export interface TreeMergeOptions {
 /**
  * Why a version was saved beside the archive: 'mine' — your version of a binary file both sides changed (the
  * archive has the vendor's); 'theirs' — the vendor's version when --prefer mine took yours; 'case-clash' — a file
- * whose name differs from another's only in letter case; 'file-folder' — a file with the name of a folder the
+ * whose name differs from another's only in letter case or Unicode form; 'windows-name' — a file whose name
+ * Windows cannot create (saved under a name it can, archive/names.ts windowsSafePath); 'file-folder' — a file with the name of a folder the
  * output also has; 'removed' — your copy of a file the vendor removed, when the base was picked from the store
  * (the tool's guess, so the deletion can be undone by hand).
  */
-export type AsideKind = 'mine' | 'theirs' | 'case-clash' | 'file-folder' | 'removed';
+export type AsideKind = 'mine' | 'theirs' | 'case-clash' | 'windows-name' | 'file-folder' | 'removed';
 
 export interface AsideCopy {
   as: AsideKind;
@@ -228,19 +230,29 @@ export function eachPath(paths: Iterable<string>, options: TreeMergeOptions, mer
 
 /**
  * Output paths an archive cannot hold together leave the archive and are kept aside, with a note — nothing is
- * lost. Two paths that differ only in letter case would overwrite each other on Windows: the later one (in path
- * order) goes. A file named like a folder of another output file ('x' and 'x/y.txt', e.g. the vendor turned a
+ * lost. A path Windows cannot create (a device name such as 'aux.html', a name ending in a dot or a space) goes
+ * (archive/names.ts windowsNameProblem). Two paths that differ only in letter case or Unicode form (NFC/NFD) would
+ * overwrite each other on Windows: the later one (in path order) goes. A file named like a folder of another output file ('x' and 'x/y.txt', e.g. the vendor turned a
  * file into a folder while you edited the file): the file goes, the folder's files stay.
  */
 export function keepClashesAside(outcomes: FileOutcome[]): void {
   const present = () => outcomes.filter((o) => o.output !== undefined);
+  for (const o of present()) {
+    const problem = windowsPathProblem(o.path);
+    if (!problem) continue;
+    keepAside(o, 'windows-name', o.output!);
+    o.output = undefined;
+    o.conflict ??= 'windows-name';
+    o.notes.push(windowsName(o.path, problem.segment, problem.why, windowsSafePath(o.path)));
+  }
   const clashes = caseClashes(present().sort(byArchivePriority).map((o) => o.path));
   for (const o of outcomes) {
-    if (!clashes.has(o.path)) continue;
+    const other = clashes.get(o.path);
+    if (other === undefined) continue;
     keepAside(o, 'case-clash', o.output!);
     o.output = undefined;
     o.conflict ??= 'case-clash';
-    o.notes.push(caseClash(o.path));
+    o.notes.push(caseClash(o.path, other));
   }
   const folders = new Set<string>();
   for (const o of present()) {
@@ -345,12 +357,13 @@ export function mergeBinary(t: Triple, prefer: 'mine' | 'theirs' | undefined, st
 
 /**
  * Directory entries: theirs' (the vendor's layout), plus those mine added; a directory mine had from base but
- * theirs dropped is dropped. Directories that hold output files are implied and need no entry of their own.
+ * theirs dropped is dropped, and so is one Windows cannot create. Directories that hold output files are implied and need no entry of their own.
  */
 function mergeDirs(trees: Trees): string[] {
   const dirs = new Set(trees.theirs.dirs);
   for (const d of trees.mine.dirs) if (!trees.base?.dirs.has(d)) dirs.add(d);
-  return [...dirs].sort(comparePaths);
+  // A folder Windows cannot create ('aux/', 'old. /') is left out: its files are kept aside (keepClashesAside).
+  return [...dirs].filter((d) => !windowsPathProblem(d)).sort(comparePaths);
 }
 
 export function countAttention(outcomes: readonly FileOutcome[]): number {

@@ -11,6 +11,7 @@ export type NoteCode =
   | 'encoding-fallback'
   | 'eol-differs'
   | 'case-clash'
+  | 'windows-name'
   | 'file-folder'
   | 'binary-preferred'
   | 'prefer-needs-base'
@@ -61,11 +62,27 @@ export function eolDiffers(sides: string, written: string): Note {
   };
 }
 
-export function caseClash(path: string): Note {
+export function caseClash(path: string, other: string): Note {
+  const form = path.normalize('NFC') === other.normalize('NFC');
+  return form
+    ? {
+        code: 'case-clash',
+        en: `'${path}' is the name of '${other}' in another Unicode form (NFC/NFD: a letter such as ё or й as one character or as a letter plus a mark); they look the same and Windows and macOS hold only one of them, so this one was kept aside, not in the archive`,
+        ru: `'${path}' — то же имя, что '${other}', в другой форме Юникода (NFC/NFD: буква вроде ё или й одним символом или буквой со знаком); выглядят они одинаково, а Windows и macOS хранят только одно из них, поэтому этот файл сохранён отдельно, не в архиве`,
+      }
+    : {
+        code: 'case-clash',
+        en: `'${path}' differs from '${other}' only in letter case, which Windows cannot hold twice; it was kept aside, not in the archive`,
+        ru: `'${path}' отличается от '${other}' только регистром букв, а Windows не различает такие имена; файл сохранён отдельно, не в архиве`,
+      };
+}
+
+/** A path Windows cannot create (`segment` is the bad part, `why` says why); kept aside as `safe`. */
+export function windowsName(path: string, segment: string, why: { en: string; ru: string }, safe: string): Note {
   return {
-    code: 'case-clash',
-    en: `'${path}' differs from another file's name only in letter case, which Windows cannot hold twice; it was kept aside, not in the archive`,
-    ru: `'${path}' отличается от имени другого файла только регистром букв, а Windows не различает такие имена; файл сохранён отдельно, не в архиве`,
+    code: 'windows-name',
+    en: `'${path}': Windows cannot create a file or folder named '${segment}' (${why.en}), so Explorer could not extract it; it was kept aside, not in the archive, as '${safe}' — rename it or drop it`,
+    ru: `'${path}': Windows не может создать файл или папку с именем '${segment}' (${why.ru}), и Проводник не смог бы его извлечь; файл сохранён отдельно, не в архиве, как '${safe}' — переименуйте его или удалите`,
   };
 }
 

@@ -28,7 +28,7 @@ export type FileStatus =
   | 'differs'
   | 'differs-binary';
 
-export type ConflictKind = 'content' | 'add-add' | 'binary' | 'modify-delete' | 'delete-modify' | 'no-base' | 'case-clash' | 'file-folder';
+export type ConflictKind = 'content' | 'add-add' | 'binary' | 'modify-delete' | 'delete-modify' | 'no-base' | 'case-clash' | 'windows-name' | 'file-folder';
 
 export interface Wording {
   en: string;
@@ -97,8 +97,12 @@ export const CONFLICT_LABELS: Record<ConflictKind, Wording> = {
     ru: 'ваша выгрузка и выгрузка поставщика здесь различаются, а без базы не понять, кто что изменил',
   },
   'case-clash': {
-    en: 'kept out of the archive: another file has the same name but for letter case, and Windows cannot hold both — decide which to keep',
-    ru: 'не включён в архив: у другого файла то же имя с точностью до регистра, а Windows не хранит оба — решите, какой оставить',
+    en: 'kept out of the archive: another file has the same name but for letter case or Unicode form (NFC/NFD), and Windows cannot hold both — decide which to keep',
+    ru: 'не включён в архив: у другого файла то же имя с точностью до регистра или формы Юникода (NFC/NFD), а Windows не хранит оба — решите, какой оставить',
+  },
+  'windows-name': {
+    en: 'kept out of the archive: Windows cannot create a file with this name — rename it or drop it',
+    ru: 'не включён в архив: Windows не может создать файл с таким именем — переименуйте его или удалите',
   },
   'file-folder': {
     en: 'kept out of the archive: the merge also has a folder with this name — decide which to keep',
@@ -108,7 +112,7 @@ export const CONFLICT_LABELS: Record<ConflictKind, Wording> = {
 
 /** Whether a path needs the admin: its status does, or it was kept out of the archive by a name clash. */
 export function outcomeNeedsAttention(o: { status: FileStatus; conflict?: ConflictKind }): boolean {
-  return needsAttention(o.status) || o.conflict === 'case-clash' || o.conflict === 'file-folder';
+  return needsAttention(o.status) || o.conflict === 'case-clash' || o.conflict === 'windows-name' || o.conflict === 'file-folder';
 }
 
 /**

@@ -30,6 +30,7 @@
  * Pure: trees in memory in, outcomes out.
  */
 
+import { windowsPathProblem } from '../archive/names';
 import type { Tree } from '../archive/tree';
 import { alignTrees, contentRoot } from './align';
 import { chooseBase } from './candidates';
@@ -108,7 +109,8 @@ export function mergeTreesWithoutBase(
   });
   noteAmbiguous(outcomes, renames.pairing);
   keepClashesAside(outcomes);
-  const dirs = [...new Set([...theirs.dirs, ...mine.dirs])].sort(comparePaths);
+  // A folder Windows cannot create is left out, as in three-way merges (merge-tree.ts mergeDirs).
+  const dirs = [...new Set([...theirs.dirs, ...mine.dirs])].filter((d) => !windowsPathProblem(d)).sort(comparePaths);
   return { outcomes, dirs, trees: { mine, theirs }, layout, baseFrom };
 }
 

@@ -57,6 +57,21 @@ const CHECKS: Record<string, Check> = {
  */
 const JSONC_REFERENCE = '// reference: JSON with comments\n{}';
 
+function extOf(p: string): string {
+  return path.posix.extname(p).toLowerCase();
+}
+
+/**
+ * The format check of `p`'s kind on `text` (null when it passes or the kind has none), judged against `sides` (the
+ * texts of the conflict's sides) when there are some, else against a reference that allows what vendors' files use.
+ */
+export function formatProblem(p: string, text: string, sides: readonly string[]): CheckFailure | null {
+  const check = CHECKS[extOf(p)];
+  if (!check) return null;
+  const inputs = sides.length ? sides : check === checkJson ? [JSONC_REFERENCE] : [];
+  return check(text, inputs, path.posix.basename(p));
+}
+
 async function sideTexts(i: Inspection, p: string): Promise<string[]> {
   const c = i.state.conflicts[p];
   const texts: string[] = [];
@@ -103,11 +118,8 @@ export async function checkWorkdir(i: Inspection): Promise<WorkdirChecks> {
 
     const conflict = state.conflicts[p];
     const touched = edited.has(p) || added.has(p) || (conflict !== undefined && !conflict.decision);
-    const check = CHECKS[path.posix.extname(p).toLowerCase()];
-    if (text !== undefined && touched && check && !marked.has(p)) {
-      const sides = conflict ? await sideTexts(i, p) : [];
-      const inputs = sides.length ? sides : check === checkJson ? [JSONC_REFERENCE] : [];
-      const problem = check(text, inputs, path.posix.basename(p));
+    if (text !== undefined && touched && CHECKS[extOf(p)] && !marked.has(p)) {
+      const problem = formatProblem(p, text, conflict ? await sideTexts(i, p) : []);
       if (problem) out.invalid.push({ path: p, problem });
     }
     if (edited.has(p) && !conflict) out.editedOutside.push(p);

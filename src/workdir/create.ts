@@ -6,6 +6,7 @@
  * CRLF), with the zip entry's date as their modification time; theirs' wrapper folder is left out (state.ts).
  */
 
+import { windowsSafePath } from '../archive/names';
 import type { FileEntry, OutputTree } from '../archive/tree';
 import { sha256 } from '../hash';
 import { writeFolder } from '../archive/write';
@@ -79,7 +80,9 @@ export function buildWorkdir(input: WorkdirInput, now = new Date()): { state: Wo
   }
   // Versions the archive cannot hold beside the other files; mine's and theirs' versions are in sides/ already.
   for (const o of outcomes) {
-    for (const c of o.aside ?? []) if (c.as === 'case-clash' || c.as === 'file-folder') put(`aside/${c.as}/${o.path}`, c.bytes);
+    for (const c of o.aside ?? []) {
+      if (c.as === 'case-clash' || c.as === 'file-folder' || c.as === 'windows-name') put(`aside/${c.as}/${windowsSafePath(o.path)}`, c.bytes);
+    }
   }
 
   const state: WorkState = {

@@ -10,7 +10,8 @@ import * as path from 'node:path';
 import { CabinetError } from '../errors';
 import { command } from '../report/command';
 
-const STATE_FILE = path.join('.cabinet-merge', 'state.json');
+const STATE_DIR = '.cabinet-merge';
+const STATE_FILE = path.join(STATE_DIR, 'state.json');
 
 async function isWorkdir(dir: string): Promise<boolean> {
   return fs.stat(path.join(dir, STATE_FILE)).then((s) => s.isFile(), () => false);
@@ -55,6 +56,42 @@ function sibling(typed: string, real: string): string {
   return path.join(path.dirname(typed), path.basename(real));
 }
 
+/** What `status` / `pack` were given: a working folder, a folder without state, or a zip (checked without one). */
+export type Target = 'workdir' | 'folder' | 'zip';
+
+/** Whether `file` starts as a zip does (a local header, or the end record of an empty zip). */
+async function looksLikeZip(file: string): Promise<boolean> {
+  const h = await fs.open(file, 'r').then(
+    async (f) => {
+      const b = Buffer.alloc(4);
+      await f.read(b, 0, 4, 0).finally(() => f.close());
+      return b;
+    },
+    () => undefined,
+  );
+  return !!h && h[0] === 0x50 && h[1] === 0x4b && ((h[2] === 3 && h[3] === 4) || (h[2] === 5 && h[3] === 6));
+}
+
+/**
+ * For `status` (and `pack`, which takes folders only): what `work` is. A folder holding a `.cabinet-merge` entry is a
+ * working folder (a damaged state is for state.ts to report, never checked as a plain folder); any other folder, and
+ * for status a zip, is checked without state (workdir/plain.ts). A path that does not exist, or a file that is no
+ * zip, throws as checkWorkdirPath does, so a typo still reads "no such folder".
+ */
+export async function targetOf(work: string, verb: 'status' | 'pack'): Promise<Target> {
+  const stat = await fs.stat(work).catch(() => undefined);
+  if (stat?.isDirectory()) return (await fs.lstat(path.join(work, STATE_DIR)).then(() => true, () => false)) ? 'workdir' : 'folder';
+  if (verb === 'status' && stat?.isFile() && (/\.zip$/i.test(work) || (await looksLikeZip(work)))) return 'zip';
+  await checkWorkdirPath(work, verb);
+  return 'workdir';
+}
+
+/** The working folder named like `zip` (without .zip), as the user would type it, if there is one. */
+export async function twinWorkdir(zip: string): Promise<string | undefined> {
+  const typedStem = zip.replace(/\.zip$/i, '');
+  return typedStem !== zip && (await isWorkdir(path.resolve(typedStem))) ? typedStem : undefined;
+}
+
 /**
  * Throws 'workdir-invalid' with a message that says what `work` is instead, when it is missing, a zip or a file.
  * Returns when `work` is a folder (whether it holds a state is for state.ts to say).
@@ -63,6 +100,9 @@ export async function checkWorkdirPath(work: string, verb: string): Promise<void
   const stat = await fs.stat(work).catch(() => undefined);
   if (stat?.isDirectory()) return;
   const abs = path.resolve(work);
+  if (!stat && /\.zip$/i.test(work)) {
+    throw new CabinetError('workdir-invalid', { en: `${work}: no such file.`, ru: `${work}: такого файла нет.` });
+  }
   if (!stat) {
     const near = await nearWorkdirs(abs);
     const hint = near.length ? ` Did you mean: ${command([verb, sibling(work, near[0])])}` : '';
@@ -79,8 +119,8 @@ export async function checkWorkdirPath(work: string, verb: string): Promise<void
     const hint = twin.length
       ? { en: `did you mean the working folder: ${command([verb, sibling(typedStem, twin[0])])}`, ru: `возможно, нужна рабочая папка: ${command([verb, sibling(typedStem, twin[0])])}` }
       : {
-          en: `to resolve its conflicts, merge into a working folder (merge … --out-dir ${command([typedStem]).slice('cabinet-merge '.length)}) and give that folder here`,
-          ru: `чтобы решить его конфликты, выполните слияние в рабочую папку (merge … --out-dir ${command([typedStem]).slice('cabinet-merge '.length)}) и укажите здесь её`,
+          en: `to check it as it is: ${command(['status', work])}; to resolve its conflicts, merge into a working folder (merge … --out-dir ${command([typedStem]).slice('cabinet-merge '.length)}) and give that folder here`,
+          ru: `проверить его как есть: ${command(['status', work])}; чтобы решить его конфликты, выполните слияние в рабочую папку (merge … --out-dir ${command([typedStem]).slice('cabinet-merge '.length)}) и укажите здесь её`,
         };
     throw new CabinetError('workdir-invalid', {
       en: `${work}: this is a zip, not a working folder; ${hint.en}`,

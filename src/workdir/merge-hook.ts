@@ -9,6 +9,8 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { CabinetError } from '../errors';
 import { realPathOf } from '../io/links';
+import { isHalfOutput } from '../io/publish';
+import { nameTooLong } from '../commands/outputs';
 import { applyResolutions, collectConflicts, wantedKeys, type ConflictFile } from '../rerere/apply';
 import { loadRules, strategyFor, type Rules } from '../rules/rules';
 import type { FileOutcome } from '../tree/merge-tree';
@@ -74,7 +76,10 @@ async function checkOutDir(outDir: string, inputs: string[]): Promise<void> {
       });
     }
   }
-  const existing = await fs.stat(work).catch(() => undefined);
+  const existing = await fs.stat(work).catch((e: NodeJS.ErrnoException) => {
+    if (e.code === 'ENAMETOOLONG') throw nameTooLong(`--out-dir ${outDir}`);
+    return undefined;
+  });
   if (existing && !existing.isDirectory()) {
     throw new CabinetError('output-invalid', {
       en: `--out-dir ${outDir}: this is a file, not a folder; give the name of a new folder`,
@@ -82,7 +87,7 @@ async function checkOutDir(outDir: string, inputs: string[]): Promise<void> {
     });
   }
   const entries = await fs.readdir(work).catch((e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? [] : ['?']));
-  if (entries.length > 0) {
+  if (entries.length > 0 && !isHalfOutput(outDir)) {
     throw new CabinetError('output-exists', {
       en: `--out-dir ${outDir}: already exists and is not empty (an earlier working folder?). Choose a new folder, or remove it once you no longer need its edits`,
       ru: `--out-dir ${outDir}: папка уже существует и не пуста (прежняя рабочая папка?). Укажите новую папку или удалите эту, когда её правки больше не нужны`,

@@ -4,10 +4,14 @@
  * (report/text.ts), which lists them after a merge; only the frame sentences live here.
  */
 
-import type { PackRun } from '../commands/pack';
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
+import type { PackRun, PlainPackRun } from '../commands/pack';
 import type { ResolveRun } from '../commands/resolve';
 import { reusedTitle, reusedWhere } from '../report/text';
-import type { StatusRun } from '../commands/status';
+import type { PlainStatus, StatusRun } from '../commands/status';
+import { plainProblems, type PlainCheck } from './plain';
+import { STATE_DIR } from './state';
 import { CONFLICT_LABELS, STATUS_LABELS } from '../tree/status';
 import type { Inspection, MarkedFile } from './inspect';
 import type { ConflictState } from './state';
@@ -180,7 +184,89 @@ function checkLines(c: WorkdirChecks, lang: Lang): string[] {
   return out;
 }
 
+const P = {
+  intro: {
+    folder: {
+      en: (w: string) => `${w}: no working-folder state here (${STATE_DIR}), so only what needs none is checked: conflict markers, half-resolved blocks, the format of JSON, HTML, XML, CSS, JS and YAML files.`,
+      ru: (w: string) => `${w}: здесь нет состояния рабочей папки (${STATE_DIR}), поэтому проверено только то, что можно проверить без него: маркеры конфликтов (и блоки, решённые не до конца), формат файлов JSON, HTML, XML, CSS, JS и YAML.`,
+    },
+    zip: {
+      en: (w: string) => `${w}: a zip, checked as it is: conflict markers, half-resolved blocks, the format of JSON, HTML, XML, CSS, JS and YAML files, the archive's top folder.`,
+      ru: (w: string) => `${w}: zip-архив, проверен как есть: маркеры конфликтов (и блоки, решённые не до конца), формат файлов JSON, HTML, XML, CSS, JS и YAML, верхняя папка архива.`,
+    },
+  },
+  invalid: {
+    en: (n: number) => `Files that would break in the portal (${n}) — fix them:`,
+    ru: (n: number) => `Файлы, которые сломаются на портале (${n}) — исправьте их:`,
+  },
+  explorer: {
+    en: (f: string, pack: string) =>
+      `Every file is inside the folder ${f}/, named like the zip: Explorer's "Send to → Compressed folder" does this when given the folder instead of what is in it, and the portal would get ${f}/ as an extra level. Zip what is inside the folder instead (open it, select all, then Send to → Compressed folder)${pack ? `, or let cabinet-merge zip it: ${pack}` : '.'}`,
+    ru: (f: string, pack: string) =>
+      `Все файлы лежат в папке ${f}/ с именем архива: так получается, если в Проводнике отправить в «Сжатую ZIP-папку» саму папку, а не её содержимое, и на портал попадёт лишний уровень ${f}/. Запакуйте содержимое папки (откройте её, выделите всё, «Отправить → Сжатая ZIP-папка»)${pack ? ` или соберите архив командой: ${pack}` : '.'}`,
+  },
+  topFolder: {
+    en: (f: string) => `Every file is inside the folder ${f}/: it stays the archive's top level (right when the vendor's export has it too).`,
+    ru: (f: string) => `Все файлы лежат в папке ${f}/: она останется верхним уровнем архива (так и нужно, если она есть и в выгрузке поставщика).`,
+  },
+  twin: {
+    en: (c: string) => `A working folder of the same name is beside it: ${c}`,
+    ru: (c: string) => `Рядом есть рабочая папка с тем же именем: ${c}`,
+  },
+  found: {
+    en: (n: number) => `${enCount(n, 'problem', 'problems')} found.`,
+    ru: (n: number) => `Найдено проблем: ${n}.`,
+  },
+  clean: {
+    en: (n: number) => `Checked ${enCount(n, 'file', 'files')}; nothing found.`,
+    ru: (n: number) => `Проверено файлов: ${n}; ничего не найдено.`,
+  },
+  packIt: { en: (c: string) => ` Pack it: ${c}`, ru: (c: string) => ` Соберите архив: ${c}` },
+};
+
+/** The lines of a check without state (workdir/plain.ts), as status and pack print them. */
+function plainLines(c: PlainCheck, lang: Lang, forPack: boolean): string[] {
+  const out: string[] = [P.intro[c.kind][lang](c.target)];
+  if (c.markers.length) {
+    out.push(T.markers[lang](c.markers.length));
+    for (const m of c.markers) out.push(markerLine(m, lang));
+  }
+  if (c.invalid.length) {
+    out.push((forPack ? T.invalid : P.invalid)[lang](c.invalid.length));
+    for (const f of c.invalid) out.push(`  ${f.path}: ${f.problem[lang]}`);
+  }
+  if (c.wrapper?.explorer) {
+    // The folder the zip was made from, when it is still beside the zip.
+    const folder = path.join(path.dirname(c.target), c.wrapper.folder.split('/')[0]);
+    const pack = existsSync(path.join(folder, c.wrapper.folder.split('/').slice(1).join('/') || '.')) ? command(['pack', folder, '-o', freePackTarget(folder)]) : '';
+    out.push(P.explorer[lang](c.wrapper.folder, pack));
+  } else if (c.wrapper) out.push(P.topFolder[lang](c.wrapper.folder));
+  return out;
+}
+
+function renderPlainStatus(run: PlainStatus, lang: Lang): string {
+  const c = run.plain;
+  const out = plainLines(c, lang, false);
+  if (run.twin) out.push(P.twin[lang](command(['status', run.twin])));
+  const n = plainProblems(c);
+  if (n) out.push(P.found[lang](n));
+  else out.push(P.clean[lang](c.files) + (c.kind === 'folder' ? P.packIt[lang](command(['pack', c.target, '-o', freePackTarget(c.target)])) : ''));
+  return out.join('\n') + '\n';
+}
+
+function renderPlainPack(run: PlainPackRun, lang: Lang): string {
+  const c = run.plain;
+  const out = plainProblems(c) ? plainLines(c, lang, true) : [];
+  if (!run.written) out.push(T.notPacked[lang]);
+  else {
+    if (c.markers.length) out.push(T.forcedMarkers[lang]);
+    out.push(T.packed[lang](run.output));
+  }
+  return out.join('\n') + '\n';
+}
+
 export function renderStatus(run: StatusRun, work: string, lang: Lang): string {
+  if (run.kind === 'plain') return renderPlainStatus(run, lang);
   const out = inspectionLines(run.inspection, work, lang, run.checks);
   const left = run.inspection.markers.length + run.inspection.pending.length + (run.checks ? fileProblems(run.checks) : 0);
   const yes = (run.checks?.deleted.length ?? 0) > 0;
@@ -188,7 +274,8 @@ export function renderStatus(run: StatusRun, work: string, lang: Lang): string {
   return out.join('\n') + '\n';
 }
 
-export function renderPack(run: PackRun, work: string, lang: Lang): string {
+export function renderPack(run: PackRun | PlainPackRun, work: string, lang: Lang): string {
+  if (run.kind === 'plain') return renderPlainPack(run, lang);
   const out: string[] = [];
   const i = run.inspection;
   if (i.markers.length || i.pending.length || !run.written) out.push(...inspectionLines({ ...i, resolved: [], reused: run.written ? [] : i.reused }, work, lang, run.checks));

@@ -33,6 +33,7 @@ import type { EolStyle } from '../text/lines';
 import type { ReusedResolution } from '../tree/merge-tree';
 import type { ConflictKind, FileStatus } from '../tree/status';
 import { checkState } from './validate';
+import { command, quoteArg, userShell } from '../report/command';
 
 export const STATE_DIR = '.cabinet-merge';
 export const STATE_SCHEMA = 'cabinet-merge/workdir@1';
@@ -141,7 +142,23 @@ export async function readState(work: string): Promise<WorkState> {
     text = await readRegularText(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') throw notWorkdir(work, `no ${STATE_DIR}${path.sep}state.json`, `нет ${STATE_DIR}${path.sep}state.json`, e);
+    const hasStateDir = await lstat(stateDir(work)).then(() => true, () => false);
+    if ((code === 'ENOENT' || code === 'ENOTDIR') && hasStateDir) {
+      throw notWorkdir(work, `no ${STATE_DIR}${path.sep}state.json`, `нет ${STATE_DIR}${path.sep}state.json`, e);
+    }
+    if (code === 'ENOENT' || code === 'ENOTDIR') {
+      // A folder unzipped and edited by hand (resolve only: status and pack check such a folder as it is): resolve
+      // needs the sides a merge saves.
+      const status = command(['status', work]);
+      throw new CabinetError(
+        'workdir-invalid',
+        {
+          en: `${work}: not a working folder of cabinet-merge (no ${STATE_DIR}${path.sep}state.json), so there are no saved sides to take. Check it as it is: ${status}; or merge into a working folder (merge … --out-dir ${quoteArg(work, userShell())}) and resolve there`,
+          ru: `${work}: это не рабочая папка cabinet-merge (нет ${STATE_DIR}${path.sep}state.json), сохранённых версий сторон нет. Проверьте папку как есть: ${status}; или выполните слияние в рабочую папку (merge … --out-dir ${quoteArg(work, userShell())}) и решайте там`,
+        },
+        { cause: e },
+      );
+    }
     if (code === NOT_REGULAR) throw notWorkdir(work, `${file} is not a regular file (a pipe or device?)`, `${file} — не обычный файл (канал или устройство?)`, e);
     throw notWorkdir(work, `${file} cannot be read: ${code}`, `не удаётся прочитать ${file}: ${code}`, e);
   }

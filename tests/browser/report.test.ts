@@ -162,7 +162,8 @@ test('the report from a real merge: summary, filter, search, a conflict side by 
   expect(await page.isVisible('#cm-none')).toBe(true);
   await page.fill('#cm-search', '');
 
-  // A conflict: mine / base / theirs, with line numbers of the merged file and the lines the zip holds there.
+  // A conflict: mine / base / theirs, each column numbered as that side's own file numbers its lines (what an
+  // editor opening that side shows), with the lines the zip holds in the block.
   const theme = json.files.find((f) => f.path === 'css/theme.css')!;
   const c = theme.conflicts![0];
   const merged = await mergedLines('css/theme.css');
@@ -176,9 +177,28 @@ test('the report from a real merge: summary, filter, search, a conflict side by 
     const col = section.locator(`[data-side="${side}"]`);
     const numbers = await col.locator('.ln .no').allTextContents();
     const texts = await col.locator('.ln .tx').allTextContents();
-    expect([side, numbers.map(Number)]).toEqual([side, Array.from({ length: span.length }, (_, i) => span.start + i)]);
+    const own = c.sideLines![side]!;
+    expect([side, numbers.map(Number)]).toEqual([side, Array.from({ length: span.length }, (_, i) => own + i)]);
     expect([side, texts]).toEqual([side, merged.slice(span.start - 1, span.start - 1 + span.length)]);
+    expect([side, texts]).toEqual([side, SIDES[side]['css/theme.css'].split('\n').slice(own - 1, own - 1 + span.length)]);
   }
+  // Not positions in the marked file: there the block's lines sit below the <<<<<<< (and ||||||| ) lines.
+  expect(c.sideLines).toEqual({ mine: 2, base: 2, theirs: 2 });
+  expect([c.mine.start, c.base!.start, c.theirs.start]).toEqual([3, 5, 7]);
+
+  // Changed by you, deleted by the vendor: the kept version, numbered, and the commands that keep or remove it.
+  const receipt = page.locator('details.file[data-path="js/receipt.js"]');
+  await receipt.locator('summary').click();
+  const kept = receipt.locator('section[data-kept="mine"]');
+  await kept.waitFor();
+  expect(await kept.locator('.ln .no').allTextContents()).toEqual(['1']);
+  expect(await kept.locator('.ln .tx').allTextContents()).toEqual(['print(); // ours']);
+  // After -o merged.zip, the working folder the summary tells to merge into: merged (beside the zip).
+  const codes = await receipt.locator('.command code').allTextContents();
+  expect(codes).toHaveLength(2);
+  expect(codes[0]).toMatch(/^cabinet-merge resolve \S*merged js\/receipt\.js --mine$/);
+  expect(codes[1]).toMatch(/^cabinet-merge resolve \S*merged js\/receipt\.js --theirs$/);
+  expect(json.files.find((f) => f.path === 'js/receipt.js')!.commands!.keep).toMatch(/merged2 js\/receipt\.js --mine$/);
   expect(await section.locator('[data-side="mine"] mark').allTextContents()).toEqual(['0a7d5a']);
   expect(await section.locator('[data-side="base"] mark').allTextContents()).toEqual(['1f6fb2']);
   expect(await section.locator('[data-side="theirs"] mark').allTextContents()).toEqual(['17548a']);
@@ -204,6 +224,29 @@ test('the report from a real merge: summary, filter, search, a conflict side by 
 
   expect(errors).toEqual([]);
   expect(new Set(requests)).toEqual(new Set([pathToFileURL(htmlFile).href]));
+  await page.close();
+});
+
+test('merge --out-dir: the banner speaks of the working folder; modify/delete commands name it', async () => {
+  const inputs = (['base', 'mine', 'theirs'] as const).map((s) => path.join(work, s));
+  const report = path.join(work, 'workdir-report.html');
+  const r = runCli(['merge', ...inputs, '--out-dir', 'Рабочая папка', '--report', report], { cwd: work });
+  expect([r.status, r.stderr]).toEqual([1, '']);
+  const { page, errors } = await open(report);
+  const banner = (await page.textContent('header .result')) ?? '';
+  expect(banner).toContain("Open each such file in the working folder Рабочая папка (not in an archive)");
+  expect(banner).toContain("check with cabinet-merge status 'Рабочая папка', then pack the archive to import: cabinet-merge pack 'Рабочая папка' -o 'Рабочая папка.zip'");
+  expect(banner).not.toContain('merged archive');
+  expect(await page.textContent('#cm-inputs')).not.toContain('Merged archive');
+  const receipt = page.locator('details.file[data-path="js/receipt.js"]');
+  await receipt.locator('summary').click();
+  await receipt.locator('section[data-kept="mine"]').waitFor();
+  expect(await receipt.locator('.legend').first().textContent()).toBe('Run in the working folder Рабочая папка (made by merge --out-dir):');
+  expect(await receipt.locator('.command code').allTextContents()).toEqual([
+    "cabinet-merge resolve 'Рабочая папка' js/receipt.js --mine",
+    "cabinet-merge resolve 'Рабочая папка' js/receipt.js --theirs",
+  ]);
+  expect(errors).toEqual([]);
   await page.close();
 });
 

@@ -6,7 +6,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { CLI, runCli, type CliResult } from '../helpers/cli';
 import {
@@ -376,9 +376,12 @@ describe('Ctrl+C', () => {
     const dir = workspace(bigTheirs());
     const before = snapshot(dir);
     const { child, done } = spawnCli([...MERGE, '--lang', 'ru'], dir, { CABINET_MERGE_TEST_DELAY_WRITE_MS: '3000' });
-    const reportTemp = () => readdirSync(dir).some((f) => f.startsWith('.REPORT.json.') && f.endsWith('.tmp'));
+    // Every output is written under a temporary name first and all are put into place together (io/publish.ts),
+    // so the finished zip waits under its temporary name while the report is written.
+    const reportTemp = () => readdirSync(dir).some((f) => f.startsWith('.') && f.includes('REPORT.json.') && f.endsWith('.tmp'));
     expect(await waitFor(reportTemp, 30000)).toBe(true);
-    expect(statSync(path.join(dir, 'MERGED.zip')).isFile()).toBe(true);
+    expect(existsSync(path.join(dir, 'MERGED.zip'))).toBe(false);
+    expect(readdirSync(dir).some((f) => f.startsWith('.MERGED.zip.') && f.endsWith('.tmp'))).toBe(true);
     child.kill('SIGTERM');
     const r = await done;
     expect(r.signal).toBe('SIGTERM');

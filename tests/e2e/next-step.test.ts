@@ -140,14 +140,19 @@ describe('wrong paths for a working folder', () => {
     expect(ru.stderr).toContain('WROK: такой папки нет');
   });
 
-  test('a zip: this is a zip, not a working folder', () => {
+  test('a zip: status checks it as it is (issue 15 point 2); pack says it is not a working folder', () => {
     const r = runCli(['status', 'ОБЪЕДИНЁННЫЙ.zip'], { cwd: dir });
-    expect(r.status).toBe(2);
-    expect(r.stderr).toContain('ОБЪЕДИНЁННЫЙ.zip: this is a zip, not a working folder');
-    expect(r.stderr).not.toContain('--out-dir ОБЪЕДИНЁННЫЙ.zip');
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('ОБЪЕДИНЁННЫЙ.zip: a zip, checked as it is');
+    expect(r.stdout).toContain('Conflict markers left');
+    const p = runCli(['pack', 'ОБЪЕДИНЁННЫЙ.zip', '-o', 'x.zip'], { cwd: dir });
+    expect(p.status).toBe(2);
+    expect(p.stderr).toContain('ОБЪЕДИНЁННЫЙ.zip: this is a zip, not a working folder');
+    expect(p.stderr).not.toContain('--out-dir ОБЪЕДИНЁННЫЙ.zip');
     // With a working folder of the zip's name beside it, that is the suggestion.
     expect(runCli(['merge', ...zips, '--out-dir', 'ОБЪЕДИНЁННЫЙ'], { cwd: dir }).status).toBe(1);
     const twin = runCli(['pack', 'ОБЪЕДИНЁННЫЙ.zip', '-o', 'x.zip'], { cwd: dir });
     expect(twin.stderr).toContain('did you mean the working folder: cabinet-merge pack ОБЪЕДИНЁННЫЙ');
+    expect(runCli(['status', 'ОБЪЕДИНЁННЫЙ.zip'], { cwd: dir }).stdout).toContain('A working folder of the same name is beside it: cabinet-merge status ОБЪЕДИНЁННЫЙ\n');
   });
 });

@@ -102,7 +102,8 @@ describe('two archives: an Ace build restructured into hashed chunks', () => {
     expect(r.status).toBe(1);
     expect(r.stdout).toContain('Needs your decision (2):');
     expect(r.stdout).toContain("ace/: 153 files only in your export — kept");
-    expect(r.stdout).toContain("cabinet-merge resolve WORK 'ace/**' --theirs");
+    // The working folder named after -o out.zip (the one the summary tells to merge into), not a placeholder.
+    expect(r.stdout).toContain(`cabinet-merge resolve ${path.join(dir, 'out')} 'ace/**' --theirs`);
     const json = JSON.parse(readFileSync(report, 'utf8'));
     const ace = json.groups.find((g: { folder: string }) => g.folder === 'ace/');
     expect(ace.paths.length).toBe(153);

@@ -1,7 +1,8 @@
 /** Working-folder edge cases found in review: a conflicted file deleted from the folder is not a resolution. */
-import { rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { runCli } from '../helpers/cli';
+import { listZip } from '../helpers/rawzip';
 import { cleanTempDirs, tempDir } from '../helpers/tmp';
 
 afterAll(cleanTempDirs);
@@ -32,4 +33,33 @@ test('--out-dir naming an existing file says it is a file', () => {
   const r = runCli(['merge', ...sides, '--out-dir', file]);
   expect(r.status).toBe(2);
   expect(r.stderr).toContain('this is a file, not a folder');
+});
+
+/**
+ * Empty folders in the packed zip: one the vendor's export has empty is kept (the portal may expect it); one that is
+ * empty only because `resolve` (or the admin) removed the files the merge put in it is left out — packing it would
+ * leave an empty folder of a removed feature in the cabinet.
+ */
+test('pack: an empty folder of theirs is kept, a folder emptied by removing its files is not', () => {
+  const dir = tempDir('e2e-wd-dirs');
+  const write = (side: string, files: Record<string, string>, empty: string[] = []) => {
+    for (const [p, text] of Object.entries(files)) {
+      mkdirSync(path.dirname(path.join(dir, side, p)), { recursive: true });
+      writeFileSync(path.join(dir, side, p), text);
+    }
+    for (const d of empty) mkdirSync(path.join(dir, side, d), { recursive: true });
+    return path.join(dir, side);
+  };
+  const common = { 'index.html': '<p>x</p>\n' };
+  const base = write('base', { ...common, 'js/legacy/old.js': 'a();\n', 'js/legacy/gone.js': 'g();\n' });
+  const mine = write('mine', { ...common, 'js/legacy/old.js': 'a(); // ours\n', 'js/legacy/gone.js': 'g();\n' });
+  const theirs = write('theirs', common, ['uploads']);
+  const work = path.join(dir, 'WORK');
+  expect(runCli(['merge', base, mine, theirs, '--out-dir', work]).status).toBe(1);
+  expect(runCli(['resolve', work, 'js/legacy/old.js', '--theirs']).status).toBe(0);
+  const out = path.join(dir, 'OUT.zip');
+  const pack = runCli(['pack', work, '-o', out]);
+  expect([pack.status, pack.stdout]).toEqual([0, `Packed: ${out}\n`]);
+  const names = listZip(readFileSync(out)).map((e) => e.nameBytes.toString('utf8')).sort();
+  expect(names).toEqual(['index.html', 'uploads/']);
 });

@@ -128,6 +128,11 @@ describe('conflict blocks and spans', () => {
       } else if (!b.base || at(b.base.start - 1) !== '||||||| base' || JSON.stringify(slice(b.base)) !== JSON.stringify(sideLines('base', h.base))) {
         errors.push(`block ${b.hunk}: base section`);
       }
+      // Each side's own line numbers (the HTML report's columns): where the section's lines are in that side's file.
+      const own = b.sideLines;
+      if (!own || own.mine !== h.mine.start + 1 || own.theirs !== h.theirs.start + 1 || (b.base ? own.base !== h.base.start + 1 : own.base !== undefined)) {
+        errors.push(`block ${b.hunk}: sideLines ${JSON.stringify(own)}`);
+      }
       const span = m.rendered.spans[b.hunk];
       if (span.start !== b.startLine || span.start + span.length - 1 !== b.endLine) errors.push(`block ${b.hunk}: span`);
     }
@@ -146,8 +151,8 @@ describe('conflict blocks and spans', () => {
   test('a small example, line by line', () => {
     const m = mergeTexts('a\nb\nc\nd\ne\nf\ng\n', 'a\nX\nc\nd\ne\nf\nV\n', 'a\nY\nc\nd\ne\nf\nW\n', { style: 'diff3' });
     expect(m.rendered.conflicts).toEqual([
-      { hunk: 1, startLine: 2, endLine: 8, mine: { start: 3, length: 1 }, base: { start: 5, length: 1 }, theirs: { start: 7, length: 1 } },
-      { hunk: 3, startLine: 13, endLine: 19, mine: { start: 14, length: 1 }, base: { start: 16, length: 1 }, theirs: { start: 18, length: 1 } },
+      { hunk: 1, startLine: 2, endLine: 8, mine: { start: 3, length: 1 }, base: { start: 5, length: 1 }, theirs: { start: 7, length: 1 }, sideLines: { mine: 2, base: 2, theirs: 2 } },
+      { hunk: 3, startLine: 13, endLine: 19, mine: { start: 14, length: 1 }, base: { start: 16, length: 1 }, theirs: { start: 18, length: 1 }, sideLines: { mine: 7, base: 7, theirs: 7 } },
     ]);
     expect(blockErrors(m, 'diff3')).toEqual([]);
   });

@@ -125,6 +125,22 @@ describe('renderHtml: summary', () => {
     expect(both).toContain(esc("cabinet-merge pack Рабочая -o 'Рабочая (2).zip'"));
   });
 
+  test('a merge --out-dir report without -o lists the working folder as its output, not an archive "not written"', () => {
+    const report = { ...merged.report, output: { archive: null, keptAside: 'Рабочая.conflicts', workdir: 'Рабочая' } };
+    const page = withoutData(renderHtml(report, merged.texts, 'en'));
+    expect(page).not.toContain(UI.notWritten.en);
+    expect(page).not.toContain(UI.keptAside.en);
+    expect(page).toContain(`${UI.keptAsideWorkdir.en}: <code>Рабочая.conflicts</code>`);
+    expect(withoutData(renderHtml(report, merged.texts, 'ru'))).toContain(`${UI.keptAsideWorkdir.ru}: <code>Рабочая.conflicts</code>`);
+    // Nothing left but files to review: the banner still points to the working folder's commands.
+    const reviewOnly = { ...report, result: 'review' as const, totals: { ...report.totals, reused: 2 } };
+    const review = withoutData(renderHtml(reviewOnly, merged.texts, 'en'));
+    expect(review).toContain(esc(UI.reviewResult.en.replace('{n}', '2')));
+    expect(review).toContain(`Review them in the working folder Рабочая, check with cabinet-merge status Рабочая, then pack the archive to import: cabinet-merge pack Рабочая -o Рабочая.zip`);
+    // With -o too, the archive is named.
+    expect(withoutData(renderHtml({ ...report, output: { ...report.output, archive: 'Рабочая (2).zip' } }, merged.texts, 'en'))).toContain(`${UI.output.en}: <code>Рабочая (2).zip</code>`);
+  });
+
   test('inputs: names, file counts and sizes', () => {
     const info = merged.report.inputs.mine;
     expect(html).toMatch(new RegExp(`<tr data-role="mine">.*${esc(info.path).replace(/\\/g, '\\\\')}.*data-files="${info.files}".*data-bytes="${info.bytes}"`));
@@ -376,4 +392,48 @@ test('a block cut out of a 2 MB minified line: the page embeds it with its colum
   const data = embeddedData(page);
   expect(data.ui.blockCut).toContain('column {col}');
   expect(JSON.stringify(data.views['app.js'].chunks)).toContain('v50000=mine;');
+});
+
+describe('changed on one side, deleted on the other', () => {
+  const md = mergeFixture(
+    { 'js/receipt.js': 'print();\n', 'pages/old.html': '<p>a</p>\n' },
+    { 'js/receipt.js': 'print(); // ours\nfooter();\n' },
+    { 'pages/old.html': '<p>a</p>\n<p>b</p>\n' },
+  );
+
+  test('the kept version is embedded whole, numbered from 1, with which side it is', () => {
+    const data = embeddedData(renderHtml(md.report, md.texts, 'en'));
+    expect(data.views['js/receipt.js']).toEqual({ lines: 2, kept: 'mine', chunks: [[1, ['print(); // ours', 'footer();']]] });
+    expect(data.views['pages/old.html']).toEqual({ lines: 2, kept: 'theirs', chunks: [[1, ['<p>a</p>', '<p>b</p>']]] });
+  });
+
+  test('keep and remove commands, as the text summary gives them', () => {
+    const f = md.report.files.find((x) => x.path === 'js/receipt.js')!;
+    expect(f.conflict).toBe('modify-delete');
+    expect(f.commands).toEqual({ keep: 'cabinet-merge resolve WORK js/receipt.js --mine', drop: 'cabinet-merge resolve WORK js/receipt.js --theirs' });
+    const g = md.report.files.find((x) => x.path === 'pages/old.html')!;
+    expect(g.conflict).toBe('delete-modify');
+    expect(g.commands).toEqual({ keep: 'cabinet-merge resolve WORK pages/old.html --theirs', drop: 'cabinet-merge resolve WORK pages/old.html --mine' });
+    const summary = renderSummary(md.report, 'en');
+    expect(summary).toContain(`js/receipt.js: ${CONFLICT_LABELS['modify-delete'].en}; to keep it: ${f.commands!.keep}; to remove it: ${f.commands!.drop}`);
+    expect(renderSummary(md.report, 'ru')).toContain(`pages/old.html: ${CONFLICT_LABELS['delete-modify'].ru}; оставить его: ${g.commands!.keep}; удалить: ${g.commands!.drop}`);
+  });
+
+  test('a binary kept version is not embedded', () => {
+    const bin = mergeFixture({ 'img/a.png': new Uint8Array([0x89, 0x50, 0, 1]) }, { 'img/a.png': new Uint8Array([0x89, 0x50, 0, 2]) }, {});
+    expect(bin.report.files[0].conflict).toBe('modify-delete');
+    expect(embeddedData(renderHtml(bin.report, bin.texts, 'en')).views['img/a.png']).toBeUndefined();
+  });
+});
+
+test('each conflict records where its sides start in their own files (the columns are numbered so)', () => {
+  const m = mergeFixture(
+    { 'a.txt': lines(10) },
+    { 'a.txt': lines(10, { 6: 'mine 6' }) },
+    { 'a.txt': ['inserted 1', 'inserted 2', ''].join('\n') + lines(10, { 6: 'theirs 6' }) },
+  );
+  const c = m.report.files[0].conflicts![0];
+  // The marked file: 5 unchanged lines (the vendor's two inserted ones first), then the block.
+  expect(c.mine.start).toBe(9);
+  expect(c.sideLines).toEqual({ mine: 6, base: 6, theirs: 8 });
 });

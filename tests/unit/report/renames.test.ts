@@ -64,10 +64,10 @@ describe('two archives: a file only in the vendor export', () => {
     const { report } = await run('two-archive-admin-deleted', true, 'WORK DIR');
     const f = report.files.find((x) => x.path === 'pages/news.html')!;
     expect(f.status).toBe('only-theirs');
-    expect(f.commands).toEqual({ keep: `cabinet-merge resolve "WORK DIR" 'pages/news.html' --theirs`, drop: `cabinet-merge resolve "WORK DIR" 'pages/news.html' --mine` });
+    expect(f.commands).toEqual({ keep: `cabinet-merge resolve 'WORK DIR' pages/news.html --theirs`, drop: `cabinet-merge resolve 'WORK DIR' pages/news.html --mine` });
     expect(report.totals.needsAttention).toBe(1);
     const en = renderSummary(report, 'en');
-    expect(en).toContain(`pages/news.html: only in the vendor's new export: new from the vendor, or one you deleted? — check; to drop it: cabinet-merge resolve "WORK DIR" 'pages/news.html' --mine`);
+    expect(en).toContain(`pages/news.html: only in the vendor's new export: new from the vendor, or one you deleted? — check; to drop it: cabinet-merge resolve 'WORK DIR' pages/news.html --mine`);
   });
 });
 

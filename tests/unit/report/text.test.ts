@@ -88,3 +88,40 @@ test('status in the working folder words reused resolutions as the merge summary
   const text = renderStatus({ inspection, exitCode: 0 } as never, 'WORK', 'en');
   expect(text).toContain('Resolved from a previous resolution — please review (1):\n  js/lib.js: lines 2-3 (recorded 2026-01-05)\n');
 });
+
+describe('renderSummary as a report file (--report FILE.txt): the closing hint names each file and line', () => {
+  const conflicting = (n: number) => {
+    const base: Record<string, string> = {};
+    const mine: Record<string, string> = {};
+    const theirs: Record<string, string> = {};
+    for (let i = 1; i <= n; i++) {
+      base[`css/f${i}.css`] = 'a\nb\nc\n';
+      mine[`css/f${i}.css`] = 'a\nB mine\nc\n';
+      theirs[`css/f${i}.css`] = 'a\nB theirs\nc\n';
+    }
+    return mergeFixture(base, mine, theirs).report;
+  };
+  const last = (text: string) => text.trimEnd().split('\n').pop();
+
+  test('a working folder: the files in it at their first block, then status and pack', () => {
+    const report = { ...conflicting(2), output: { archive: null, keptAside: null, workdir: 'Рабочая папка' } };
+    expect(last(renderSummary(report, 'en'))).toBe(
+      "Open Рабочая папка/css/f1.css at line 2 and Рабочая папка/css/f2.css at line 2, keep the right lines and delete the markers; check with: cabinet-merge status 'Рабочая папка', then: cabinet-merge pack 'Рабочая папка' -o 'Рабочая папка.zip'",
+    );
+    expect(last(renderSummary(report, 'ru'))).toBe(
+      "Откройте Рабочая папка/css/f1.css (строка 2) и Рабочая папка/css/f2.css (строка 2), оставьте нужные строки и удалите маркеры; проверьте: cabinet-merge status 'Рабочая папка', затем: cabinet-merge pack 'Рабочая папка' -o 'Рабочая папка.zip'",
+    );
+  });
+
+  test('a zip only: the files are inside it; the working folder to merge into instead; more than three counted', () => {
+    const report = { ...conflicting(5), output: { archive: 'ИТОГ.zip', keptAside: null, workdir: null } };
+    const en = renderSummary(report, 'en');
+    expect(last(en)).toBe(
+      'The files are inside ИТОГ.zip, where an editor cannot reach them: repeat this merge with --out-dir ИТОГ instead of -o, then open ИТОГ/css/f1.css at line 2, ИТОГ/css/f2.css at line 2, ИТОГ/css/f3.css at line 2 and 2 more files listed above.',
+    );
+    expect(en).not.toContain('Open each file');
+    expect(last(renderSummary(report, 'ru'))).toBe(
+      'Файлы находятся внутри ИТОГ.zip, где редактор до них не доберётся: повторите это слияние с --out-dir ИТОГ вместо -o и откройте ИТОГ/css/f1.css (строка 2), ИТОГ/css/f2.css (строка 2), ИТОГ/css/f3.css (строка 2) и ещё 2 файла из списка выше.',
+    );
+  });
+});
