@@ -26,16 +26,21 @@ const cp = require('child_process');
 const { performance } = require('perf_hooks');
 
 const ROOT = path.join(__dirname, '..');
-const DIST = path.join(ROOT, 'dist');
+// BENCH_DIST=/other/dist compares another build in the same way (before/after runs of one change).
+const DIST = process.env.BENCH_DIST ? path.resolve(process.env.BENCH_DIST) : path.join(ROOT, 'dist');
 const CLI = path.join(DIST, 'cli', 'main.js');
 const TEMPLATES = path.join(ROOT, '..', 'shared', '1c-templates');
 const TIME = fs.existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
 const TEXT_EXT = /\.(html?|js|mjs|css|json|txt|xml|svg|map|md)$/i;
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const fmtMs = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
+// NaN: a case left out by --only.
+const fmtMs = (ms) => (Number.isNaN(ms) ? '—' : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
 const fmtMB = (kb) => (kb ? `${(kb / 1024).toFixed(0)} MB` : '?');
-const ratio = (a, b) => `${(a / b).toFixed(2)}×`;
+const ratio = (a, b) => (Number.isNaN(a / b) ? '—' : `${(a / b).toFixed(2)}×`);
+
+/** `--only a,b`: a function telling whether a case is to run (all of them without --only). */
+const wanted = (o) => (name) => !o.only || o.only.has(name);
 
 /** One process, wall time and peak RSS (KB, via /usr/bin/time when present). Throws on an unexpected exit code. */
 function run1(cmd, args, { cwd, ok = [0, 1] } = {}) {
@@ -242,10 +247,12 @@ function run(o) {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cabinet-bench-whole-'));
   const verdicts = [];
   const verdict = (what, ok, figure) => verdicts.push(`${ok ? 'holds' : 'MISSES'}: ${what} — ${figure}`);
+  const want = wanted(o);
   try {
     console.log(`\n## Whole process (node dist/cli/main.js), median of ${runs} run(s); peak RSS ${TIME ? 'from /usr/bin/time' : 'not measured (no /usr/bin/time)'}\n`);
 
     // --- start-up -------------------------------------------------------------------------------------------------
+    if (want('startup')) {
     const tiny = path.join(tmp, 'tiny');
     for (const s of ['base', 'mine', 'theirs']) {
       fs.mkdirSync(path.join(tiny, s), { recursive: true });
@@ -262,10 +269,11 @@ function run(o) {
     ]);
     verdict('--help ≤ 1.5× node -e 0', help.ms <= 1.5 * node0.ms, ratio(help.ms, node0.ms));
     verdict('tiny merge ≤ 1.5× node -e 0', tinyMerge.ms <= 1.5 * node0.ms, ratio(tinyMerge.ms, node0.ms));
+    }
 
     // --- real front-end triplets ----------------------------------------------------------------------------------
-    const pairs = templatePairs().slice(0, o.quick ? 2 : Infinity);
-    if (pairs.length === 0) console.log(`(no ${TEMPLATES}: real triplets skipped)\n`);
+    const pairs = want('triplets') ? templatePairs().slice(0, o.quick ? 2 : Infinity) : [];
+    if (!want('triplets')) { /* not asked for (--only) */ } else if (pairs.length === 0) console.log(`(no ${TEMPLATES}: real triplets skipped)\n`);
     else {
       const rows = [];
       let sumCm = 0;
@@ -299,7 +307,7 @@ function run(o) {
     }
 
     // --- one 200k-line file -----------------------------------------------------------------------------------------
-    {
+    if (want('big')) {
       const dir = path.join(tmp, 'big');
       const n = o.quick ? 50_000 : 200_000;
       const bytes = makeBigFile(dir, n, 7);
@@ -313,6 +321,7 @@ function run(o) {
 
     // --- the 4,000-file cabinet -------------------------------------------------------------------------------------
     const cab = path.join(tmp, 'cab');
+    if (!['cab-folders', 'cab-zips', 'pack', 'cab-git', 'parallel'].some(want)) return finish(o, tmp, verdicts);
     const nFiles = o.quick ? 1000 : 4000;
     makeCabinet(cab, nFiles, 11);
     const dirs = { base: path.join(cab, 'base'), mine: path.join(cab, 'mine'), theirs: path.join(cab, 'theirs') };
@@ -322,18 +331,19 @@ function run(o) {
       zipFolder(dirs[s], zips[s]);
     }
     {
+      const none = { ms: NaN, rss: 0, addMs: NaN };
       const paths = commonText(dirs);
-      const folders = timeRuns(runs, () => merge(cab, dirs.base, dirs.mine, dirs.theirs));
-      const zipped = timeRuns(runs, () => merge(cab, zips.base, zips.mine, zips.theirs));
+      const folders = want('cab-folders') ? timeRuns(runs, () => merge(cab, dirs.base, dirs.mine, dirs.theirs)) : none;
+      const zipped = want('cab-zips') ? timeRuns(runs, () => merge(cab, zips.base, zips.mine, zips.theirs)) : none;
       const work = path.join(cab, 'work');
-      const packs = timeRuns(runs, () => {
+      const packs = !want('pack') ? none : timeRuns(runs, () => {
         fs.rmSync(work, { recursive: true, force: true });
         fs.rmSync(path.join(cab, 'packed.zip'), { force: true });
         merge(cab, zips.base, zips.mine, zips.theirs, ['--out-dir', work]);
         return run1('node', [CLI, 'pack', work, '-o', path.join(cab, 'packed.zip'), '--quiet', '--force'], { ok: [0, 1] });
       });
-      const git = timeRuns(1, () => gitLoop(dirs, paths));
-      const tree = gitMergeTree(cab, dirs, runs);
+      const git = want('cab-git') ? timeRuns(1, () => gitLoop(dirs, paths)) : none;
+      const tree = want('cab-git') ? gitMergeTree(cab, dirs, runs) : none;
       console.log(`A generated ${nFiles}-file cabinet (${(sizeOf(dirs.base) / 1e6).toFixed(1)} MB a side; mine edits 5 % of files, theirs 10 %):\n`);
       table(['case', 'cabinet-merge', 'peak RSS', 'git merge-file loop', 'ratio', 'git merge-tree --write-tree', 'ratio'], [
         ['folders in', fmtMs(folders.ms), fmtMB(folders.rss), fmtMs(git.ms), ratio(folders.ms, git.ms), fmtMs(tree.ms), ratio(folders.ms, tree.ms)],
@@ -341,12 +351,13 @@ function run(o) {
         [`pack of the ${nFiles}-file working folder`, fmtMs(packs.ms), fmtMB(packs.rss), '', '', '', ''],
       ]);
       console.log(`(git merge-tree's scratch repo: adding the three trees' objects, git add + commit ×3, took ${fmtMs(tree.addMs)}, not counted above.)\n`);
-      verdict(`${nFiles} files, folders in ≤ 0.8 s`, folders.ms <= 800, fmtMs(folders.ms));
-      verdict(`${nFiles} files, zips in ≤ 0.8 s`, zipped.ms <= 800, fmtMs(zipped.ms));
-      verdict(`pack of ${nFiles} files ≤ 0.8 s`, packs.ms <= 800, fmtMs(packs.ms));
+      if (want('cab-folders')) verdict(`${nFiles} files, folders in ≤ 0.8 s`, folders.ms <= 800, fmtMs(folders.ms));
+      if (want('cab-zips')) verdict(`${nFiles} files, zips in ≤ 0.8 s`, zipped.ms <= 800, fmtMs(zipped.ms));
+      if (want('pack')) verdict(`pack of ${nFiles} files ≤ 0.8 s`, packs.ms <= 800, fmtMs(packs.ms));
     }
 
     // --- N merges at once ------------------------------------------------------------------------------------------
+    if (!want('parallel')) return finish(o, tmp, verdicts);
     return parallel(cab, zips, runs).then((par) => {
       console.log(`N merges of the ${nFiles}-file zips at once, on ${os.cpus().length} cores (one process per merge):\n`);
       const one = par[0].ms;
@@ -382,8 +393,9 @@ async function parallel(cab, zips, runs) {
 function finish(o, tmp, verdicts) {
   const verdict = (what, ok, figure) => verdicts.push(`${ok ? 'holds' : 'MISSES'}: ${what} — ${figure}`);
   const runs = o.wholeRuns || (o.quick ? 1 : 3);
+  const want = wanted(o);
   try {
-    if (!o.noMemory) {
+    if (!o.noMemory && want('memory')) {
       const dir = path.join(tmp, 'mem');
       const mb = o.quick ? 10 : 60;
       const n = Math.round((mb * 1e6) / 30.3); // makeBigFile lines average 30 bytes
@@ -397,7 +409,7 @@ function finish(o, tmp, verdicts) {
         [['', fmtMs(cm.ms), fmtMB(cm.rss), fmtMB(limitKB), fmtMs(git.ms), fmtMB(git.rss)]]);
       if (TIME) verdict(`${(bytes / 1e6).toFixed(0)} MB file: peak RSS ≤ 4× inputs + 150 MB`, cm.rss <= limitKB, `${fmtMB(cm.rss)} of ${fmtMB(limitKB)}`);
     }
-    {
+    if (want('report')) {
       // The HTML report of a 2,000-file merge with 200 conflicting files (the timing html.test.ts once asserted):
       // the same merge with and without --report; the difference is the report's cost.
       const dir = path.join(tmp, 'report');
@@ -410,7 +422,7 @@ function finish(o, tmp, verdicts) {
         `(the report: ${fmtMs(cost)}, ${(fs.statSync(html).size / 1e6).toFixed(1)} MB; target ≤ 2 s)\n`);
       verdict('HTML report of 2,000 files ≤ 2 s', cost <= 2000, fmtMs(cost));
     }
-    {
+    if (want('pathdiff')) {
       // diffIds on a pathological input (the timing diff.test.ts once asserted): two unrelated 4,000-line files over
       // a 4-line alphabet, edit distance ≈ 3,000, far past the cost budget. Target ≤ 3 s; it should take ms.
       const { diffIds } = require(path.join(DIST, 'diff'));
@@ -455,4 +467,4 @@ function reportCabinet(dir, n, conflicts) {
   return dirs;
 }
 
-module.exports = { run, makeBigFile, makeCabinet };
+module.exports = { run, makeBigFile, makeCabinet, templatePairs, unzip, customise, zipFolder };

@@ -7,7 +7,9 @@
  *   options: --runs N  --seed N  --sizes 10000,50000  --no-diff3  --diff3-limit SECONDS
  *   whole process (scripts/bench-whole.js, after the engine part): --whole-only  --no-whole  --whole-runs N
  *   --no-memory (skip the 60 MB case)
- *   --only one-line (just the below-the-line case: the one-line bundle, lines vs auto; add --sizes-mb 3 for one size)
+ *   --only NAME[,NAME…] runs only those cases: one-line (the below-the-line case: the one-line bundle, lines vs
+ *   auto; add --sizes-mb 3 for one size) and the whole-process cases startup, triplets, big, cab-folders, cab-zips,
+ *   pack, cab-git (the git loop and merge-tree on the cabinet), parallel, memory, report, pathdiff
  *
  * Inputs are generated from a seed (same seed → same files): code-like text with many repeated lines ('}', '',
  * 'return result;' …) among unique ones; mine and theirs are the base with scattered edits (changed lines,
@@ -51,8 +53,10 @@ function parseArgs(argv) {
     else if (a === '--no-whole') o.whole = false;
     else if (a === '--whole-runs') o.wholeRuns = Number(argv[++i]);
     else if (a === '--no-memory') o.noMemory = true;
-    else if (a === '--only') o.only = argv[++i];
-    else if (a === '--sizes-mb') o.sizesMb = argv[++i].split(',').map(Number);
+    else if (a === '--only') {
+      o.only = new Set(argv[++i].split(','));
+      o.engine = false;
+    } else if (a === '--sizes-mb') o.sizesMb = argv[++i].split(',').map(Number);
     else throw new Error(`unknown option ${a}`);
   }
   if (!o.sizes) o.sizes = o.quick ? [2000, 10000] : [10000, 50000, 200000];
@@ -287,7 +291,7 @@ const pad = (s, n) => String(s).padStart(n);
 function main() {
   const o = parseArgs(process.argv.slice(2));
   if (o.child !== null) return diff3Child(o.child, o.seed);
-  if (o.only === 'one-line') {
+  if (o.only !== null && o.only.has('one-line')) {
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cabinet-bench-'));
     try {
       console.log(`load average at start: ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`);
@@ -296,9 +300,9 @@ function main() {
     } finally {
       fs.rmSync(tmp, { recursive: true, force: true });
     }
-    return;
+    o.only.delete('one-line');
+    if (o.only.size === 0) return;
   }
-  if (o.only !== null) throw new Error(`unknown --only ${o.only} (known: one-line)`);
   if (o.engine) engineBench(o);
   if (o.whole) {
     Promise.resolve()

@@ -262,7 +262,19 @@ export function parseArgs(argv: string[], version: string): Promise<ParsedArgs> 
       if (err) throw err;
       throw usageError(msg, msg);
     });
+  skipHelpCache(cli);
   return Promise.resolve(cli.parseAsync()).then(() => parsed);
+}
+
+/**
+ * After a command's handler has run, yargs renders that command's whole help and keeps it, for a failure that would
+ * print it later: ~15 % of a small merge's time (docs/performance.md). Our `.fail()` throws instead of printing
+ * help, so nothing ever reads that copy; --help still renders its text when asked (`help()` does, cached or not).
+ */
+function skipHelpCache(cli: Argv): void {
+  type Internal = { getInternalMethods?: () => { getUsageInstance: () => { cacheHelpMessage?: () => void } } };
+  const usage = (cli as unknown as Internal).getInternalMethods?.().getUsageInstance();
+  if (usage && typeof usage.cacheHelpMessage === 'function') usage.cacheHelpMessage = () => undefined;
 }
 
 /**

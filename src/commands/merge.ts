@@ -16,7 +16,7 @@ import type { ConflictStyle, Labels } from '../merge3';
 import type { Granularity } from '../formats/cascade';
 import { buildReport, inputInfo, type Report } from '../report/model';
 import { resolveStoreDir } from '../store/location';
-import { saveBaseline } from '../store/store';
+import { lazy } from '../lazy';
 import { userShell, workFolderFor } from '../report/command';
 import { renderSummary } from '../report/text';
 import { nameKey } from '../tree/align';
@@ -27,6 +27,9 @@ import { checkMayReplace, checkOutputs, writeAll } from './outputs';
 import { realPathOf } from '../io/links';
 import { recoverHalfOutputs } from '../io/publish';
 import { STATE_DIR } from '../workdir/state';
+
+/** Only for --save-baseline (start-up time, docs/performance.md). */
+const store = lazy(() => require('../store/store') as typeof import('../store/store'));
 import { findSameInputs } from './same-inputs';
 
 export interface MergeOptions extends WorkflowOptions {
@@ -121,7 +124,7 @@ export async function runMerge(options: MergeOptions): Promise<MergeRun> {
   const conflictFiles = await workflow.reuse(outcomes);
   // Saved before the outputs: the vendor's export is worth keeping whatever becomes of this merge.
   const saved = options.saveBaseline
-    ? await saveBaseline(storeDir, theirs, { name: options.baselineName, source: path.basename(options.theirs) })
+    ? await store().saveBaseline(storeDir, theirs, { name: options.baselineName, source: path.basename(options.theirs) })
     : undefined;
 
   const asideDir = keptAsideDir(options.output ?? options.outDir!);

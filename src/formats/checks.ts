@@ -23,13 +23,22 @@
  *
  * Pure: no I/O.
  */
-import { parse as acornParse, type Options as AcornOptions } from 'acorn';
-import { Parser as HtmlParser } from 'htmlparser2';
-import { loadAll as yamlLoadAll } from 'js-yaml';
-import { printParseErrorCode, visit, type ParseError } from 'jsonc-parser';
-import postcss from 'postcss';
+import type { Options as AcornOptions } from 'acorn';
+import type { Parser as HtmlParser } from 'htmlparser2';
+import type { ParseError } from 'jsonc-parser';
+import { lazy } from '../lazy';
 import { lineColumn } from '../text/lines';
 import type { CheckFailure } from './types';
+
+/*
+ * The parsers are required on first use: together they took longer to load than a small merge takes in all
+ * (htmlparser2 and postcss most), and most merges check one format or none (docs/performance.md).
+ */
+const acorn = lazy(() => require('acorn') as typeof import('acorn'));
+const htmlparser2 = lazy(() => require('htmlparser2') as typeof import('htmlparser2'));
+const jsYaml = lazy(() => require('js-yaml') as typeof import('js-yaml'));
+const jsoncParser = lazy(() => require('jsonc-parser') as typeof import('jsonc-parser'));
+const postcss = lazy(() => require('postcss') as typeof import('postcss'));
 
 export { lineColumn };
 
@@ -109,7 +118,7 @@ function scanJson(text: string, jsonc: boolean): JsonScan {
     const top = stack[stack.length - 1];
     if (top !== undefined && top.kind === 'array') top.index++;
   };
-  visit(
+  jsoncParser().visit(
     text,
     {
       onObjectBegin: () => {
@@ -189,7 +198,7 @@ function parseFailure(merged: string, inputs: readonly string[], who: Subject): 
   }
   const e = errors[0];
   const { line, column } = lineColumn(merged, e.offset);
-  const what = printParseErrorCode(e.error);
+  const what = jsoncParser().printParseErrorCode(e.error);
   return {
     en: `${who.en} would no longer parse as JSON${allStrict ? '' : ' (with comments)'}: ${what} at line ${line}, column ${column}`,
     ru: `${who.ru} перестал бы читаться как JSON${allStrict ? '' : ' (с комментариями)'}: ${what}, строка ${line}, столбец ${column}`,
@@ -215,7 +224,7 @@ function scanAttributes(text: string, xmlMode: boolean): AttrScan {
   const first = new Map<string, { tag: string; attr: string; offsets: [number, number] }>();
   let tag = '';
   let seen = new Map<string, number>();
-  const parser: HtmlParser = new HtmlParser(
+  const parser: HtmlParser = new (htmlparser2().Parser)(
     {
       onopentagname: (name) => {
         tag = name;
@@ -265,12 +274,33 @@ export function checkXml(merged: string, inputs: readonly string[], name?: strin
   return checkAttributes(merged, inputs, true, name);
 }
 
+/**
+ * Whether every input parses, once the merged text did not. The answer does not depend on the order; the cost does:
+ * an input that shares the merged text's longest beginning is parsed first, as it most likely holds the same fault
+ * near the start and fails at once (the admin's side that already had the broken line), where a side that parses
+ * costs a whole parse — on a 2.3 MB bundle 3.9 s of acorn spent only to learn the next input did not parse.
+ */
+function allParse(merged: string, inputs: readonly string[], parses: (text: string) => boolean): boolean {
+  const order = inputs.map((t) => ({ t, shared: sharedPrefix(merged, t) })).sort((a, b) => b.shared - a.shared);
+  return order.every(({ t }) => parses(t));
+}
+
+/** The length of the longest common beginning of `a` and `b` (compared in 4 KB slices, then by character). */
+function sharedPrefix(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  let i = 0;
+  const step = 4096;
+  while (i + step <= n && a.slice(i, i + step) === b.slice(i, i + step)) i += step;
+  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // CSS
 
 function cssError(text: string): { reason: string; line?: number; column?: number } | null {
   try {
-    postcss.parse(text);
+    postcss().parse(text);
     return null;
   } catch (e) {
     const err = e as { reason?: string; message?: string; line?: number; column?: number };
@@ -282,7 +312,7 @@ function cssError(text: string): { reason: string; line?: number; column?: numbe
 export function checkCss(merged: string, inputs: readonly string[], name?: string): CheckFailure | null {
   const err = cssError(merged);
   if (err === null) return null;
-  if (!inputs.every((t) => cssError(t) === null)) return null;
+  if (!allParse(merged, inputs, (t) => cssError(t) === null)) return null;
   const who = subject(name);
   const at = err.line === undefined ? '' : `, line ${err.line}, column ${err.column}`;
   const atRu = err.line === undefined ? '' : `, строка ${err.line}, столбец ${err.column}`;
@@ -304,7 +334,7 @@ function jsError(text: string): JsError | null {
   let moduleError: JsError | null = null;
   for (const sourceType of ['module', 'script'] as const) {
     try {
-      acornParse(text, { ...ACORN_BASE, sourceType });
+      acorn().parse(text, { ...ACORN_BASE, sourceType });
       return null;
     } catch (e) {
       const err = e as { message?: string; loc?: { line: number; column: number } };
@@ -326,7 +356,7 @@ export function checkJs(merged: string, inputs: readonly string[], name?: string
   if (merged.length > JS_CHECK_MAX_CHARS) return null;
   const err = jsError(merged);
   if (err === null) return null;
-  if (!inputs.every((t) => t.length <= JS_CHECK_MAX_CHARS && jsError(t) === null)) return null;
+  if (!allParse(merged, inputs, (t) => t.length <= JS_CHECK_MAX_CHARS && jsError(t) === null)) return null;
   const who = subject(name);
   // acorn's message ends in "(line:column)" already.
   const message = err.message.replace(/\s*\(\d+:\d+\)$/, '');
@@ -343,7 +373,7 @@ export function checkJs(merged: string, inputs: readonly string[], name?: string
 
 function yamlError(text: string): { reason: string; line?: number; duplicate?: string } | null {
   try {
-    yamlLoadAll(text);
+    jsYaml().loadAll(text);
     return null;
   } catch (e) {
     const err = e as { reason?: string; message?: string; mark?: { line: number; position: number; buffer?: string } };
@@ -367,7 +397,7 @@ function yamlError(text: string): { reason: string; line?: number; duplicate?: s
 export function checkYaml(merged: string, inputs: readonly string[], name?: string): CheckFailure | null {
   const err = yamlError(merged);
   if (err === null) return null;
-  if (!inputs.every((t) => yamlError(t) === null)) return null;
+  if (!allParse(merged, inputs, (t) => yamlError(t) === null)) return null;
   const who = subject(name);
   const at = err.line === undefined ? '' : `, line ${err.line}`;
   const atRu = err.line === undefined ? '' : `, строка ${err.line}`;

@@ -18,9 +18,13 @@
  *
  * Pure: no I/O; the budget's clock is read between steps.
  */
-import postcss, { type ChildNode, type Container, type Root } from 'postcss';
+import type { ChildNode, Container, Root } from 'postcss';
+import { lazy } from '../lazy';
 import { checkCss } from './checks';
 import type { MergeBudget, StructuredMerger, StructuredResult, TextTriple } from './types';
+
+/** Required on first use (start-up time: docs/performance.md). */
+const postcss = lazy(() => require('postcss') as typeof import('postcss'));
 
 class Decline extends Error {
   constructor(
@@ -244,7 +248,8 @@ function mergeCss(triple: TextTriple, budget: MergeBudget): StructuredResult {
   }
   let roots: { base: Root; mine: Root; theirs: Root; host: Root };
   try {
-    roots = { base: postcss.parse(triple.base), mine: postcss.parse(triple.mine), theirs: postcss.parse(triple.theirs), host: postcss.parse(triple.theirs) };
+    const { parse } = postcss();
+    roots = { base: parse(triple.base), mine: parse(triple.mine), theirs: parse(triple.theirs), host: parse(triple.theirs) };
   } catch {
     return { kind: 'declined', reason: 'parse', en: 'one of the sides does not parse as CSS', ru: 'одна из сторон не читается как CSS' };
   }

@@ -22,10 +22,14 @@
  *
  * Pure: no I/O; the budget's clock is read between steps.
  */
-import { parseTree, type Node, type ParseError } from 'jsonc-parser';
+import type { Node, ParseError } from 'jsonc-parser';
+import { lazy } from '../lazy';
 import { merge3 } from '../merge3/merge3';
 import { checkJson } from './checks';
 import type { MergeBudget, StructuredMerger, StructuredResult, TextTriple } from './types';
+
+/** Required on first use (start-up time: docs/performance.md). */
+const jsoncParser = lazy(() => require('jsonc-parser') as typeof import('jsonc-parser'));
 
 /** Thrown inside the walk and turned into a `declined` result at the top. */
 class Decline extends Error {
@@ -489,7 +493,7 @@ function mergeArray(b: At, m: At, t: At, w: Walk, path: string[]): string {
 
 function parseDoc(side: Side, text: string): { doc: Doc; errors: ParseError[] } {
   const errors: ParseError[] = [];
-  const root = text.trim() === '' ? undefined : parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+  const root = text.trim() === '' ? undefined : jsoncParser().parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
   return { doc: { side, text, root, eol: text.includes('\r\n') ? '\r\n' : '\n', unit: indentUnit(text) }, errors };
 }
 

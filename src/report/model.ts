@@ -286,6 +286,7 @@ function fileReport(o: FileOutcome, ctx: ReportContext): FileReport {
     r.binary = false;
     r.encoding = describeEncoding(o.text);
     r.eol = o.text.eol;
+    const starts = lazyLineStarts(o.output);
     r.conflicts = o.text.conflicts.map((c) => ({
       startLine: c.startLine,
       endLine: c.endLine,
@@ -293,7 +294,7 @@ function fileReport(o: FileOutcome, ctx: ReportContext): FileReport {
       ...(c.base ? { base: c.base } : {}),
       theirs: c.theirs,
       ...(c.column !== undefined ? { column: c.column, cutBefore: c.cutBefore === true, cutAfter: c.cutAfter === true } : {}),
-      chars: c.chars ?? blockChars(o.output, c),
+      chars: c.chars ?? blockChars(o.output, starts, c),
       ...(c.sideLines ? { sideLines: c.sideLines } : {}),
     }));
     r.changes = o.text.changes;
@@ -313,19 +314,42 @@ function fileReport(o: FileOutcome, ctx: ReportContext): FileReport {
   return r;
 }
 
-/** Characters of a line block's sides (mine, base, theirs lines with one terminator each), from the merged bytes. */
-function blockChars(output: Uint8Array | undefined, c: ConflictBlock): number {
-  if (output === undefined) return 0;
-  // Lines are counted by bytes here: cheap, and exact for ASCII; the sides' line lengths are all that matter.
-  let line = 1;
-  let chars = 0;
+/**
+ * The offset where each line of `bytes` starts (line 1 at index 0; a line ends after its '\n'), computed on first
+ * use and kept for the file's other blocks: one pass over the merged bytes per file, where a scan from the start per
+ * block made the report of a 200k-line file with 200 blocks cost more than its merge (docs/performance.md).
+ */
+export function lazyLineStarts(bytes: Uint8Array | undefined): () => Int32Array {
+  let starts: Int32Array | undefined;
+  return () => {
+    if (starts === undefined) {
+      const b = bytes!;
+      let n = 1;
+      for (let i = 0; i < b.length; i++) if (b[i] === 10) n++;
+      starts = new Int32Array(n);
+      for (let i = 0, k = 1; i < b.length; i++) if (b[i] === 10) starts[k++] = i + 1;
+    }
+    return starts;
+  };
+}
+
+/**
+ * Characters of a line block's sides (mine, base, theirs lines with one terminator each), from the merged bytes.
+ * Lines are counted by bytes here: cheap, and exact for ASCII; the sides' line lengths are all that matter.
+ */
+export function blockChars(output: Uint8Array | undefined, lineStarts: () => Int32Array, c: ConflictBlock): number {
+  if (output === undefined || output.length === 0) return 0;
+  const starts = lineStarts();
   const inBlock = (l: number) =>
     (l >= c.mine.start && l < c.mine.start + c.mine.length) ||
     (c.base !== undefined && l >= c.base.start && l < c.base.start + c.base.length) ||
     (l >= c.theirs.start && l < c.theirs.start + c.theirs.length);
-  for (let i = 0; i < output.length && line <= c.endLine; i++) {
-    if (line >= c.startLine && inBlock(line)) chars++;
-    if (output[i] === 10) line++;
+  let chars = 0;
+  const last = Math.min(c.endLine, starts.length);
+  for (let line = Math.max(1, c.startLine); line <= last; line++) {
+    if (!inBlock(line)) continue;
+    const end = line < starts.length ? starts[line] : output.length;
+    chars += end - starts[line - 1];
   }
   return chars;
 }

@@ -42,8 +42,39 @@ export interface ConflictFile {
   sites: ConflictSite[];
 }
 
-function slice(lines: string[], span: { start: number; length: number }): string[] {
-  return lines.slice(span.start - 1, span.start - 1 + span.length);
+function slice(lines: ReadonlyMap<number, string>, span: { start: number; length: number }): string[] {
+  const out: string[] = [];
+  for (let l = span.start; l < span.start + span.length; l++) {
+    const line = lines.get(l);
+    if (line !== undefined) out.push(line);
+  }
+  return out;
+}
+
+/**
+ * The lines (1-based, as splitLines gives them: terminator and a CRLF's '\r' off) the blocks' mine and theirs
+ * sides cover, and no others: the whole preimage split into lines was 2M strings for a 60 MB file with one block.
+ */
+export function linesOf(text: string, blocks: readonly ConflictBlock[]): Map<number, string> {
+  const wanted: [number, number][] = blocks.flatMap((c) => [[c.mine.start, c.mine.start + c.mine.length], [c.theirs.start, c.theirs.start + c.theirs.length]] as [number, number][]).filter(([a, b]) => b > a);
+  wanted.sort((x, y) => x[0] - y[0]);
+  const out = new Map<number, string>();
+  let line = 1;
+  let pos = 0;
+  for (const [from, to] of wanted) {
+    for (; line < from && pos < text.length; line++) {
+      const nl = text.indexOf('\n', pos);
+      pos = nl === -1 ? text.length : nl + 1;
+    }
+    if (line < from) break;
+    for (let l = Math.max(from, line); l < to && pos < text.length; l = ++line) {
+      const nl = text.indexOf('\n', pos);
+      const end = nl === -1 ? text.length : nl;
+      out.set(l, nl !== -1 && end > pos && text.charCodeAt(end - 1) === 13 ? text.slice(pos, end - 1) : text.slice(pos, end));
+      pos = nl === -1 ? text.length : nl + 1;
+    }
+  }
+  return out;
 }
 
 /** The conflict sites of every outcome that has conflict blocks. */
@@ -52,7 +83,7 @@ export function collectConflicts(outcomes: readonly FileOutcome[]): ConflictFile
   for (const o of outcomes) {
     if (!o.text || o.text.conflicts.length === 0 || o.output === undefined) continue;
     const preimage = decodeAs(o.output, o.text.encoding);
-    const { lines } = splitLines(preimage);
+    const lines = linesOf(preimage, o.text.conflicts);
     const sites = o.text.conflicts.map((c) => {
       const mine = slice(lines, c.mine);
       const theirs = slice(lines, c.theirs);

@@ -10,5 +10,10 @@ const iconv = lazy(() => require('iconv-lite') as typeof import('iconv-lite'));
 
 /** The text of `bytes` in `encoding`, a leading BOM removed. Never throws: undecodable bytes become U+FFFD. */
 export function decodeAs(bytes: Uint8Array, encoding: TextEncoding): string {
+  if (encoding === 'utf-8') {
+    // Node's own UTF-8 decoder, as iconv-lite uses for UTF-8 (same U+FFFD replacements), without loading iconv-lite.
+    const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  }
   return iconv().decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding, { stripBOM: true });
 }

@@ -25,6 +25,7 @@ import { cascade, type Granularity } from '../formats/cascade';
 import { fileKind } from '../formats/kind';
 import type { MergeLevelUsed } from '../formats/types';
 import type { Triple } from './decide';
+import { collectAfterLarge } from '../gc-hint';
 import { encodingDiffers, encodingFallback, eolDiffers, type Note } from './notes';
 
 export interface TextMergeOptions {
@@ -69,7 +70,10 @@ const SIDES: Side[] = ['base', 'mine', 'theirs'];
  * Comparison keys: the content, with a NUL appended to a last line that has no terminator. Ignoring whitespace,
  * as git's ignore-space-change: trailing whitespace is dropped and every other run of it counts as one space.
  */
-function keysOf(l: Lines, ignoreWhitespace: boolean): string[] {
+function keysOf(l: Lines, ignoreWhitespace: boolean): readonly string[] {
+  const last0 = l.lines.length - 1;
+  // The lines themselves when nothing changes (merge3 only reads its keys): no second 2M-slot array on a large file.
+  if (!ignoreWhitespace && (last0 < 0 || l.eols[last0] !== '')) return l.lines;
   const keys = ignoreWhitespace ? l.lines.map((line) => line.trimEnd().replace(/\s+/g, ' ')) : l.lines.slice();
   const last = keys.length - 1;
   if (last >= 0 && l.eols[last] === '') keys[last] += '\u0000';
@@ -125,6 +129,8 @@ export function mergeText(t: Triple, options: TextMergeOptions): TextOutcome | u
     ? mergeTwoWay({ mine: keysOf(lines.mine, ws), theirs: keysOf(lines.theirs, ws) })
     : merge3({ base: keysOf(lines.base, ws), mine: keysOf(lines.mine, ws), theirs: keysOf(lines.theirs, ws) }, { style, favor: options.favor });
   const lineRendered = renderMerge(result, lines, { style, labels: options.labels, keepWhitespaceChanges: ws });
+  // The diff's garbage goes before the levels below allocate theirs (large files only: gc-hint.ts).
+  collectAfterLarge(text.base.text.length + text.mine.text.length + text.theirs.text.length);
   const granularity = options.granularity ?? 'auto';
   const below =
     granularity === 'lines' || ws || (options.favor ?? 'none') !== 'none'

@@ -15,6 +15,7 @@ import { alignTrees, caseClashes, type LayoutNote } from './align';
 import type { Granularity } from '../formats/cascade';
 import type { MergeLevelUsed } from '../formats/types';
 import { decide, sameBytes, type Triple } from './decide';
+import { collectAfterLarge } from '../gc-hint';
 import { mergeText, type ChangeSpan } from './merge-text';
 import { windowsPathProblem, windowsSafePath } from '../archive/names';
 import { binaryPreferred, caseClash, fileFolderClash, renameAmbiguous, renamed, windowsName, type Note } from './notes';
@@ -314,6 +315,8 @@ function mergeContent(t: Triple, addAdd: boolean, strategy: Strategy, options: T
     case 'theirs':
     case 'union': {
       const merged = mergeText(t, { ...options, favor: strategy === 'merge' ? 'none' : strategy });
+      // Its decoded texts and lines are garbage now; collected before the next phase allocates (gc-hint.ts).
+      collectAfterLarge((t.base?.length ?? 0) + (t.mine?.length ?? 0) + (t.theirs?.length ?? 0));
       if (merged === undefined) return mergeBinary(t, options.preferBinary, 'binary-conflict');
       const conflicted = merged.conflicts.length > 0;
       const outcome: FileOutcome = {

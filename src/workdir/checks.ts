@@ -95,7 +95,11 @@ export async function checkWorkdir(i: Inspection): Promise<WorkdirChecks> {
     const known = state.files[p];
     let bytes = f.bytes;
     let text: string | undefined;
-    if (known?.text) {
+    const untouched = !edited.has(p) && !added.has(p) && state.conflicts[p] === undefined;
+    if (known?.text && untouched) {
+      // The very bytes the merge wrote in this format (same sha256): nothing to put back, no text needed (nothing
+      // checks or records an untouched file). Decoding and re-encoding each was most of pack's time on a large tree.
+    } else if (known?.text) {
       const r = restoreFormat(f.bytes, known.text);
       if (r.ok) {
         bytes = r.bytes;

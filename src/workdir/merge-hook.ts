@@ -12,11 +12,15 @@ import { realPathOf } from '../io/links';
 import { isHalfOutput } from '../io/publish';
 import { nameTooLong } from '../commands/outputs';
 import { applyResolutions, collectConflicts, wantedKeys, type ConflictFile } from '../rerere/apply';
-import { loadResolutions, resolutionsDir } from '../rerere/store';
 import { loadRules, strategyFor, type Rules } from '../rules/rules';
 import type { FileOutcome } from '../tree/merge-tree';
 import type { StrategyFor } from '../tree/strategy';
-import { writeWorkdir, type WorkdirInput } from './create';
+import type { WorkdirInput } from './create';
+import { lazy } from '../lazy';
+
+/** Needed only with conflicts to look up, or with --out-dir: required then (start-up time, docs/performance.md). */
+const rerereStore = lazy(() => require('../rerere/store') as typeof import('../rerere/store'));
+const create = lazy(() => require('./create') as typeof import('./create'));
 
 export interface WorkflowOptions {
   /** Write the merged tree and its state into this folder (it must not exist or be empty). */
@@ -46,13 +50,14 @@ export async function prepareWorkflow(options: WorkflowOptions, inputs: readonly
     async reuse(outcomes) {
       const files = collectConflicts(outcomes);
       if (options.reuseResolutions !== false && files.length > 0) {
+        const { loadResolutions, resolutionsDir } = rerereStore();
         const found = await loadResolutions(resolutionsDir(options.resolutions), wantedKeys(files));
         if (found.size > 0) applyResolutions(outcomes, files, found);
       }
       return files;
     },
     async writeWorkdir(target, input) {
-      await writeWorkdir(target, input);
+      await create().writeWorkdir(target, input);
     },
   };
 }
