@@ -17,7 +17,7 @@ import { decodeText } from '../text/encoding';
 import { eolStyle, splitLines } from '../text/lines';
 import type { FileOutcome, Trees } from '../tree/merge-tree';
 import { needsAttention } from '../tree/status';
-import { PREIMAGES_FILE, SIDES, STATE_DIR, STATE_SCHEMA, type ConflictState, type FileState, type TextFormat, type WorkState } from './state';
+import { PREIMAGES_FILE, SIDES, STATE_DIR, STATE_SCHEMA, type ConflictState, type FileState, type KeptOut, type TextFormat, type WorkState } from './state';
 
 export interface WorkdirInput {
   /** The tree the merge writes (or would write) as the zip: files with their dates, folders, layout. */
@@ -79,9 +79,14 @@ export function buildWorkdir(input: WorkdirInput, now = new Date()): { state: Wo
     conflicts[o.path] = c;
   }
   // Versions the archive cannot hold beside the other files; mine's and theirs' versions are in sides/ already.
+  const keptOut: Record<string, KeptOut> = {};
   for (const o of outcomes) {
     for (const c of o.aside ?? []) {
-      if (c.as === 'case-clash' || c.as === 'file-folder' || c.as === 'windows-name') put(`aside/${c.as}/${windowsSafePath(o.path)}`, c.bytes);
+      if (c.as === 'case-clash' || c.as === 'file-folder' || c.as === 'windows-name') {
+        const rel = `aside/${c.as}/${windowsSafePath(o.path)}`;
+        put(rel, c.bytes);
+        keptOut[o.path] = { as: c.as, saved: `${STATE_DIR}/${rel}` };
+      }
     }
   }
 
@@ -94,6 +99,7 @@ export function buildWorkdir(input: WorkdirInput, now = new Date()): { state: Wo
     layout: { root: output.root, nameEncoding: output.nameEncoding, dirs: output.dirs },
     files,
     conflicts,
+    ...(Object.keys(keptOut).length ? { keptOut } : {}),
   };
   put('state.json', JSON.stringify(state, null, 2) + '\n');
   put(PREIMAGES_FILE, JSON.stringify(preimageTexts, null, 1) + '\n');

@@ -10,7 +10,7 @@ import { CabinetError } from '../errors';
 import { hasMarkers, scanMarkers, type MarkerScan } from './markers';
 import { sha256 } from '../hash';
 import { readEdited } from './format';
-import { readState, STATE_DIR, type ConflictState, type WorkState } from './state';
+import { readState, STATE_DIR, type ConflictState, type KeptOutKind, type WorkState } from './state';
 
 export interface MarkedFile {
   path: string;
@@ -36,6 +36,8 @@ export interface Inspection {
   added: string[];
   removed: string[];
   edited: string[];
+  /** Files the merge kept out of the output (names Windows cannot hold beside the others): never packed. */
+  keptOut: { path: string; as: KeptOutKind; saved: string }[];
 }
 
 export async function inspectWorkdir(work: string, limits?: ReadOptions): Promise<Inspection> {
@@ -83,7 +85,10 @@ export async function inspectWorkdir(work: string, limits?: ReadOptions): Promis
     else if (c.settle === 'decision' || !files.has(p)) pending.push({ path: p, conflict: c });
     else if (!marked.has(p) && unreused > 0) resolved.push({ path: p, conflict: c, how: 'edited' });
   }
-  return { work, state, files, dirs, markers, pending, resolved, reused, added: added.sort(), removed: removed.sort(), edited: edited.sort() };
+  const keptOut = Object.entries(state.keptOut ?? {})
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([p, k]) => ({ path: p, as: k.as, saved: k.saved }));
+  return { work, state, files, dirs, markers, pending, resolved, reused, added: added.sort(), removed: removed.sort(), edited: edited.sort(), keptOut };
 }
 
 /** Anything left for the admin: markers anywhere, or a conflict waiting for `resolve`. */

@@ -56,6 +56,16 @@ const T = {
   },
   added: { en: 'Added since the merge (will be packed):', ru: 'Добавлены после слияния (войдут в архив):' },
   removed: { en: 'Removed since the merge (will not be packed):', ru: 'Удалены после слияния (не войдут в архив):' },
+  keptOut: {
+    en: (n: number) => `Kept out of the archive by the merge (${n}) — not packed; to keep one, copy its saved file into WORK under a name Windows can hold:`,
+    ru: (n: number) => `Не включены в архив при слиянии (${n}) — не войдут в архив; чтобы сохранить файл, скопируйте его сохранённую копию в рабочую папку под именем, допустимым в Windows:`,
+  },
+  keptOutWhy: {
+    'case-clash': { en: 'its name differs from another file\'s only in letter case or Unicode form', ru: 'имя отличается от имени другого файла только регистром букв или формой Unicode' },
+    'windows-name': { en: 'Windows cannot create a file with this name', ru: 'Windows не может создать файл с таким именем' },
+    'file-folder': { en: 'the merge also has a folder with this name', ru: 'в результате есть папка с таким именем' },
+  },
+  savedAs: { en: 'saved as', ru: 'сохранён как' },
   allDone: {
     en: (pack: string) => `Everything is resolved. Pack the archive: ${pack}`,
     ru: (pack: string) => `Всё решено. Соберите архив: ${pack}`,
@@ -162,7 +172,15 @@ function inspectionLines(i: Inspection, work: string, lang: Lang, checks?: Workd
   if (i.added.length) out.push(T.added[lang], ...i.added.map((p) => `  ${p}`));
   if (i.removed.length && !checks) out.push(T.removed[lang], ...i.removed.map((p) => `  ${p}`));
   if (checks) out.push(...checkLines(checks, lang));
+  out.push(...keptOutLines(i, work, lang));
   return out;
+}
+
+/** The files the merge kept out of the output, with why and where each was saved (status and pack). */
+function keptOutLines(i: Inspection, work: string, lang: Lang): string[] {
+  if (!i.keptOut.length) return [];
+  const saved = (s: string) => path.join(work, ...s.split('/'));
+  return [T.keptOut[lang](i.keptOut.length), ...i.keptOut.map((k) => `  ${k.path}: ${T.keptOutWhy[k.as][lang]}; ${T.savedAs[lang]} ${saved(k.saved)}`)];
 }
 
 /** pack's checks, as status and pack both print them (workdir/checks.ts). */
@@ -279,7 +297,7 @@ export function renderPack(run: PackRun | PlainPackRun, work: string, lang: Lang
   const out: string[] = [];
   const i = run.inspection;
   if (i.markers.length || i.pending.length || !run.written) out.push(...inspectionLines({ ...i, resolved: [], reused: run.written ? [] : i.reused }, work, lang, run.checks));
-  else out.push(...checkLines(run.checks, lang));
+  else out.push(...checkLines(run.checks, lang), ...keptOutLines(i, work, lang));
   if (run.restored.length) {
     out.push(T.restored[lang]);
     for (const r of run.restored) out.push(`  ${r.path}: ${r.changes.map((c) => c[lang]).join('; ')}`);

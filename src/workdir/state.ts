@@ -91,6 +91,20 @@ export interface WorkState {
   conflicts: Record<string, ConflictState>;
   /** The archives `pack` wrote from this folder (pack may replace these without --force). */
   packed?: string[];
+  /**
+   * Files the merge kept out of the output because their names cannot stand beside the others on Windows (a case or
+   * NFC/NFD twin, a device name such as aux.html, a file where a folder of that name is), by the merge's path: why,
+   * and where in WORK the file was saved. `status` and `pack` list them, so they are not lost silently at `pack`.
+   */
+  keptOut?: Record<string, KeptOut>;
+}
+
+export type KeptOutKind = 'case-clash' | 'windows-name' | 'file-folder';
+
+export interface KeptOut {
+  as: KeptOutKind;
+  /** The saved copy, relative to WORK, '/'-separated (`.cabinet-merge/aside/<as>/<name>`). */
+  saved: string;
 }
 
 export function stateDir(work: string): string {

@@ -5,7 +5,7 @@
  * SHA-256 in hex, because `pack` uses it as a file name in the resolution store; every other field has its type.
  */
 
-import type { WorkState } from './state';
+import type { KeptOutKind, WorkState } from './state';
 import { STATUS_LABELS, CONFLICT_LABELS } from '../tree/status';
 import {
   describeField as at,
@@ -78,6 +78,8 @@ function checkConflict(v: unknown, field: string): void {
   }
 }
 
+const KEPT_OUT: readonly KeptOutKind[] = ['case-clash', 'windows-name', 'file-folder'];
+
 /** The state as parsed JSON → WorkState, or a ShapeError naming the first bad field. `schema` is checked by the caller. */
 export function checkState(raw: unknown): WorkState {
   const s = expectObject(raw, '');
@@ -104,5 +106,14 @@ export function checkState(raw: unknown): WorkState {
   expectPathKeys(conflicts, 'conflicts');
   for (const [p, c] of Object.entries(conflicts)) checkConflict(c, at('conflicts', p));
   if (s.packed !== undefined) expectStrings(s.packed, 'packed');
+  if (s.keptOut !== undefined) {
+    const kept = expectObject(s.keptOut, 'keptOut');
+    expectPathKeys(kept, 'keptOut');
+    for (const [p, k] of Object.entries(kept)) {
+      const o = expectObject(k, at('keptOut', p));
+      expectOneOf(o.as, at(at('keptOut', p), 'as'), KEPT_OUT);
+      expectRelativePath(expectString(o.saved, at(at('keptOut', p), 'saved')), at(at('keptOut', p), 'saved'));
+    }
+  }
   return raw as WorkState;
 }

@@ -63,3 +63,34 @@ test('pack: an empty folder of theirs is kept, a folder emptied by removing its 
   const names = listZip(readFileSync(out)).map((e) => e.nameBytes.toString('utf8')).sort();
   expect(names).toEqual(['index.html', 'uploads/']);
 });
+
+/**
+ * A file the merge kept out of the output (a name Windows cannot create, a case twin) is saved in WORK's state
+ * folder; `status` and `pack` list it with where it was saved, so packing never drops it without a word.
+ */
+test('status and pack list the files the merge kept out of the archive, with where each was saved', () => {
+  const dir = tempDir('e2e-wd-kept-out');
+  const write = (side: string, files: Record<string, string>) => {
+    for (const [p, text] of Object.entries(files)) {
+      mkdirSync(path.dirname(path.join(dir, side, p)), { recursive: true });
+      writeFileSync(path.join(dir, side, p), text);
+    }
+    return path.join(dir, side);
+  };
+  const base = write('base', { 'index.html': '<p>x</p>\n' });
+  const mine = write('mine', { 'index.html': '<p>x</p>\n', 'pages/aux.html': '<p>mine</p>\n' });
+  const theirs = write('theirs', { 'index.html': '<p>x</p>\n<p>new</p>\n' });
+  const work = path.join(dir, 'WORK');
+  expect(runCli(['merge', base, mine, theirs, '--out-dir', work]).status).toBe(1);
+  const saved = path.join(work, '.cabinet-merge', 'aside', 'windows-name', 'pages', 'aux_.html');
+  expect(readFileSync(saved, 'utf8')).toBe('<p>mine</p>\n');
+  for (const lang of ['en', 'ru']) {
+    const status = runCli(['status', work, '--lang', lang]);
+    expect(status.stdout).toContain(`pages/aux.html: ${lang === 'en' ? 'Windows cannot create a file with this name' : 'Windows не может создать файл с таким именем'}`);
+    expect(status.stdout).toContain(saved);
+  }
+  const pack = runCli(['pack', work, '-o', path.join(dir, 'OUT.zip')]);
+  expect(pack.status).toBe(0);
+  expect(pack.stdout).toMatch(/Kept out of the archive by the merge \(1\)[^\n]*\n {2}pages\/aux\.html: [^\n]*aux_\.html/);
+  expect(listZip(readFileSync(path.join(dir, 'OUT.zip'))).map((e) => e.name)).not.toContain('pages/aux.html');
+});
