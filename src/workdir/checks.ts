@@ -13,6 +13,7 @@
 
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { windowsPathProblem } from '../archive/names';
 import { checkCss, checkHtml, checkJs, checkJson, checkXml, checkYaml } from '../formats/checks';
 import type { CheckFailure } from '../formats/types';
 import type { Wording } from '../tree/status';
@@ -124,7 +125,48 @@ export async function checkWorkdir(i: Inspection): Promise<WorkdirChecks> {
     }
     if (edited.has(p) && !conflict) out.editedOutside.push(p);
   }
+  out.invalid.push(...nameProblems(i));
   out.deleted = i.removed.filter((p) => !state.conflicts[p]);
+  return out;
+}
+
+/**
+ * Files added to WORK whose names Windows could not extract from the archive: a device name or a trailing dot or
+ * space in any folder of the path, or a twin of another file's path that differs only in letter case or Unicode
+ * form (NFC/NFD). The merge keeps such names out of its own output (tree/merge-tree.ts); a file the admin adds
+ * gets the same rule here, as a problem `pack` refuses without --force.
+ */
+function nameProblems(i: Inspection): WorkdirChecks['invalid'] {
+  const out: WorkdirChecks['invalid'] = [];
+  const fold = (p: string) => p.normalize('NFC').toLowerCase();
+  const byFold = new Map<string, string[]>();
+  for (const p of [...i.files.keys()].sort()) {
+    const k = fold(p);
+    byFold.set(k, [...(byFold.get(k) ?? []), p]);
+  }
+  for (const p of i.added) {
+    const bad = windowsPathProblem(p);
+    if (bad) {
+      out.push({
+        path: p,
+        problem: {
+          en: `Windows cannot create '${bad.segment}' (${bad.why.en}), so Explorer could not extract it — rename it`,
+          ru: `Windows не может создать '${bad.segment}' (${bad.why.ru}), поэтому Проводник не сможет его извлечь — переименуйте`,
+        },
+      });
+      continue;
+    }
+    const twin = (byFold.get(fold(p)) ?? []).find((q) => q !== p);
+    if (twin !== undefined) {
+      out.push({
+        path: p,
+        problem: {
+          en: `its name differs from '${twin}' only in letter case or Unicode form, which Windows treats as one name — rename or remove one`,
+          ru: `имя отличается от '${twin}' только регистром букв или формой Unicode, а для Windows это одно имя — переименуйте или удалите один из файлов`,
+        },
+      });
+    }
+  }
   return out;
 }
 

@@ -92,5 +92,24 @@ test('status and pack list the files the merge kept out of the archive, with whe
   const pack = runCli(['pack', work, '-o', path.join(dir, 'OUT.zip')]);
   expect(pack.status).toBe(0);
   expect(pack.stdout).toMatch(/Kept out of the archive by the merge \(1\)[^\n]*\n {2}pages\/aux\.html: [^\n]*aux_\.html/);
-  expect(listZip(readFileSync(path.join(dir, 'OUT.zip'))).map((e) => e.name)).not.toContain('pages/aux.html');
+  const names = listZip(readFileSync(path.join(dir, 'OUT.zip'))).map((e) => e.nameBytes.toString('utf8'));
+  expect(names).toContain('index.html');
+  expect(names.filter((n) => /aux/i.test(n))).toEqual([]);
+});
+
+test('pack refuses a file added to WORK under a name Windows cannot create, or a letter-case twin of another', () => {
+  const dir = tempDir('e2e-wd-added-names');
+  const work = path.join(dir, 'WORK');
+  expect(runCli(['merge', ...sides, '--out-dir', work]).status).toBe(1);
+  expect(runCli(['resolve', work, '--all', '--theirs']).status).toBe(0);
+  const clean = runCli(['status', work]);
+  expect(clean.status).toBe(0);
+  writeFileSync(path.join(work, 'con.txt'), 'x\n');
+  writeFileSync(path.join(work, 'INDEX.html'), '<p>twin</p>\n');
+  const status = runCli(['status', work]);
+  expect(status.status).toBe(1);
+  expect(status.stdout).toMatch(/con\.txt: Windows cannot create 'con\.txt'/);
+  expect(status.stdout).toMatch(/INDEX\.html: its name differs from 'index\.html' only in letter case/);
+  const pack = runCli(['pack', work, '-o', path.join(dir, 'OUT.zip')]);
+  expect(pack.status).toBe(1);
 });
