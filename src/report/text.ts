@@ -49,7 +49,11 @@ const FRAME = {
     en: (n: number) => `  … and ${n} more: the report (--report) lists them all.`,
     ru: (n: number) => `  … и ещё ${n}: полный список — в отчёте (--report).`,
   },
-  savedAs: { en: 'yours saved as', ru: 'ваша версия:' },
+  savedAs: {
+    mine: { en: 'yours saved as', ru: 'ваша версия:' },
+    theirs: { en: "the vendor's saved as", ru: 'версия поставщика:' },
+    other: { en: 'saved as', ru: 'сохранён как' },
+  },
   renamed: {
     en: (n: number) => `Renamed or moved by the vendor (${n}):`,
     ru: (n: number) => `Переименованы или перемещены поставщиком (${n}):`,
@@ -288,6 +292,9 @@ function describe(f: FileReport, lang: Lang): string {
       .join(', ');
     return `${what}; ${FRAME.lines[lang]} ${where}${f.level ? `; ${FRAME.level[lang](f.level)}` : ''}`;
   }
-  if (f.keptAside?.length) return `${what}; ${FRAME.savedAs[lang]} ${f.keptAside.map((k) => k.path).join(', ')}`;
+  if (f.keptAside?.length) {
+    const saved = f.keptAside.map((k) => `${FRAME.savedAs[k.as === 'mine' || k.as === 'theirs' ? k.as : 'other'][lang]} ${k.path}`);
+    return `${what}; ${saved.join('; ')}`;
+  }
   return what;
 }

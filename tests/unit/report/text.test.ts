@@ -83,6 +83,7 @@ test('status in the working folder words reused resolutions as the merge summary
     resolved: [],
     added: [],
     removed: [],
+    keptOut: [],
     reused: [{ path: 'js/lib.js', conflict: { reused: app.reused }, edited: false }],
   };
   const text = renderStatus({ inspection, exitCode: 0 } as never, 'WORK', 'en');
