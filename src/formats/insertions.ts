@@ -91,9 +91,14 @@ function linesOf(text: string): { keys: string[]; offsets: number[] } {
 }
 
 /** Merges `t` keeping both sides' insertions where `rules` allow it; declined when any conflict stays. */
-export function mergeInsertions(t: TextTriple, budget: MergeBudget, rules: InsertionRules): StructuredResult {
+export function mergeInsertions(t: TextTriple, budget: MergeBudget, rules: InsertionRules, maxChars = Infinity): StructuredResult {
   const unsupported = (en: string, ru: string): StructuredResult => ({ kind: 'declined', reason: 'conflict', en, ru });
   if (t.base === '') return unsupported('both sides added the file', 'файл добавлен с обеих сторон');
+  // Checked before the line merge is redone: on a large file that merge alone doubles the cost of the cascade, and
+  // the rules would refuse anyway (the token level still runs on its conflicts).
+  if (t.base.length + t.mine.length + t.theirs.length > maxChars) {
+    return unsupported(`the sides are larger than ${maxChars} characters together`, `стороны вместе больше ${maxChars} символов`);
+  }
   const now = budget.now ?? Date.now;
   const started = now();
   const base = linesOf(t.base);
@@ -125,6 +130,6 @@ export function mergeInsertions(t: TextTriple, budget: MergeBudget, rules: Inser
 }
 
 /** A structured merger that keeps both sides' insertions into the containers `rules` recognise. */
-export function insertionMerger(level: Exclude<MergeLevelUsed, 'lines' | 'tokens'>, rules: InsertionRules): StructuredMerger {
-  return { level, merge: (t, budget) => mergeInsertions(t, budget, rules) };
+export function insertionMerger(level: Exclude<MergeLevelUsed, 'lines' | 'tokens'>, rules: InsertionRules, maxChars = Infinity): StructuredMerger {
+  return { level, merge: (t, budget) => mergeInsertions(t, budget, rules, maxChars) };
 }
