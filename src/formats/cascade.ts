@@ -17,7 +17,7 @@ import { dominantEol, eolStyle, joinLines, splitLines, type EolStyle, type Lines
 import { finerBudget, formatCheckFailed, lineCut, type Note } from '../tree/notes';
 import { REGISTRY } from './registry';
 import { lineContexts } from './embedded';
-import { mergeRegionTokens, type RegionPiece } from './tokens';
+import { mergeRegionTokens, type RegionMerge, type RegionPiece } from './tokens';
 import type { FileKind, MergeBudget, MergeLevelUsed } from './types';
 
 export type Granularity = 'lines' | 'tokens' | 'auto';
@@ -130,6 +130,26 @@ function asConflicts(input: CascadeInput, note: Note): CascadeOutput {
  */
 export const MIN_KEPT = 0.5;
 
+/**
+ * Whether a region's token merge may replace its line block. Texts that share little align on stray punctuation
+ * token by token, so a clean hunk there may put one side's edit at a place that only looks alike: when both sides
+ * kept under MIN_KEPT of base, or the region is two-way, the line block (whole sides) stays. When only one side
+ * rewrote most of the region (a vendor's new build of a minified bundle) and the other made small edits, the result
+ * is still taken if none of the small side's edits was placed without a conflict: everything outside the blocks is
+ * then the rewriting side's own text (keeping its side of every block gives exactly its file), and each small edit
+ * is in a block of its own, cut to where it aligned, for the admin to judge — instead of the whole line twice. Only
+ * for regions with a long line (`longLine`, over LONG_LINE characters): in ordinary code the rewriting side's lines
+ * would be cut at stray tokens, and a line block of a few whole lines reads better.
+ */
+function trustedAlignment(m: RegionMerge, twoWay: boolean, longLine: boolean): boolean {
+  if (m.kept >= MIN_KEPT) return true;
+  if (twoWay || !longLine) return false;
+  const mineRewrote = m.keptMine < MIN_KEPT;
+  const theirsRewrote = m.keptTheirs < MIN_KEPT;
+  if (mineRewrote && theirsRewrote) return false;
+  return m.conflicts > 0 && (theirsRewrote ? m.cleanMine === 0 : m.cleanTheirs === 0);
+}
+
 /** Without a base, only regions holding a line longer than this are merged again by tokens. */
 export const LONG_LINE = 500;
 
@@ -179,9 +199,7 @@ function tokenLevel(input: CascadeInput, notes: Note[]): Omit<CascadeOutput, 'no
     const contexts = ctx && { base: ctx[0](h.base.start), mine: ctx[1](h.mine.start), theirs: ctx[2](h.theirs.start) };
     const m = mergeRegionTokens(base, mine, theirs, input.kind, { twoWay: input.twoWay === true, contexts });
     const lineChars = mine.length + theirs.length + (input.style === 'merge' ? 0 : base.length);
-    // Texts that share little (a side rewrote the region) align on stray punctuation token by token, and the blocks
-    // would mix unrelated code: there the line block, whole sides, is the honest answer.
-    if (m.kept < MIN_KEPT) continue;
+    if (!trustedAlignment(m, input.twoWay === true, hasLongLine(lines, h))) continue;
     if (m.conflicts === 0 || m.conflictChars < lineChars) replaced.set(c.hunk, m.pieces);
   }
   if (stopped) notes.push(finerBudget('token', stopped));

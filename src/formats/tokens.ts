@@ -155,6 +155,12 @@ export interface RegionMerge {
    * theirs'): how alike the three texts are. 1 for an empty base.
    */
   kept: number;
+  /** Shares (0–1) of base's characters mine and theirs each kept as they were (1 for an empty base; two-way: `kept`). */
+  keptMine: number;
+  keptTheirs: number;
+  /** Hunks that took one side's change without a conflict: where that side's edit was placed by the alignment alone. */
+  cleanMine: number;
+  cleanTheirs: number;
 }
 
 interface Unit {
@@ -184,6 +190,8 @@ interface Acc {
   /** base characters in hunks only theirs changed */
   keptByMine: number;
   keptByTheirs: number;
+  cleanMine: number;
+  cleanTheirs: number;
 }
 
 type Three<T> = { base: T; mine: T; theirs: T };
@@ -209,7 +217,7 @@ export interface RegionOptions {
  * answer is the same text the token merge gives; only the conflicting stretches cost tokens.
  */
 export function mergeRegionTokens(base: string, mine: string, theirs: string, kind: FileKind, options: RegionOptions = {}): RegionMerge {
-  const acc: Acc = { units: [], keptBoth: 0, keptByMine: 0, keptByTheirs: 0 };
+  const acc: Acc = { units: [], keptBoth: 0, keptByMine: 0, keptByTheirs: 0, cleanMine: 0, cleanTheirs: 0 };
   const twoWay = options.twoWay === true;
   const html: Contexts = options.contexts ?? { base: { lang: 'html' }, mine: { lang: 'html' }, theirs: { lang: 'html' } };
   if (base.length + mine.length + theirs.length >= (options.coarseMin ?? COARSE_MIN_CHARS)) coarse({ base, mine, theirs }, html, kind, twoWay, acc);
@@ -218,7 +226,9 @@ export function mergeRegionTokens(base: string, mine: string, theirs: string, ki
   const kept = twoWay
     ? longer === 0 ? 1 : acc.keptBoth / longer
     : base.length === 0 ? 1 : Math.min(acc.keptBoth + acc.keptByMine, acc.keptBoth + acc.keptByTheirs) / base.length;
-  return { ...layOut(acc.units), kept };
+  const keptMine = twoWay || base.length === 0 ? kept : (acc.keptBoth + acc.keptByMine) / base.length;
+  const keptTheirs = twoWay || base.length === 0 ? kept : (acc.keptBoth + acc.keptByTheirs) / base.length;
+  return { ...layOut(acc.units), kept, keptMine, keptTheirs, cleanMine: acc.cleanMine, cleanTheirs: acc.cleanTheirs };
 }
 
 /** Markup for cuts: tags and comments are single tokens (a piece never starts inside a tag), line ends apart. */
@@ -295,8 +305,14 @@ function coarse(texts: Three<string>, ctx: Contexts, kind: FileKind, twoWay: boo
       case 'theirs': {
         const b = range(base, pb, h.base);
         const text = h.kind === 'theirs' ? range(theirs, pt, h.theirs) : range(mine, pm, h.mine);
-        if (h.kind === 'theirs') acc.keptByMine += b.length;
-        if (h.kind === 'mine') acc.keptByTheirs += b.length;
+        if (h.kind === 'theirs') {
+          acc.keptByMine += b.length;
+          acc.cleanTheirs++;
+        }
+        if (h.kind === 'mine') {
+          acc.keptByTheirs += b.length;
+          acc.cleanMine++;
+        }
         const own = { mine: newlines(range(mine, pm, h.mine)), base: newlines(b), theirs: newlines(range(theirs, pt, h.theirs)) };
         acc.units.push({ text, base: b, safe: text.length > 0, own });
         break;
@@ -336,8 +352,14 @@ function tokenUnits(texts: Three<string>, ctx: Contexts, kind: FileKind, twoWay:
   };
   for (const h of result.hunks) {
     const baseChars = () => joinRange(tb, h.base.start, h.base.length).length;
-    if (h.kind === 'theirs') acc.keptByMine += baseChars();
-    if (h.kind === 'mine') acc.keptByTheirs += baseChars();
+    if (h.kind === 'theirs') {
+      acc.keptByMine += baseChars();
+      acc.cleanTheirs++;
+    }
+    if (h.kind === 'mine') {
+      acc.keptByTheirs += baseChars();
+      acc.cleanMine++;
+    }
     switch (h.kind) {
       case 'same':
         for (let i = h.theirs.start; i < h.theirs.start + h.theirs.length; i++) acc.keptBoth += tt[i].length;
@@ -381,7 +403,7 @@ function lastSafe(h: MergeHunk, m: Tokens, t: Tokens): boolean {
  * the region's start, a line start) and ends after the first safe unit that follows its last conflict (or at the
  * region's end, a line end); the units between go into both sides.
  */
-function layOut(units: Unit[]): Omit<RegionMerge, 'kept'> {
+function layOut(units: Unit[]): Pick<RegionMerge, 'pieces' | 'conflicts' | 'conflictChars'> {
   const pieces: RegionPiece[] = [];
   let plain: string[] = [];
   let pending: Unit[] = [];

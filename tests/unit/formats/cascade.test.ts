@@ -199,6 +199,41 @@ describe('a region one side rewrote', () => {
     expect(keep(auto.text, 'theirs')).toBe(j(theirs));
     expect(mergeRegionTokens(j(base), j(mine), j(theirs), 'js').kept).toBeLessThan(0.5);
   });
+
+  // A vendor's new build rewrites most of a minified bundle's one line; the admin inserted one statement.
+  const stmt = (i: number) => `var a${i}=f(${i},"s${i}");`;
+  const rewritten = (i: number) => `let q${i * 7}=g(${i * 3}),r${i}=[${i}];`;
+  const line = (n: number, at: (i: number) => string, insert?: { after: number; text: string }) =>
+    Array.from({ length: n }, (_, i) => at(i) + (insert?.after === i ? insert.text : '')).join('') + '\n';
+  const baseLine = line(100, stmt);
+  // theirs keeps statements 0-29 and rewrites 30-99.
+  const theirsLine = line(100, (i) => (i < 30 ? stmt(i) : rewritten(i)));
+
+  it('a long line the vendor rewrote: an insertion of mine inside the rewritten part is one small block, not the line twice', () => {
+    const mine = line(100, stmt, { after: 70, text: 'our.counter();' });
+    expect(mergeRegionTokens(baseLine, mine, theirsLine, 'js').keptTheirs).toBeLessThan(0.5);
+    const lines = run('app.js', baseLine, mine, theirsLine, { granularity: 'lines' });
+    const { o, text } = run('app.js', baseLine, mine, theirsLine);
+    expect(o.level).toBe('tokens');
+    expect(o.conflicts).toHaveLength(1);
+    expect(lines.o.conflicts).toHaveLength(1);
+    expect(o.conflicts[0].chars).toBeLessThan(baseLine.length / 10);
+    // Everything outside the block is the vendor's text: keeping theirs gives the vendor's file exactly (the inserted
+    // breaks are after ';' or ',' only), and mine's block holds the admin's statement.
+    const noBreaks = (t: string) => t.replace(/([;,{}])\n(?!$)/g, '$1');
+    expect(noBreaks(keep(text, 'theirs'))).toBe(theirsLine);
+    expect(keep(text, 'mine')).toContain('our.counter();');
+  });
+
+  it('a long line the vendor rewrote: an edit of mine the alignment alone would place keeps the line block', () => {
+    // Inserted among the statements theirs kept: a clean token merge would apply it at a place only the alignment
+    // of a mostly rewritten line vouches for.
+    const mine = line(100, stmt, { after: 10, text: 'our.counter();' });
+    const lines = run('app.js', baseLine, mine, theirsLine, { granularity: 'lines' });
+    const { o, text } = run('app.js', baseLine, mine, theirsLine);
+    expect(o.level).toBe('lines');
+    expect(text).toBe(lines.text);
+  });
 });
 
 describe('two archives (no base)', () => {
