@@ -77,25 +77,28 @@ describe('token level', () => {
     expect(text).toBe('x=1;\n<<<<<<< mine\ny=5;\n=======\ny=6;\n>>>>>>> theirs\nz=3;w=4;\n');
     expect(o.conflicts[0]).toMatchObject({ startLine: 2, endLine: 6, column: 5, cutBefore: true, cutAfter: true, mine: { start: 3, length: 1 } });
   });
-  it("blocks cut out of lines record where each side's content starts in its own file", () => {
-    // Theirs inserted two lines above; the conflicting line is line 2 of base and mine, line 4 of theirs; a second
-    // cut block in a later line of the same region counts the lines before it on each side.
-    const b = 'head\nx=1;y=2;z=3;\na=1;b=2;\n';
-    const { o, text } = run('a.js', b, 'head\nx=1;y=5;z=3;\na=1;b=7;\n', 'head\nnew1\nnew2\nx=1;y=6;z=3;\na=1;b=8;\n');
-    expect(o.conflicts.length).toBe(2);
-    const ownLines = { mine: 'head\nx=1;y=5;z=3;\na=1;b=7;\n'.split('\n'), theirs: 'head\nnew1\nnew2\nx=1;y=6;z=3;\na=1;b=8;\n'.split('\n') };
+  /** Each block's first line of each side is where `sideLines` says in that side's own file; the two blocks' numbers. */
+  function expectOwnLines(o: TextOutcome, text: string, sides: { mine: string; theirs: string }): void {
     const lines = text.split('\n');
     for (const c of o.conflicts) {
-      expect(c.column).toBeDefined();
       for (const side of ['mine', 'theirs'] as const) {
         const first = lines[c[side].start - 1];
-        expect([side, ownLines[side][c.sideLines![side] - 1]]).toEqual([side, expect.stringContaining(first)]);
+        expect([side, sides[side].split('\n')[c.sideLines![side] - 1]]).toEqual([side, expect.stringContaining(first)]);
       }
     }
     expect(o.conflicts.map((c) => c.sideLines)).toEqual([
       { mine: 2, theirs: 4 },
       { mine: 3, theirs: 5 },
     ]);
+  }
+  it("blocks cut out of lines record where each side's content starts in its own file", () => {
+    // Theirs inserted two lines above; the conflicting line is line 2 of base and mine, line 4 of theirs; a second
+    // cut block in a later line of the same region counts the lines before it on each side.
+    const b = 'head\nx=1;y=2;z=3;\na=1;b=2;\n';
+    const { o, text } = run('a.js', b, 'head\nx=1;y=5;z=3;\na=1;b=7;\n', 'head\nnew1\nnew2\nx=1;y=6;z=3;\na=1;b=8;\n');
+    expect(o.conflicts.length).toBe(2);
+    for (const c of o.conflicts) expect(c.column).toBeDefined();
+    expectOwnLines(o, text, { mine: 'head\nx=1;y=5;z=3;\na=1;b=7;\n', theirs: 'head\nnew1\nnew2\nx=1;y=6;z=3;\na=1;b=8;\n' });
   });
   it("the same per-side line numbers when the region is long enough for the coarse pass (pieces first)", () => {
     // 70K characters of statements on the conflicting line put the region over the coarse pass's threshold; the
@@ -108,18 +111,7 @@ describe('token level', () => {
     expect(b.length + mine.length + theirs.length).toBeGreaterThan(64 * 1024);
     const { o, text } = run('a.js', b, mine, theirs);
     expect(o.conflicts.length).toBe(2);
-    const ownLines = { mine: mine.split('\n'), theirs: theirs.split('\n') };
-    const lines = text.split('\n');
-    for (const c of o.conflicts) {
-      for (const side of ['mine', 'theirs'] as const) {
-        const first = lines[c[side].start - 1];
-        expect([side, ownLines[side][c.sideLines![side] - 1]]).toEqual([side, expect.stringContaining(first)]);
-      }
-    }
-    expect(o.conflicts.map((c) => c.sideLines)).toEqual([
-      { mine: 2, theirs: 4 },
-      { mine: 3, theirs: 5 },
-    ]);
+    expectOwnLines(o, text, { mine, theirs });
   });
   it('never breaks after "return" or inside a string: no safe token → the line block stays', () => {
     const b = 'return "a b c"\n';
