@@ -13,7 +13,7 @@
  */
 import type { Merge3Result, MergeHunk, Sides, ConflictBlock, ConflictStyle, Labels, Rendered } from '../merge3';
 import { renderMerge } from '../merge3';
-import { dominantEol, eolStyle, joinLines, splitLines, type EolStyle, type Lines } from '../text/lines';
+import { countNewlines, dominantEol, eolStyle, joinLines, splitLines, type EolStyle, type Lines } from '../text/lines';
 import { finerBudget, formatCheckFailed, lineCut, type Note } from '../tree/notes';
 import { REGISTRY } from './registry';
 import { lineContexts } from './embedded';
@@ -161,12 +161,6 @@ function hasLongLine(lines: Sides<Lines>, h: MergeHunk): boolean {
   return false;
 }
 
-const countNl = (s: string) => {
-  let n = 0;
-  for (let i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) n++;
-  return n;
-};
-
 /** Re-merges each conflicting line region by tokens and assembles the file; undefined when nothing changed. */
 function tokenLevel(input: CascadeInput, notes: Note[]): Omit<CascadeOutput, 'notes'> & { notes: Note[] } | undefined {
   if (!input.hasBase && !input.twoWay) return undefined;
@@ -186,7 +180,8 @@ function tokenLevel(input: CascadeInput, notes: Note[]): Omit<CascadeOutput, 'no
   const ctx = input.kind === 'html' ? (['base', 'mine', 'theirs'] as const).map((s) => lineContexts(input.texts[s], lines[s])) : undefined;
   for (const c of rendered.conflicts) {
     const h = result.hunks[c.hunk];
-    if (input.twoWay && !hasLongLine(lines, h)) continue; // short lines: the two-way line block is clearer
+    const longLine = hasLongLine(lines, h);
+    if (input.twoWay && !longLine) continue; // short lines: the two-way line block is clearer
     const region = (side: keyof Sides<unknown>, r: { start: number; length: number }) =>
       joinLines(lines[side].lines.slice(r.start, r.start + r.length), lines[side].eols.slice(r.start, r.start + r.length));
     const base = region('base', h.base);
@@ -199,7 +194,7 @@ function tokenLevel(input: CascadeInput, notes: Note[]): Omit<CascadeOutput, 'no
     const contexts = ctx && { base: ctx[0](h.base.start), mine: ctx[1](h.mine.start), theirs: ctx[2](h.theirs.start) };
     const m = mergeRegionTokens(base, mine, theirs, input.kind, { twoWay: input.twoWay === true, contexts });
     const lineChars = mine.length + theirs.length + (input.style === 'merge' ? 0 : base.length);
-    if (!trustedAlignment(m, input.twoWay === true, hasLongLine(lines, h))) continue;
+    if (!trustedAlignment(m, input.twoWay === true, longLine)) continue;
     if (m.conflicts === 0 || m.conflictChars < lineChars) replaced.set(c.hunk, m.pieces);
   }
   if (stopped) notes.push(finerBudget('token', stopped));
@@ -214,7 +209,7 @@ function tokenLevel(input: CascadeInput, notes: Note[]): Omit<CascadeOutput, 'no
   let cut = 0;
   const put = (s: string) => {
     parts.push(s);
-    line += countNl(s);
+    line += countNewlines(s);
     const nl = s.lastIndexOf('\n');
     col = nl >= 0 ? s.length - nl - 1 : col + s.length;
   };

@@ -19,6 +19,7 @@
 import jsTokens from 'js-tokens';
 import { merge3, type MergeHunk } from '../merge3';
 import { mergeTwoWay } from '../merge3/two-way';
+import { countNewlines } from '../text/lines';
 import { jsCuts, regexCuts } from './cuts';
 import { segments, type Context } from './embedded';
 import type { FileKind } from './types';
@@ -138,12 +139,6 @@ export interface SideCounts {
   base: number;
   theirs: number;
 }
-
-const newlines = (s: string): number => {
-  let n = 0;
-  for (let i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) n++;
-  return n;
-};
 
 export interface RegionMerge {
   pieces: RegionPiece[];
@@ -295,7 +290,7 @@ function coarse(texts: Three<string>, ctx: Contexts, kind: FileKind, twoWay: boo
         // A stretch of whole pieces ends at a cut (a safe token). Its leading line terminator is a unit of its own,
         // as in the token merge, so a block that closed just before takes it (no empty line after the block).
         const nl = text.startsWith('\r\n') ? 2 : text.startsWith('\n') ? 1 : 0;
-        const n = newlines(text) - (nl > 0 ? 1 : 0);
+        const n = countNewlines(text) - (nl > 0 ? 1 : 0);
         if (nl > 0) acc.units.push({ text: text.slice(0, nl), base: text.slice(0, nl), safe: true, own: { mine: 1, base: 1, theirs: 1 } });
         if (text.length > nl) acc.units.push({ text: text.slice(nl), base: text.slice(nl), safe: true, own: { mine: n, base: n, theirs: n } });
         break;
@@ -313,7 +308,7 @@ function coarse(texts: Three<string>, ctx: Contexts, kind: FileKind, twoWay: boo
           acc.keptByTheirs += b.length;
           acc.cleanMine++;
         }
-        const own = { mine: newlines(range(mine, pm, h.mine)), base: newlines(b), theirs: newlines(range(theirs, pt, h.theirs)) };
+        const own = { mine: countNewlines(range(mine, pm, h.mine)), base: countNewlines(b), theirs: countNewlines(range(theirs, pt, h.theirs)) };
         acc.units.push({ text, base: b, safe: text.length > 0, own });
         break;
       }
@@ -342,9 +337,9 @@ function tokenUnits(texts: Three<string>, ctx: Contexts, kind: FileKind, twoWay:
   const result = twoWay ? mergeTwoWay({ mine: tm, theirs: tt }) : merge3({ base: tb, mine: tm, theirs: tt }, { style: 'merge', level: 'eager' });
   const units = acc.units;
   const own = (h: MergeHunk, b: string): SideCounts => ({
-    mine: newlines(joinRange(tm, h.mine.start, h.mine.length)),
-    base: newlines(b),
-    theirs: newlines(joinRange(tt, h.theirs.start, h.theirs.length)),
+    mine: countNewlines(joinRange(tm, h.mine.start, h.mine.length)),
+    base: countNewlines(b),
+    theirs: countNewlines(joinRange(tt, h.theirs.start, h.theirs.length)),
   });
   const one = (h: MergeHunk, text: string) => {
     const b = joinRange(tb, h.base.start, h.base.length);
@@ -364,7 +359,7 @@ function tokenUnits(texts: Three<string>, ctx: Contexts, kind: FileKind, twoWay:
       case 'same':
         for (let i = h.theirs.start; i < h.theirs.start + h.theirs.length; i++) acc.keptBoth += tt[i].length;
         for (let i = h.theirs.start; i < h.theirs.start + h.theirs.length; i++) {
-          const n = newlines(tt[i]);
+          const n = countNewlines(tt[i]);
           units.push({ text: tt[i], base: tt[i], safe: t0.safe[i] === 1, own: { mine: n, base: n, theirs: n } });
         }
         break;

@@ -72,6 +72,13 @@ export function dominantEol(eols: readonly Eol[]): '\n' | '\r\n' {
   return crlf > lf ? '\r\n' : '\n';
 }
 
+/** How many '\n' `text` holds (so how many lines a CRLF or LF text spans, less one). */
+export function countNewlines(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
 /**
  * 1-based line and column of `offset` in `text` (an offset past the end counts as the end). Linear: for messages
  * about one place (a rules-file error, a merged file that fails its check), not for hot paths.
