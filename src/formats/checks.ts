@@ -27,6 +27,7 @@ import type { Options as AcornOptions } from 'acorn';
 import type { Parser as HtmlParser } from 'htmlparser2';
 import type { ParseError } from 'jsonc-parser';
 import { lazy } from '../lazy';
+import { commonPrefix } from '../text/affix';
 import { lineColumn } from '../text/lines';
 import type { CheckFailure } from './types';
 
@@ -281,18 +282,8 @@ export function checkXml(merged: string, inputs: readonly string[], name?: strin
  * costs a whole parse — on a 2.3 MB bundle 3.9 s of acorn spent only to learn the next input did not parse.
  */
 function allParse(merged: string, inputs: readonly string[], parses: (text: string) => boolean): boolean {
-  const order = inputs.map((t) => ({ t, shared: sharedPrefix(merged, t) })).sort((a, b) => b.shared - a.shared);
+  const order = inputs.map((t) => ({ t, shared: commonPrefix(merged, t) })).sort((a, b) => b.shared - a.shared);
   return order.every(({ t }) => parses(t));
-}
-
-/** The length of the longest common beginning of `a` and `b` (compared in 4 KB slices, then by character). */
-function sharedPrefix(a: string, b: string): number {
-  const n = Math.min(a.length, b.length);
-  let i = 0;
-  const step = 4096;
-  while (i + step <= n && a.slice(i, i + step) === b.slice(i, i + step)) i += step;
-  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
-  return i;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

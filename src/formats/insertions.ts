@@ -14,6 +14,7 @@
  * Pure: no I/O; the budget's clock is read between conflicts.
  */
 import { merge3 } from '../merge3/merge3';
+import { commonPrefix, commonSuffix } from '../text/affix';
 import { splitLines } from '../text/lines';
 import type { MergeBudget, MergeLevelUsed, StructuredMerger, StructuredResult, TextTriple } from './types';
 
@@ -34,20 +35,6 @@ export type InsertionRules = (texts: TextTriple) => JoinInsertions;
 
 /** Most candidate offsets tried for one conflict (a side's chunk can slide inside a run of equal characters). */
 const MAX_CANDIDATES = 256;
-
-function commonPrefix(a: string, b: string): number {
-  const n = Math.min(a.length, b.length);
-  let i = 0;
-  while (i < n && a.charCodeAt(i) === b.charCodeAt(i)) i++;
-  return i;
-}
-
-function commonSuffix(a: string, b: string): number {
-  const n = Math.min(a.length, b.length);
-  let i = 0;
-  while (i < n && a.charCodeAt(a.length - 1 - i) === b.charCodeAt(b.length - 1 - i)) i++;
-  return i;
-}
 
 /** The offsets `i` of base's region at which `side` is `B[0:i] + chunk + B[i:]` with a non-empty chunk. */
 function insertionRange(b: string, side: string): [number, number] | undefined {
