@@ -14,6 +14,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { windowsPathProblem } from '../archive/names';
+import { nameKey } from '../tree/align';
 import { checkCss, checkHtml, checkJs, checkJson, checkXml, checkYaml } from '../formats/checks';
 import type { CheckFailure } from '../formats/types';
 import type { Wording } from '../tree/status';
@@ -138,11 +139,10 @@ export async function checkWorkdir(i: Inspection): Promise<WorkdirChecks> {
  */
 function nameProblems(i: Inspection): WorkdirChecks['invalid'] {
   const out: WorkdirChecks['invalid'] = [];
-  const fold = (p: string) => p.normalize('NFC').toLowerCase();
-  const byFold = new Map<string, string[]>();
+  const byKey = new Map<string, string[]>();
   for (const p of [...i.files.keys()].sort()) {
-    const k = fold(p);
-    byFold.set(k, [...(byFold.get(k) ?? []), p]);
+    const k = nameKey(p);
+    byKey.set(k, [...(byKey.get(k) ?? []), p]);
   }
   for (const p of i.added) {
     const bad = windowsPathProblem(p);
@@ -156,7 +156,7 @@ function nameProblems(i: Inspection): WorkdirChecks['invalid'] {
       });
       continue;
     }
-    const twin = (byFold.get(fold(p)) ?? []).find((q) => q !== p);
+    const twin = (byKey.get(nameKey(p)) ?? []).find((q) => q !== p);
     if (twin !== undefined) {
       out.push({
         path: p,
