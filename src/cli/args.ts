@@ -24,7 +24,7 @@ export interface GlobalOptions {
   json: boolean;
 }
 
-/** merge's arguments: the command's own options (commands/merge.ts) less what main.ts adds, plus the globals. */
+/** merge's arguments: the command's own options (commands/merge.ts) less what run.ts adds, plus the globals. */
 export interface MergeArgs extends GlobalOptions, Omit<MergeOptions, 'version' | 'onProgress' | 'lang'> {
   command: 'merge';
   /** --color / --no-color; undefined: decided by the terminal and the environment (cli/terminal.ts). */
