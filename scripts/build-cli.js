@@ -11,7 +11,8 @@
  *      they compiled are saved (vm.Script#createCachedData). dist/cli/main.js compiles the bundle from it.
  *
  * yargs finds its own translations ("Unknown argument", in Russian) in ../locales from its build/ folder:
- * bundled, __dirname is ours, so that one path is pointed back at the installed yargs.
+ * bundled, __dirname is ours, so that one path is pointed back at the installed yargs. Its require('assert') gets a
+ * small stand-in (YARGS_ASSERT).
  *
  * `node scripts/build-cli.js --warm ARGS…` is one such run (internal).
  */
@@ -40,6 +41,20 @@ const YARGS_BUILD_DIR =
   '((path, fs) => { const own = path.join(__dirname, "..", "..", "node_modules", "yargs", "build"); ' +
   'return fs.existsSync(own) ? own : path.join(path.dirname(require.resolve(["yargs"][0])), "build"); })(require("path"), require("fs"))';
 
+/**
+ * What yargs gets for require('assert'): its two checks (argument sanity, never failing in our use), done here, with
+ * node:assert (and the modules it loads, ~1 ms) required only to throw its own error when one fails; any other
+ * property comes from node:assert itself.
+ */
+const YARGS_ASSERT = `
+const real = () => require('node:assert');
+const own = {
+  notStrictEqual(actual, expected, message) { if (Object.is(actual, expected)) real().notStrictEqual(actual, expected, message); },
+  strictEqual(actual, expected, message) { if (!Object.is(actual, expected)) real().strictEqual(actual, expected, message); },
+};
+module.exports = new Proxy(own, { get: (target, key) => (key in target ? target[key] : real()[key]) });
+`;
+
 async function bundle() {
   const entry = path.join(dist, 'run.js');
   if (!fs.existsSync(entry)) throw new Error('dist/cli/run.js is missing: run tsc first (npm run build)');
@@ -48,6 +63,10 @@ async function bundle() {
   const packages = {
     name: 'npm-packages',
     setup(build) {
+      build.onResolve({ filter: /^assert$/ }, (args) =>
+        args.importer.includes(`${path.sep}yargs${path.sep}`) ? { path: 'assert', namespace: 'yargs-assert' } : { external: true },
+      );
+      build.onLoad({ filter: /.*/, namespace: 'yargs-assert' }, () => ({ contents: YARGS_ASSERT, loader: 'js' }));
       build.onResolve({ filter: /^[^./]/ }, (args) => {
         if (args.path.startsWith('node:')) return { external: true };
         if (args.importer.includes(`${path.sep}node_modules${path.sep}`)) return undefined; // a dependency of yargs

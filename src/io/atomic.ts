@@ -9,9 +9,13 @@
  * registered too (by commands/merge.ts, through removeOnInterrupt), so an interrupted run leaves nothing of its own.
  */
 
-import { randomBytes } from 'node:crypto';
 import { rmSync, promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { lazy } from '../lazy';
+
+// node:crypto (with the stream modules it loads) on first use: the CLI imports this module at start for its
+// signal handlers, and --help writes no file (~2 ms of its start, docs/performance.md).
+const crypto = lazy(() => require('node:crypto') as typeof import('node:crypto'));
 
 /** Paths to remove if the process is interrupted now: temp files and folders, and this run's finished outputs. */
 const pending = new Set<string>();
@@ -96,7 +100,7 @@ function testDelayMs(): number {
 /** A temporary sibling name for `target`: hidden, unique, recognisable. */
 export function tempSibling(target: string): string {
   const dir = path.dirname(target);
-  return path.join(dir, `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  return path.join(dir, `.${path.basename(target)}.${process.pid}.${crypto().randomBytes(4).toString('hex')}.tmp`);
 }
 
 /** Writes `data` to `target` atomically (temp file, fsync, rename). */
