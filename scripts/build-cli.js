@@ -6,7 +6,7 @@
  *      The other npm packages stay outside (acorn, postcss, htmlparser2, iconv-lite, cli-progress…): they are large,
  *      most runs never load them, and the program requires them on first use from node_modules as before. Our
  *      modules are all inside, so no module is ever loaded twice (once bundled, once from dist/).
- *   2. V8's code cache of that file, dist/cli/cabinet-merge.js.v8cache: `--help`, `merge --help` and two small
+ *   2. V8's code cache of that file, dist/cli/cabinet-merge.v8-<V8 version>.cache: `--help`, `merge --help` and two small
  *      merges are run, each in its own process started from the cache the previous one wrote, and the functions
  *      they compiled are saved (vm.Script#createCachedData). dist/cli/main.js compiles the bundle from it.
  *
@@ -99,7 +99,8 @@ async function bundle() {
 /** The runs whose compiled functions go into the code cache, one process each, in a scratch folder. */
 function warm() {
   const { CODE_CACHE } = require(path.join(dist, 'main.js'));
-  fs.rmSync(CODE_CACHE, { force: true });
+  // Caches of earlier builds, this V8's or another's: only the one written below matches this bundle.
+  for (const f of fs.readdirSync(dist)) if (/^cabinet-merge\.v8-.*\.cache$/.test(f)) fs.rmSync(path.join(dist, f));
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cabinet-merge-build-'));
   try {
     for (const side of ['base', 'mine', 'theirs']) {

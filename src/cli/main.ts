@@ -1,14 +1,17 @@
 #!/usr/bin/env node
 /**
  * The `cabinet-merge` command. It starts the program (cli/run.ts) from one file, `cabinet-merge.js` next to this
- * one, compiled from V8's code cache `cabinet-merge.js.v8cache`: both are written by `npm run build`
+ * one, compiled from V8's code cache `cabinet-merge.v8-<V8 version>.cache`: both are written by `npm run build`
  * (scripts/build-cli.js, after tsc). Loading the program as ~80 separate modules, yargs' ~20 among them, each
  * resolved, read and compiled by Node's loader, took as long as the whole run of `--help` or of a small merge;
  * Node 20 has no compile cache of its own (docs/performance.md, start-up).
  *
  * The bundle holds our code and yargs only; the other npm packages (acorn, postcss, iconv-lite…) are still required
- * from node_modules, when first used. The code cache holds the functions that `--help` and a small merge compile;
- * V8 refuses it (and compiles as usual) when it comes from another V8 version or other V8 flags.
+ * from node_modules, when first used. The code cache holds the functions that `--help` and small merges compile.
+ * It is named after the V8 version that wrote it, since no other V8 takes it: under another Node the bundle is
+ * required as a plain module, with Node's own compile cache where there is one (module.enableCompileCache,
+ * Node ≥ 22.1; it keeps its files in the system's temporary folder). V8 also refuses the cache, and compiles as
+ * usual, when run with other V8 flags (NODE_OPTIONS=--max-old-space-size=…).
  *
  * Without a bundle, or with one older than this file (tsc ran again after the build: the bundle would be stale),
  * the program is required as separate modules, as before: slower, the same behaviour.
@@ -20,7 +23,7 @@ import * as path from 'node:path';
 import * as vm from 'node:vm';
 
 export const BUNDLE = path.join(__dirname, 'cabinet-merge.js');
-export const CODE_CACHE = `${BUNDLE}.v8cache`;
+export const CODE_CACHE = path.join(__dirname, `cabinet-merge.v8-${process.versions.v8}.cache`);
 
 type Wrapper = (exports: unknown, require: NodeJS.Require, module: Module, filename: string, dirname: string) => void;
 
@@ -37,17 +40,16 @@ export function compileBundle(source: string, cachedData?: Buffer): { script: vm
   return { script, run };
 }
 
-/** The bundle's text when it is there and built after this file, else undefined. */
-function freshBundle(): string | undefined {
+/** Whether the bundle is there and was built after this file. */
+function freshBundle(): boolean {
   try {
-    if (fs.statSync(BUNDLE).mtimeMs < fs.statSync(__filename).mtimeMs) return undefined;
-    return fs.readFileSync(BUNDLE, 'utf8');
+    return fs.statSync(BUNDLE).mtimeMs >= fs.statSync(__filename).mtimeMs;
   } catch {
-    return undefined;
+    return false;
   }
 }
 
-/** The code cache, when written after the bundle. */
+/** This V8's code cache, when written after the bundle. */
 function codeCache(): Buffer | undefined {
   try {
     if (fs.statSync(CODE_CACHE).mtimeMs < fs.statSync(BUNDLE).mtimeMs) return undefined;
@@ -58,7 +60,13 @@ function codeCache(): Buffer | undefined {
 }
 
 if (require.main === module) {
-  const source = freshBundle();
-  if (source === undefined) require('./run');
-  else compileBundle(source, codeCache()).run();
+  if (!freshBundle()) require('./run');
+  else {
+    const cache = codeCache();
+    if (cache) compileBundle(fs.readFileSync(BUNDLE, 'utf8'), cache).run();
+    else {
+      (Module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
+      require(BUNDLE);
+    }
+  }
 }
