@@ -131,7 +131,12 @@ export function mergeText(t: Triple, options: TextMergeOptions): TextOutcome | u
   const result = options.withoutBase
     ? mergeTwoWay({ mine: keysOf(lines.mine, ws), theirs: keysOf(lines.theirs, ws) })
     : merge3({ base: keysOf(lines.base, ws), mine: keysOf(lines.mine, ws), theirs: keysOf(lines.theirs, ws) }, { style, favor: options.favor });
-  const lineRendered = renderMerge(result, lines, { style, labels: options.labels, keepWhitespaceChanges: ws });
+  const lineRendered = renderMerge(result, lines, {
+    style,
+    labels: options.labels,
+    keepWhitespaceChanges: ws,
+    texts: { base: text.base.text, mine: text.mine.text, theirs: text.theirs.text },
+  });
   // The diff's garbage goes before the levels below allocate theirs (large files only: gc-hint.ts).
   collectAfterLarge(text.base.text.length + text.mine.text.length + text.theirs.text.length);
   const granularity = options.granularity ?? 'auto';
