@@ -80,6 +80,32 @@ export function countNewlines(text: string): number {
 }
 
 /**
+ * Where each line of `text` starts, as splitLines counts lines: starts[i] is the offset of line i (0-based) and
+ * starts[n] is text.length, so line i with its terminator is text.slice(starts[i], starts[i + 1]). One Int32Array
+ * instead of a string per line, for code that only needs to cut a text at line boundaries.
+ */
+export function lineStarts(text: string): Int32Array {
+  const n = text.length === 0 ? 0 : countNewlines(text) + (text.charCodeAt(text.length - 1) === 10 ? 0 : 1);
+  const starts = new Int32Array(n + 1);
+  let k = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && k < n; i = text.indexOf('\n', i + 1)) starts[k++] = i + 1;
+  starts[n] = text.length;
+  return starts;
+}
+
+/** eolStyle(splitLines(text).eols), without splitting: a '\n' after a '\r' ends a CRLF line, any other an LF line. */
+export function textEolStyle(text: string): EolStyle {
+  const crlf = text.indexOf('\r\n') >= 0;
+  const lf = crlf ? LF_ALONE.test(text) : text.indexOf('\n') >= 0;
+  if (lf && crlf) return 'mixed';
+  if (crlf) return 'crlf';
+  if (lf) return 'lf';
+  return 'none';
+}
+
+const LF_ALONE = /(?:^|[^\r])\n/;
+
+/**
  * 1-based line and column of `offset` in `text` (an offset past the end counts as the end). Linear: for messages
  * about one place (a rules-file error, a merged file that fails its check), not for hot paths.
  */
