@@ -10,7 +10,7 @@ import { windowsSafePath } from '../archive/names';
 import { readTree } from '../archive/read';
 import { SameDataCache } from '../archive/read-zip';
 import type { FileEntry, NameEncoding, OutputTree, Tree } from '../archive/tree';
-import { writeZip } from '../archive/write';
+import { deflateAhead, writeZip } from '../archive/write';
 import { CabinetError } from '../errors';
 import { writeDirAtomic, writeFileAtomic } from '../io/atomic';
 import type { ConflictStyle, Labels } from '../merge3';
@@ -124,6 +124,8 @@ export async function runMerge(options: MergeOptions): Promise<MergeRun> {
     { style: options.conflictStyle, labels, ignoreWhitespace: options.ignoreWhitespace, preferBinary: options.preferBinary, renames: options.renames, granularity: options.granularity, strategyFor: workflow.strategyFor, onProgress: options.onProgress },
   );
   const { outcomes, dirs, trees, layout } = merged;
+  // Large merged files are compressed on libuv's pool while the conflict sites and the report are worked out.
+  if (options.output !== undefined) for (const o of outcomes) if (o.text && o.output) deflateAhead(o.output);
   const conflictFiles = await workflow.reuse(outcomes);
   // Saved before the outputs: the vendor's export is worth keeping whatever becomes of this merge.
   const saved = options.saveBaseline
