@@ -7,7 +7,7 @@ import { CabinetError } from '../errors';
 import { NotRegularFile, readRegularFile } from '../io/read-regular';
 import { Limits, ReadOptions, limitError, resolveLimits } from './limits';
 import { readFolder } from './read-folder';
-import { readZipBuffer } from './read-zip';
+import { readZipBuffer, type SameDataCache } from './read-zip';
 import { Tree } from './tree';
 
 /**
@@ -19,21 +19,22 @@ const ZIP_OVERHEAD_BYTES = 64 * 1024 * 1024;
 /**
  * Reads a zip file or a folder into a Tree, applying the limits in `options` (see ReadOptions for defaults).
  * Throws CabinetError: 'input-missing', 'input-unreadable', 'input-not-archive', 'input-corrupt', 'input-unsafe',
- * 'input-limit'.
+ * 'input-limit'. `same`: shared by the reads of one merge, so that zip entries stored alike in several inputs are
+ * inflated once (read-zip.ts SameDataCache).
  */
-export async function readTree(inputPath: string, options: ReadOptions = {}): Promise<Tree> {
+export async function readTree(inputPath: string, options: ReadOptions = {}, same?: SameDataCache): Promise<Tree> {
   const limits = resolveLimits(options);
   try {
     const stat = await statInput(inputPath);
     if (stat.isDirectory()) return await readFolder(inputPath, inputPath, limits);
     if (!stat.isFile()) throw notFileOrFolder();
-    return await readZipFile(inputPath, stat, limits);
+    return await readZipFile(inputPath, stat, limits, same);
   } catch (e) {
     throw e instanceof CabinetError ? e.withContext(inputPath) : e;
   }
 }
 
-async function readZipFile(inputPath: string, stat: Stats, limits: Limits): Promise<Tree> {
+async function readZipFile(inputPath: string, stat: Stats, limits: Limits, same?: SameDataCache): Promise<Tree> {
   if (stat.size > limits.maxTotalBytes + ZIP_OVERHEAD_BYTES) {
     throw limitError(
       'maxTotalBytes',
@@ -48,7 +49,7 @@ async function readZipFile(inputPath: string, stat: Stats, limits: Limits): Prom
     if (e instanceof NotRegularFile) throw notFileOrFolder();
     throw unreadable(e);
   }
-  return readZipBuffer(buf, inputPath, limits);
+  return readZipBuffer(buf, inputPath, limits, same);
 }
 
 async function statInput(inputPath: string): Promise<Stats> {

@@ -8,8 +8,9 @@ import * as path from 'node:path';
 import type { ReadOptions } from '../archive/limits';
 import { windowsSafePath } from '../archive/names';
 import { readTree } from '../archive/read';
+import { SameDataCache } from '../archive/read-zip';
 import type { FileEntry, NameEncoding, OutputTree, Tree } from '../archive/tree';
-import { writeZip } from '../archive/write';
+import { deflateAhead, writeZip } from '../archive/write';
 import { CabinetError } from '../errors';
 import { writeDirAtomic, writeFileAtomic } from '../io/atomic';
 import type { ConflictStyle, Labels } from '../merge3';
@@ -96,8 +97,10 @@ export async function runMerge(options: MergeOptions): Promise<MergeRun> {
   await checkOutputs(outputs, inputs, options.force, maybe);
   const workflow = await prepareWorkflow(options, [options.base, options.mine, options.theirs, ...baseFrom]);
 
+  // The inputs' zips store most files alike: each such entry is inflated once for all of them.
+  const same = new SameDataCache();
   const read = async (p: string, role: 'base' | 'mine' | 'theirs') => {
-    const tree = await readRole(p, role, options.limits, options.allowEmpty === true);
+    const tree = await readRole(p, role, options.limits, options.allowEmpty === true, same);
     if (options.output !== undefined) checkZipEntryCount(tree, role, p);
     return tree;
   };
@@ -121,6 +124,8 @@ export async function runMerge(options: MergeOptions): Promise<MergeRun> {
     { style: options.conflictStyle, labels, ignoreWhitespace: options.ignoreWhitespace, preferBinary: options.preferBinary, renames: options.renames, granularity: options.granularity, strategyFor: workflow.strategyFor, onProgress: options.onProgress },
   );
   const { outcomes, dirs, trees, layout } = merged;
+  // Large merged files are compressed on libuv's pool while the conflict sites and the report are worked out.
+  if (options.output !== undefined) for (const o of outcomes) if (o.text && o.output) deflateAhead(o.output);
   const conflictFiles = await workflow.reuse(outcomes);
   // Saved before the outputs: the vendor's export is worth keeping whatever becomes of this merge.
   const saved = options.saveBaseline
@@ -243,10 +248,10 @@ async function allInOrder<T>(promises: Promise<T>[]): Promise<T[]> {
   return settled.map((s) => (s as PromiseFulfilledResult<T>).value);
 }
 
-async function readRole(p: string, role: 'base' | 'mine' | 'theirs', limits?: ReadOptions, allowEmpty = false): Promise<Tree> {
+async function readRole(p: string, role: 'base' | 'mine' | 'theirs', limits?: ReadOptions, allowEmpty = false, same?: SameDataCache): Promise<Tree> {
   let tree: Tree;
   try {
-    tree = await readTree(p, limits);
+    tree = await readTree(p, limits, same);
   } catch (e) {
     if (e instanceof CabinetError) throw e.withContext(role);
     throw e;

@@ -141,7 +141,7 @@ export function nameTooLong(out: string): CabinetError {
  * of the 255 a file system allows, a short one, so the temp names (this one, and the writer's own beside it) fit
  * wherever the output's name fits.
  */
-function outputTemp(target: string): string {
+export function outputTemp(target: string): string {
   const abs = path.resolve(target);
   return Buffer.byteLength(path.basename(abs)) > 200 ? tempSibling(path.join(path.dirname(abs), 'cabinet-merge')) : tempSibling(abs);
 }

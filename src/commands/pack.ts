@@ -17,7 +17,10 @@ import type { ReadOptions } from '../archive/limits';
 import type { FileEntry, OutputTree } from '../archive/tree';
 import { writeZip } from '../archive/write';
 import { CabinetError } from '../errors';
+import { forget, removeOnInterrupt } from '../io/atomic';
 import { realPathOf } from '../io/links';
+import { AlreadyExists, publish } from '../io/publish';
+import { outputTemp } from './outputs';
 import { extractResolutions } from '../rerere/extract';
 import { RESOLUTION_SCHEMA, recordResolutions, resolutionsDir, type RecordedResolution } from '../rerere/store';
 import { type Unencodable } from '../workdir/format';
@@ -72,7 +75,7 @@ export async function runPack(options: PackOptions): Promise<PackRun | PlainPack
   if ((await targetOf(options.work, 'pack')) === 'folder') return packPlain(options, work, output);
   const inspection = await inspectWorkdir(options.work, options.limits);
   const { state } = inspection;
-  await checkPackOutput(work, output, state.packed ?? []);
+  const replace = await checkPackOutput(work, output, state.packed ?? []);
 
   const checks = await checkWorkdir(inspection);
   const { restored, unencodable, texts } = checks;
@@ -94,7 +97,7 @@ export async function runPack(options: PackOptions): Promise<PackRun | PlainPack
   const emptied = emptiedByRemoval(files, state);
   const dirs = [...new Set([...state.layout.dirs, ...inspection.dirs])].filter((d) => !fileSet.has(d) && !emptied(d)).sort();
   const tree: OutputTree = { files, dirs, nameEncoding: state.layout.nameEncoding, root: state.layout.root };
-  await writeZip(tree, output);
+  await publishZip(tree, output, replace);
 
   const records = await collectResolutions(inspection, texts);
   await recordResolutions(store, records);
@@ -117,7 +120,7 @@ async function packPlain(options: PackOptions, work: string, output: string): Pr
   const files = [...tree.files.values()].map((f) => ({ path: f.path, bytes: f.bytes, date: f.date })).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   const fileSet = new Set(files.map((f) => f.path));
   const dirs = [...tree.dirs].filter((d) => !fileSet.has(d)).sort();
-  await writeZip({ files, dirs, ...(tree.dirDates ? { dirDates: tree.dirDates } : {}), nameEncoding: 'utf8', root: '' }, output);
+  await publishZip({ files, dirs, ...(tree.dirDates ? { dirDates: tree.dirDates } : {}), nameEncoding: 'utf8', root: '' }, output, false);
   return { ...run, written: true };
 }
 
@@ -158,8 +161,38 @@ async function collectResolutions(inspection: Inspection, texts: ReadonlyMap<str
   return records;
 }
 
-/** The zip must not land inside WORK (it would be packed next time) and must not replace a file pack did not write. */
-async function checkPackOutput(work: string, output: string, packed: readonly string[]): Promise<void> {
+/**
+ * Writes the zip under a temporary name, then puts it at `output` (io/publish.ts): exclusively — a file that
+ * appeared at that name since the check above (another pack, the admin's copy) is never replaced, and the run stops
+ * with "already exists" — unless `replace`: the name held a zip this folder packed before, which a re-pack renews.
+ */
+async function publishZip(tree: OutputTree, output: string, replace: boolean): Promise<void> {
+  const tmp = outputTemp(output);
+  removeOnInterrupt(tmp);
+  try {
+    await writeZip(tree, tmp);
+    await publish(tmp, output, { replace, isDir: false });
+  } catch (e) {
+    if (e instanceof AlreadyExists) throw outputExists(output);
+    throw e;
+  } finally {
+    await fs.rm(tmp, { force: true }).catch(() => undefined);
+    forget(tmp);
+  }
+}
+
+function outputExists(output: string): CabinetError {
+  return new CabinetError('output-exists', {
+    en: `${output} already exists and was not packed from this folder. Choose another name or remove it first.`,
+    ru: `${output} уже существует и не был собран из этой папки. Укажите другое имя или сначала удалите его.`,
+  });
+}
+
+/**
+ * The zip must not land inside WORK (it would be packed next time) and must not replace a file pack did not write.
+ * Returns whether `output` is a zip this folder packed before (a re-pack may replace it).
+ */
+async function checkPackOutput(work: string, output: string, packed: readonly string[]): Promise<boolean> {
   // Real paths: an output folder that is a link into WORK is inside WORK.
   const realWork = await realPathOf(work);
   const realOutput = await realPathOf(output);
@@ -177,10 +210,6 @@ async function checkPackOutput(work: string, output: string, packed: readonly st
     });
   }
   const existing = await fs.stat(output).catch(() => undefined);
-  if (existing && (existing.isDirectory() || !packed.includes(output))) {
-    throw new CabinetError('output-exists', {
-      en: `${output} already exists and was not packed from this folder. Choose another name or remove it first.`,
-      ru: `${output} уже существует и не был собран из этой папки. Укажите другое имя или сначала удалите его.`,
-    });
-  }
+  if (existing && (existing.isDirectory() || !packed.includes(output))) throw outputExists(output);
+  return existing !== undefined;
 }

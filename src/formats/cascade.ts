@@ -13,7 +13,7 @@
  */
 import type { Merge3Result, MergeHunk, Sides, ConflictBlock, ConflictStyle, Labels, Rendered } from '../merge3';
 import { renderMerge } from '../merge3';
-import { countNewlines, dominantEol, eolStyle, joinLines, splitLines, type EolStyle, type Lines } from '../text/lines';
+import { countNewlines, dominantEol, eolStyle, joinLines, lineStarts, textEolStyle, type EolStyle, type Lines } from '../text/lines';
 import { finerBudget, formatCheckFailed, lineCut, type Note } from '../tree/notes';
 import { REGISTRY } from './registry';
 import { lineContexts } from './embedded';
@@ -97,7 +97,7 @@ export function cascade(input: CascadeInput): CascadeOutput | undefined {
     if (r === undefined || (r.kind === 'declined' && r.reason === 'budget')) {
       notes.push(finerBudget(entry.merger.level.toUpperCase(), r === undefined ? `the file is larger than ${STRUCT_BUDGET.maxChars} characters` : r.en));
     } else if (r.kind === 'clean' && fails(r.text) === null) {
-      return { text: r.text, eol: eolStyle(splitLines(r.text).eols), conflicts: [], changes: [], level: entry.merger.level, notes };
+      return { text: r.text, eol: textEolStyle(r.text), conflicts: [], changes: [], level: entry.merger.level, notes };
     }
   }
   const tokens = tokenLevel(input, notes);
@@ -200,7 +200,10 @@ function tokenLevel(input: CascadeInput, notes: Note[]): Omit<CascadeOutput, 'no
   if (stopped) notes.push(finerBudget('token', stopped));
   if (replaced.size === 0) return undefined;
 
-  const out = splitLines(rendered.text);
+  // The line merge's output is cut at line boundaries (one offset table, not a string per line; text/lines.ts).
+  const starts = lineStarts(rendered.text);
+  const outLines = starts.length - 1;
+  const lastOpen = outLines > 0 && rendered.text.charCodeAt(rendered.text.length - 1) !== 10;
   const parts: string[] = [];
   const conflicts: ConflictBlock[] = [];
   const changes: CascadeChange[] = [];
@@ -210,6 +213,16 @@ function tokenLevel(input: CascadeInput, notes: Note[]): Omit<CascadeOutput, 'no
   const put = (s: string) => {
     parts.push(s);
     line += countNewlines(s);
+    const nl = s.lastIndexOf('\n');
+    col = nl >= 0 ? s.length - nl - 1 : col + s.length;
+  };
+  /** Output lines [from, to) of the line merge, 0-based, as they are: their newlines are counted from the table. */
+  const putLines = (from: number, to: number) => {
+    if (to <= from) return;
+    const s = rendered.text.slice(starts[from], starts[to]);
+    parts.push(s);
+    const newlines = to - from - (to === outLines && lastOpen ? 1 : 0);
+    line += newlines;
     const nl = s.lastIndexOf('\n');
     col = nl >= 0 ? s.length - nl - 1 : col + s.length;
   };
@@ -227,7 +240,7 @@ function tokenLevel(input: CascadeInput, notes: Note[]): Omit<CascadeOutput, 'no
     const pieces = replaced.get(i);
     if (pieces === undefined) {
       const old = byOld.get(i);
-      put(joinLines(out.lines.slice(span.start - 1, span.start - 1 + span.length), out.eols.slice(span.start - 1, span.start - 1 + span.length)));
+      putLines(span.start - 1, span.start - 1 + span.length);
       if (old !== undefined) {
         const d = from - old.startLine;
         const shift = (s: { start: number; length: number }) => ({ start: s.start + d, length: s.length });
@@ -293,5 +306,5 @@ function tokenLevel(input: CascadeInput, notes: Note[]): Omit<CascadeOutput, 'no
     tokenNotes.push(lineCut(cut, where));
   }
   const text = parts.join('');
-  return { text, eol: eolStyle(splitLines(text).eols), conflicts, changes, level: 'tokens', notes: tokenNotes };
+  return { text, eol: textEolStyle(text), conflicts, changes, level: 'tokens', notes: tokenNotes };
 }

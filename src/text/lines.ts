@@ -47,14 +47,14 @@ export function joinLines(lines: readonly string[], eols: readonly Eol[]): strin
   return out;
 }
 
-/** The style of a file's terminators: uniform LF, uniform CRLF, mixed, or none at all. */
+/**
+ * The style of a file's terminators: uniform LF, uniform CRLF, mixed, or none at all. Two native `indexOf` scans
+ * instead of a counting loop: in a whole run each file's arrays are scanned a few times, cold, before the JIT has
+ * compiled a JS loop (on a 200k-line file the loop took ~7 ms a call there, the scans ~0.3 ms).
+ */
 export function eolStyle(eols: readonly Eol[]): EolStyle {
-  let lf = 0;
-  let crlf = 0;
-  for (const e of eols) {
-    if (e === '\n') lf++;
-    else if (e === '\r\n') crlf++;
-  }
+  const lf = eols.indexOf('\n') >= 0;
+  const crlf = eols.indexOf('\r\n') >= 0;
   if (lf && crlf) return 'mixed';
   if (crlf) return 'crlf';
   if (lf) return 'lf';
@@ -78,6 +78,32 @@ export function countNewlines(text: string): number {
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n++;
   return n;
 }
+
+/**
+ * Where each line of `text` starts, as splitLines counts lines: starts[i] is the offset of line i (0-based) and
+ * starts[n] is text.length, so line i with its terminator is text.slice(starts[i], starts[i + 1]). One Int32Array
+ * instead of a string per line, for code that only needs to cut a text at line boundaries.
+ */
+export function lineStarts(text: string): Int32Array {
+  const n = text.length === 0 ? 0 : countNewlines(text) + (text.charCodeAt(text.length - 1) === 10 ? 0 : 1);
+  const starts = new Int32Array(n + 1);
+  let k = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && k < n; i = text.indexOf('\n', i + 1)) starts[k++] = i + 1;
+  starts[n] = text.length;
+  return starts;
+}
+
+/** eolStyle(splitLines(text).eols), without splitting: a '\n' after a '\r' ends a CRLF line, any other an LF line. */
+export function textEolStyle(text: string): EolStyle {
+  const crlf = text.indexOf('\r\n') >= 0;
+  const lf = crlf ? LF_ALONE.test(text) : text.indexOf('\n') >= 0;
+  if (lf && crlf) return 'mixed';
+  if (crlf) return 'crlf';
+  if (lf) return 'lf';
+  return 'none';
+}
+
+const LF_ALONE = /(?:^|[^\r])\n/;
 
 /**
  * 1-based line and column of `offset` in `text` (an offset past the end counts as the end). Linear: for messages

@@ -17,6 +17,7 @@
  *   shown as conflicting (a diff3 base section would be empty anyway).
  */
 
+import { isAscii } from 'node:buffer';
 import { mergeTwoWay } from '../merge3/two-way';
 import { merge3, renderMerge, type ConflictBlock, type ConflictStyle, type Favor, type HunkKind, type Labels, type Sides } from '../merge3';
 import { canEncode, decodeText, describeEncoding, encodeText, type DecodedText, type TextEncoding } from '../text/encoding';
@@ -87,8 +88,10 @@ const DECLARES_UTF8 = /(?:charset\s*=\s*["']?\s*utf-?8\b)|(?:@charset\s+["']utf-
  * Plain ASCII without a BOM: valid in every encoding we write, so it says nothing about the file's encoding —
  * unless the file itself declares UTF-8 (a page whose meta charset says utf-8 must stay UTF-8).
  */
-function encodingNeutral(d: DecodedText): boolean {
-  return d.encoding === 'utf-8' && !d.bom && !/[^\x00-\x7f]/.test(d.text) && !DECLARES_UTF8.test(d.text);
+function encodingNeutral(d: DecodedText, bytes: Uint8Array): boolean {
+  // Valid UTF-8 without a BOM is ASCII exactly when its bytes are: Node's native (SIMD) check on the bytes instead of
+  // a regular expression over the decoded text (~10 ms for three 6 MB sides in a whole run).
+  return d.encoding === 'utf-8' && !d.bom && isAscii(bytes) && !DECLARES_UTF8.test(d.text);
 }
 
 /**
@@ -96,9 +99,9 @@ function encodingNeutral(d: DecodedText): boolean {
  * encoding-neutral ASCII; then the first of mine and base that is not, so an admin's windows-1251 text is not
  * turned into UTF-8 just because the vendor's copy happened to be all Latin.
  */
-function outputEncoding(decoded: Partial<Record<Side, DecodedText>>, present: Side[]): Side {
-  if (!encodingNeutral(decoded.theirs!)) return 'theirs';
-  for (const s of ['mine', 'base'] as const) if (present.includes(s) && !encodingNeutral(decoded[s]!)) return s;
+function outputEncoding(decoded: Partial<Record<Side, DecodedText>>, present: Side[], t: Triple): Side {
+  if (!encodingNeutral(decoded.theirs!, t.theirs!)) return 'theirs';
+  for (const s of ['mine', 'base'] as const) if (present.includes(s) && !encodingNeutral(decoded[s]!, t[s]!)) return s;
   return 'theirs';
 }
 
@@ -128,7 +131,12 @@ export function mergeText(t: Triple, options: TextMergeOptions): TextOutcome | u
   const result = options.withoutBase
     ? mergeTwoWay({ mine: keysOf(lines.mine, ws), theirs: keysOf(lines.theirs, ws) })
     : merge3({ base: keysOf(lines.base, ws), mine: keysOf(lines.mine, ws), theirs: keysOf(lines.theirs, ws) }, { style, favor: options.favor });
-  const lineRendered = renderMerge(result, lines, { style, labels: options.labels, keepWhitespaceChanges: ws });
+  const lineRendered = renderMerge(result, lines, {
+    style,
+    labels: options.labels,
+    keepWhitespaceChanges: ws,
+    texts: { base: text.base.text, mine: text.mine.text, theirs: text.theirs.text },
+  });
   // The diff's garbage goes before the levels below allocate theirs (large files only: gc-hint.ts).
   collectAfterLarge(text.base.text.length + text.mine.text.length + text.theirs.text.length);
   const granularity = options.granularity ?? 'auto';
@@ -152,7 +160,7 @@ export function mergeText(t: Triple, options: TextMergeOptions): TextOutcome | u
 
   const notes: Note[] = below ? [...below.notes] : [];
   const present = SIDES.filter((s) => decoded[s] !== undefined);
-  const target = outputEncoding(decoded, present);
+  const target = outputEncoding(decoded, present, t);
   const names = present.map((s) => `${s}: ${describeEncoding(decoded[s]!)}`);
   if (new Set(present.map((s) => describeEncoding(decoded[s]!))).size > 1) {
     notes.push(encodingDiffers(names.join(', '), describeEncoding(decoded[target]!), target));

@@ -56,6 +56,19 @@ test('two merges writing the same -o at once: the one that finishes second gets 
   expect(readdirSync(dir).sort()).toEqual(['B.json', 'M.zip']);
 }, 60000);
 
+test('pack: a file that appears at -o while the zip is being written is not replaced; pack stops with "already exists" (exit 2)', async () => {
+  const dir = tempDir('e2e-pack-race');
+  // A plain folder (an export unzipped by hand): pack checks it, then writes slowly.
+  const a = spawnCli(['pack', path.join(SAMPLES, 'mine'), '-o', 'P.zip'], dir, { CABINET_MERGE_TEST_DELAY_WRITE_MS: '8000' });
+  expect(await waitFor(() => readdirSync(dir).some((f) => f.includes('.P.zip.') && f.endsWith('.tmp')))).toBe(true);
+  writeFileSync(path.join(dir, 'P.zip'), 'the admin copied another zip here meanwhile');
+  const ra = await a.done;
+  expect(ra.code).toBe(2);
+  expect(ra.stderr.trim()).toBe(`cabinet-merge: ${path.join(dir, 'P.zip')} already exists and was not packed from this folder. Choose another name or remove it first.`);
+  expect(readFileSync(path.join(dir, 'P.zip'), 'utf8')).toBe('the admin copied another zip here meanwhile');
+  expect(readdirSync(dir)).toEqual(['P.zip']);
+}, 60000);
+
 test('SIGKILL between the zip and the report: the rerun recognises the half as its own and writes both, without --force', async () => {
   const dir = tempDir('e2e-kill');
   const a = spawnCli(MERGE, dir, { CABINET_MERGE_TEST_DELAY_PUBLISH_MS: '20000' });

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import type { ConflictBlock } from '../../src/merge3';
 import { blockChars, lazyLineStarts } from '../../src/report/model';
 import { linesOf } from '../../src/rerere/apply';
-import { splitLines } from '../../src/text/lines';
+import { eolStyle, lineStarts, splitLines, textEolStyle } from '../../src/text/lines';
 
 const RUNS = { seed: 13013, numRuns: 500 };
 
@@ -63,6 +63,26 @@ describe('line tables', () => {
         const c = { startLine: from, endLine: to, mine, theirs, ...(base ? { base } : {}) } as unknown as ConflictBlock;
         expect(blockChars(bytes, lazyLineStarts(bytes), c)).toBe(scanChars(bytes, c));
       }),
+      RUNS,
+    );
+  });
+
+  test('lineStarts cuts a text exactly where splitLines does', () => {
+    fc.assert(
+      fc.property(text, (t) => {
+        const l = splitLines(t);
+        const starts = lineStarts(t);
+        expect(starts.length).toBe(l.lines.length + 1);
+        l.lines.forEach((line, i) => expect(t.slice(starts[i], starts[i + 1])).toBe(line + l.eols[i]));
+        expect(starts[l.lines.length]).toBe(t.length);
+      }),
+      RUNS,
+    );
+  });
+
+  test('textEolStyle equals eolStyle of splitLines', () => {
+    fc.assert(
+      fc.property(text, (t) => expect(textEolStyle(t)).toBe(eolStyle(splitLines(t).eols))),
       RUNS,
     );
   });

@@ -3,6 +3,7 @@ import * as path from 'path';
 import { deflateRawSync } from 'zlib';
 import iconv from 'iconv-lite';
 import { readTree, ReadOptions, Tree } from '../../../src/archive';
+import { SameDataCache } from '../../../src/archive/read-zip';
 import { CabinetError, ErrorCode } from '../../../src/errors';
 import {
   DOS_DIRECTORY_ATTR,
@@ -320,4 +321,44 @@ test('the message names the archive and is in both languages', async () => {
   expect(e.ru).toContain('input.zip');
   expect(e.localized('ru')).toContain('отклонено');
   expect(iconv.encodingExists('cp866')).toBe(true);
+});
+
+describe('entries stored alike in several zips of one merge are inflated once (SameDataCache)', () => {
+  const files = (tree: Tree) => new Map([...tree.files].map(([p, f]) => [p, Buffer.from(f.bytes).toString('utf8')]));
+  const write = (specs: RawSpec[]) => {
+    const file = path.join(tempDir(), 'input.zip');
+    writeFileSync(file, buildZip(specs));
+    return file;
+  };
+  const body = 'function f() { return 1; }\n'.repeat(40);
+  const other = 'function g() { return 2; }\n'.repeat(40);
+
+  test('the same stored data gives the same bytes without another inflate; other data is inflated as before', async () => {
+    const a = write([{ name: 'same.js', data: body }, { name: 'changed.js', data: body + 'x' }, { name: 'level.js', data: other }]);
+    const b = write([
+      { name: 'same.js', data: body },
+      { name: 'changed.js', data: body + 'y' },
+      // The same content, compressed otherwise: not the same stored data, so inflated on its own.
+      { name: 'level.js', data: other, compressed: deflateRawSync(other, { level: 1 }) },
+    ]);
+    const same = new SameDataCache();
+    const [ta, tb] = [await readTree(a, {}, same), await readTree(b, {}, same)];
+    expect(same.hits).toBe(1);
+    expect(tb.files.get('same.js')!.bytes).toBe(ta.files.get('same.js')!.bytes);
+    expect(files(ta)).toEqual(files(await readTree(a)));
+    expect(files(tb)).toEqual(files(await readTree(b)));
+    // The copy the writer may make is still each zip's own stored data.
+    expect(tb.files.get('same.js')!.raw!.compressed).toEqual(ta.files.get('same.js')!.raw!.compressed);
+    expect(tb.files.get('same.js')!.raw!.compressed.buffer).not.toBe(ta.files.get('same.js')!.raw!.compressed.buffer);
+  });
+
+  test('an equal CRC-32 and size are no proof: other compressed bytes are inflated and checked', async () => {
+    const good = write([{ name: 'a.txt', data: 'hello' }]);
+    // Declares hello's CRC-32 and size over the compressed bytes of another five-letter word.
+    const forged = write([{ name: 'a.txt', data: 'hello', compressed: deflateRawSync('jello') }]);
+    const same = new SameDataCache();
+    await readTree(good, {}, same);
+    await failure(readTree(forged, {}, same), 'input-corrupt', 'a.txt', 'CRC-32');
+    expect(same.hits).toBe(0);
+  });
 });

@@ -3,6 +3,7 @@ import * as path from 'path';
 import iconv from 'iconv-lite';
 import JSZip from 'jszip';
 import { OutputTree, readTree, writeFolder, writeZip } from '../../../src/archive';
+import { deflateAhead } from '../../../src/archive/write';
 import { CabinetError } from '../../../src/errors';
 import { FLAG_UTF8, dosDateTime, listZip } from '../../helpers/rawzip';
 import { cleanTempDirs, tempDir } from '../../helpers/tmp';
@@ -194,5 +195,29 @@ describe('writeFolder', () => {
     mkdirSync(out);
     await writeFolder(sample(), out);
     expect(existsSync(path.join(out, 'index.html'))).toBe(true);
+  });
+});
+
+describe('deflateAhead', () => {
+  // Over SYNC_DEFLATE_BELOW (256 KB), varied enough that DEFLATE has work to do.
+  const big = (seed: number) =>
+    Array.from({ length: 30000 }, (_, i) => `line ${i} value ${(i * 7919 + seed) % 10007}\n`).join('');
+
+  test('a zip written after deflateAhead has the very bytes of one written without it', async () => {
+    const tree = () => sample({ files: [file('a.js', big(1)), file('b.js', big(2)), file('small.txt', 'x')] });
+    const plain = await zipBytes(tree());
+    const t = tree();
+    const started = t.files.map((f) => deflateAhead(f.bytes));
+    expect(started.map((s) => s !== undefined)).toEqual([true, true, false]);
+    expect(await zipBytes(t)).toEqual(plain);
+  });
+
+  test('bytes changed in place after deflateAhead are deflated anew, not written with the early data', async () => {
+    const t = sample({ files: [file('a.js', big(3))] });
+    await deflateAhead(t.files[0].bytes);
+    t.files[0].bytes.fill(0x20, 0, 10);
+    const out = path.join(tempDir(), 'out.zip');
+    await writeZip(t, out);
+    expect(Buffer.from((await readTree(out)).files.get('a.js')!.bytes).toString()).toBe(' '.repeat(10) + big(3).slice(10));
   });
 });

@@ -37,7 +37,12 @@ export function mergeTexts(base: string, mine: string, theirs: string, options: 
     { base: keysOf(sides.base), mine: keysOf(sides.mine), theirs: keysOf(sides.theirs) },
     { style, level: options.level, favor: options.favor },
   );
-  const rendered = renderMerge(result, sides, { style, labels: options.labels ?? LABELS, markerSize: options.markerSize });
+  const renderOptions = { style, labels: options.labels ?? LABELS, markerSize: options.markerSize };
+  const rendered = renderMerge(result, sides, { ...renderOptions, texts: { base, mine, theirs } });
+  // The product passes the texts (runs of lines copied as slices); without them every line is copied on its own.
+  // Both must give the same output, so every test through this harness checks the one against the other.
+  const lineByLine = renderMerge(result, sides, renderOptions);
+  expect(rendered).toEqual(lineByLine);
   return { sides, result, rendered, text: rendered.text };
 }
 
