@@ -301,11 +301,27 @@ function coarse(texts: Three<string>, ctx: Contexts, kind: FileKind, twoWay: boo
   // The pieces are dropped here: only offsets into the three texts are used from now on.
   const range = (text: string, p: { at: number[] }, r: { start: number; length: number }) => text.slice(p.at[r.start], p.at[r.start + r.length]);
   const startCtx = (p: { ctx: Context[] }, r: { start: number }) => p.ctx[Math.min(r.start, p.ctx.length - 1)];
+  let prev: MergeHunk['kind'] = 'same';
   for (const h of result.hunks) {
+    const after = prev;
+    prev = h.kind;
     switch (h.kind) {
       case 'same': {
-        const text = range(theirs, pt, h.theirs);
+        let text = range(theirs, pt, h.theirs);
         acc.keptBoth += text.length;
+        if (after !== 'same' && h.theirs.length > 0) {
+          // A block may still be open (the stretch before ended in a conflict, or in a deletion): it closes at the
+          // first safe token both sides share, so the first piece goes in as tokens — taken whole, the whole
+          // stretch of equal pieces after it would land in the block.
+          const first = theirs.slice(pt.at[h.theirs.start], pt.at[h.theirs.start + 1]);
+          const t = tokenizeSafe(first, kind, pt.ctx[h.theirs.start]);
+          t.tokens.forEach((tok, i) => {
+            const n = countNewlines(tok);
+            acc.units.push({ text: tok, base: tok, safe: t.safe[i] === 1, own: { mine: n, base: n, theirs: n } });
+          });
+          text = text.slice(first.length);
+          if (text.length === 0) break;
+        }
         // A stretch of whole pieces ends at a cut (a safe token). Its leading line terminator is a unit of its own,
         // as in the token merge, so a block that closed just before takes it (no empty line after the block).
         const nl = text.startsWith('\r\n') ? 2 : text.startsWith('\n') ? 1 : 0;
