@@ -165,9 +165,10 @@ export interface RegionMerge {
    * The same merge laid out with every hunk that took `side`'s change without a conflict written as a block of its
    * own (that side's text against the other's, which is base's there): outside the blocks, only text the other
    * side has. For a region the other side rewrote (cascade.ts `trustedAlignment`), where the alignment that placed
-   * those edits is not to be trusted.
+   * those edits is not to be trusted. Undefined when one of those hunks is not `anchored`: the text around it is
+   * not mostly text all three share, so where it aligned says nothing about where the edit belongs.
    */
-  asBlocks(side: 'mine' | 'theirs'): Pick<RegionMerge, 'pieces' | 'conflicts' | 'conflictChars'>;
+  asBlocks(side: 'mine' | 'theirs'): Pick<RegionMerge, 'pieces' | 'conflicts' | 'conflictChars'> | undefined;
 }
 
 interface Unit {
@@ -238,7 +239,33 @@ export function mergeRegionTokens(base: string, mine: string, theirs: string, ki
   const keptMine = twoWay || base.length === 0 ? kept : (acc.keptBoth + acc.keptByMine) / base.length;
   const keptTheirs = twoWay || base.length === 0 ? kept : (acc.keptBoth + acc.keptByTheirs) / base.length;
   const units = acc.units;
-  return { ...layOut(units), kept, keptMine, keptTheirs, cleanMine: acc.cleanMine, cleanTheirs: acc.cleanTheirs, asBlocks: (side) => layOut(units, side) };
+  const asBlocks = (side: 'mine' | 'theirs') => (units.every((u, i) => u.from !== side || anchored(units, i)) ? layOut(units, side) : undefined);
+  return { ...layOut(units), kept, keptMine, keptTheirs, cleanMine: acc.cleanMine, cleanTheirs: acc.cleanTheirs, asBlocks };
+}
+
+/** How much of base's text on each side of a one-sided hunk `anchored` looks at. */
+export const ANCHOR_CHARS = 100;
+
+/**
+ * Whether the one-sided hunk `units[i]` sits in text the three inputs share: of the ANCHOR_CHARS characters of
+ * base's text before it and of those after it (as far as the region goes: beyond its edges are lines all three
+ * share), each time at least half is in units all three kept as base had them. A statement inserted into a rebuilt
+ * bundle whose local names were minified anew is (most tokens around it are the same); one aligned with unrelated
+ * text the other side put in place of a moved module is not (nothing around it is).
+ */
+function anchored(units: readonly Unit[], i: number): boolean {
+  const shared = (from: number, step: 1 | -1): boolean => {
+    let seen = 0;
+    let same = 0;
+    for (let k = from; k >= 0 && k < units.length && seen < ANCHOR_CHARS; k += step) {
+      const u = units[k];
+      const n = Math.min(u.base.length, ANCHOR_CHARS - seen);
+      seen += n;
+      if (u.conflict === undefined && u.from === undefined && u.text === u.base) same += n;
+    }
+    return same * 2 >= seen;
+  };
+  return shared(i - 1, -1) && shared(i + 1, 1);
 }
 
 /** Markup for cuts: tags and comments are single tokens (a piece never starts inside a tag), line ends apart. */

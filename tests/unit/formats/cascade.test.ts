@@ -292,6 +292,22 @@ describe('a region one side rewrote', () => {
     for (const x of ['our.a();', 'our.b();', 'our.c();']) expect(keep(text, 'mine')).toContain(x);
   });
 
+  it('a line the vendor replaced with unrelated code (a module moved away): an edit of mine aligned there alone keeps the line block', () => {
+    // mine appended a statement after a long string's line; theirs put other code in its place. Token by token the
+    // statement lands after theirs' `;` inside an if-body: nothing around it is text the three share.
+    const base = `module.exports='${'QUJD'.repeat(200)}';\n`;
+    const mine = base.replace(`';\n`, `';our.counter();\n`);
+    const theirs = 'if (isNaN(d[t])) {\n  d[t] = 0;\n}\n';
+    const m = mergeRegionTokens(base, mine, theirs, 'js');
+    expect(m.keptTheirs).toBeLessThan(0.5);
+    expect(m.cleanMine).toBe(1);
+    expect(m.asBlocks('mine')).toBeUndefined();
+    const lines = run('app.js', base, mine, theirs, { granularity: 'lines' });
+    const { o, text } = run('app.js', base, mine, theirs);
+    expect(o.level).toBe('lines');
+    expect(text).toBe(lines.text);
+  });
+
   it('both sides rewrote a long line: the line block stays', () => {
     const mine = line(100, (i) => (i < 70 ? `const z${i}=h(${i});` : stmt(i)));
     const lines = run('app.js', baseLine, mine, theirsLine, { granularity: 'lines' });
