@@ -1,8 +1,9 @@
 /**
  * The cascade below the line (issue 11): runs after the line merge of one file, pure (no I/O).
  *
- * - Line merge clean: the format check of the file's kind runs on it; a failure (a key twice, no longer parses)
- *   turns every one-sided change into a conflict block, with a note that says why.
+ * - Line merge clean: the format check of the file's kind runs on it; on a failure (a key twice, no longer parses)
+ *   the structured merger of the kind is asked, and its result taken when clean and it passes the check; otherwise
+ *   every one-sided change becomes a conflict block, with a note that says why.
  * - Line merge with conflicts: the structured merger of the kind (JSON, CSS, HTML, XML) is tried on the whole
  *   file; its result is taken when clean and it passes the check. Otherwise each conflicting line region is
  *   re-merged token by token (tokens.ts); when every region comes out clean and the check passes, that is the
@@ -84,14 +85,10 @@ export function cascade(input: CascadeInput): CascadeOutput | undefined {
     const tokens = input.rendered.conflicts.length === 0 ? undefined : tokenLevel(input, notes0);
     return tokens === undefined ? (notes0.length ? { ...lineOutput(input), notes: notes0 } : undefined) : { ...tokens, notes: [...notes0, ...tokens.notes] };
   }
-  if (input.rendered.conflicts.length === 0) {
-    const failure = fails(input.rendered.text);
-    if (failure === null) return undefined;
-    return asConflicts(input, formatCheckFailed(failure, 'line'));
-  }
-
   const notes: Note[] = [];
-  if (entry.merger !== undefined) {
+  /** The structured merger of the kind on the whole file: its result when clean and it passes the check. */
+  const structured = (): CascadeOutput | undefined => {
+    if (entry.merger === undefined) return undefined;
     const size = input.texts.base.length + input.texts.mine.length + input.texts.theirs.length;
     const r = size > STRUCT_BUDGET.maxChars ? undefined : entry.merger.merge(input.texts, { ...STRUCT_BUDGET, now: input.now });
     if (r === undefined || (r.kind === 'declined' && r.reason === 'budget')) {
@@ -99,7 +96,22 @@ export function cascade(input: CascadeInput): CascadeOutput | undefined {
     } else if (r.kind === 'clean' && fails(r.text) === null) {
       return { text: r.text, eol: eolStyle(splitLines(r.text).eols), conflicts: [], changes: [], level: entry.merger.level, notes };
     }
+    return undefined;
+  };
+
+  if (input.rendered.conflicts.length === 0) {
+    const failure = fails(input.rendered.text);
+    if (failure === null) return undefined;
+    // The clean line merge is wrong (a key both sides added, twice): the structured merger may still settle the
+    // file (the same key with the same value is kept once); otherwise every one-sided change becomes a block.
+    const settled = structured();
+    if (settled !== undefined) return settled;
+    const out = asConflicts(input, formatCheckFailed(failure, 'line'));
+    return { ...out, notes: [...notes, ...out.notes] };
   }
+
+  const settled = structured();
+  if (settled !== undefined) return settled;
   const tokens = tokenLevel(input, notes);
   if (tokens === undefined) return notes.length ? { ...lineOutput(input), notes } : undefined;
   if (tokens.conflicts.length === 0) {

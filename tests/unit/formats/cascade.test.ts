@@ -196,6 +196,20 @@ describe('format checks in the cascade', () => {
     expect(note?.en).toContain('settings.json');
     expect(note?.ru.length).toBeGreaterThan(10);
   });
+  it('a clean line merge with a key twice that the JSON merger settles (the same key and value added on both sides): level json, the key once', () => {
+    const base = '{\n  "a": 1,\n  "c": 3\n}\n';
+    const mine = '{\n  "b": 2,\n  "a": 1,\n  "c": 3\n}\n';
+    const theirs = '{\n  "a": 1,\n  "c": 3,\n  "b": 2\n}\n';
+    const lines = run('s.json', base, mine, theirs, { granularity: 'lines' });
+    expect(lines.o.conflicts).toHaveLength(0);
+    expect(lines.text.match(/"b"/g)).toHaveLength(2);
+    const { o, text } = run('s.json', base, mine, theirs);
+    expect(o.level).toBe('json');
+    expect(o.conflicts).toHaveLength(0);
+    expect(text.match(/"b"/g)).toHaveLength(1);
+    expect(JSON.parse(text)).toEqual({ a: 1, b: 2, c: 3 });
+    expect(o.notes.find((n) => n.code === 'format-check')).toBeUndefined();
+  });
   it('a JSON conflict the structured merger settles: level json', () => {
     const base = '{\n  "a": 1\n}\n';
     const { o, text } = run('s.json', base, '{\n  "a": 1,\n  "m": 1\n}\n', '{\n  "a": 1,\n  "t": 2\n}\n');
