@@ -154,8 +154,10 @@ export const MIN_KEPT = 0.5;
  * keeping its side of every block gives exactly its file, keeping the small side's gives each edit where it
  * aligned. Only when each such edit is anchored in shared text (tokens.ts `anchored`: at least half of the 100
  * base characters on each side of it kept by all three): an edit aligned with unrelated text (the other side moved
- * that code away and put other code there) keeps the line block. Only for regions with a long line (`longLine`, over LONG_LINE characters): in ordinary code the
- * rewriting side's lines would be cut at stray tokens, and a line block of a few whole lines reads better.
+ * that code away and put other code there) keeps the line block. Not taken cleanly even when anchored: in a
+ * rebuild whose local names were minified anew, an edit using a local name would be wrong after the rename. Only
+ * for regions with a long line (`longLine`, over LONG_LINE characters): in ordinary code the rewriting side's
+ * lines would be cut at stray tokens, and a line block of a few whole lines reads better.
  */
 export function trustedAlignment(m: RegionMerge, twoWay: boolean, longLine: boolean): Pick<RegionMerge, 'pieces' | 'conflicts' | 'conflictChars'> | undefined {
   if (m.kept >= MIN_KEPT) return m;
