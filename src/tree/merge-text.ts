@@ -19,7 +19,7 @@
 
 import { mergeTwoWay } from '../merge3/two-way';
 import { merge3, renderMerge, type ConflictBlock, type ConflictStyle, type Favor, type HunkKind, type Labels, type Sides } from '../merge3';
-import { canEncode, decodeText, describeEncoding, encodeText, type DecodedText, type TextEncoding } from '../text/encoding';
+import { canEncode, decodeText, decodeTextLike, describeEncoding, encodeText, type DecodedText, type TextEncoding } from '../text/encoding';
 import { eolStyle, splitLines, type EolStyle, type Lines } from '../text/lines';
 import { cascade, type Granularity } from '../formats/cascade';
 import { fileKind } from '../formats/kind';
@@ -111,7 +111,9 @@ export function mergeText(t: Triple, options: TextMergeOptions): TextOutcome | u
   for (const side of SIDES) {
     const bytes = t[side];
     if (bytes === undefined) continue;
-    const d = decodeText(bytes);
+    // mine and theirs are mostly base (theirs mostly mine when there is no base): only what differs is decoded.
+    const refSide: Side | undefined = side === 'base' ? undefined : t.base !== undefined ? 'base' : side === 'theirs' ? 'mine' : undefined;
+    const d = refSide === undefined ? decodeText(bytes) : decodeTextLike(bytes, { bytes: t[refSide]!, decoded: decoded[refSide]! });
     if (d === undefined) return undefined;
     decoded[side] = d;
   }
