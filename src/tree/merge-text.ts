@@ -51,6 +51,8 @@ export interface ChangeSpan {
 
 export interface TextOutcome {
   bytes: Uint8Array;
+  /** The merged text that `bytes` encodes (before the encoding, so no BOM). */
+  text: string;
   conflicts: ConflictBlock[];
   changes: ChangeSpan[];
   encoding: TextEncoding;
@@ -182,6 +184,7 @@ export function mergeText(t: Triple, options: TextMergeOptions): TextOutcome | u
   }
   return {
     bytes: encodeText(rendered.text, encoding, bom),
+    text: rendered.text,
     conflicts: rendered.conflicts,
     changes,
     encoding,
