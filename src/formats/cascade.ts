@@ -1,8 +1,9 @@
 /**
  * The cascade below the line (issue 11): runs after the line merge of one file, pure (no I/O).
  *
- * - Line merge clean: the format check of the file's kind runs on it; a failure (a key twice, no longer parses)
- *   turns every one-sided change into a conflict block, with a note that says why.
+ * - Line merge clean: the format check of the file's kind runs on it; on a failure (a key twice, no longer parses)
+ *   the structured merger of the kind is asked, and its result taken when clean and it passes the check; otherwise
+ *   every one-sided change becomes a conflict block, with a note that says why.
  * - Line merge with conflicts: the structured merger of the kind (JSON, CSS, HTML, XML) is tried on the whole
  *   file; its result is taken when clean and it passes the check. Otherwise each conflicting line region is
  *   re-merged token by token (tokens.ts); when every region comes out clean and the check passes, that is the
@@ -12,7 +13,7 @@
  *   TOKEN_MAX_MILLIS, leaving the remaining line blocks, with a note.
  */
 import type { Merge3Result, MergeHunk, Sides, ConflictBlock, ConflictStyle, Labels, Rendered } from '../merge3';
-import { renderMerge } from '../merge3';
+import { outputEolStyle, renderMerge } from '../merge3';
 import { countNewlines, dominantEol, eolStyle, joinLines, lineStarts, textEolStyle, type EolStyle, type Lines } from '../text/lines';
 import { finerBudget, formatCheckFailed, lineCut, type Note } from '../tree/notes';
 import { REGISTRY } from './registry';
@@ -84,14 +85,10 @@ export function cascade(input: CascadeInput): CascadeOutput | undefined {
     const tokens = input.rendered.conflicts.length === 0 ? undefined : tokenLevel(input, notes0);
     return tokens === undefined ? (notes0.length ? { ...lineOutput(input), notes: notes0 } : undefined) : { ...tokens, notes: [...notes0, ...tokens.notes] };
   }
-  if (input.rendered.conflicts.length === 0) {
-    const failure = fails(input.rendered.text);
-    if (failure === null) return undefined;
-    return asConflicts(input, formatCheckFailed(failure, 'line'));
-  }
-
   const notes: Note[] = [];
-  if (entry.merger !== undefined) {
+  /** The structured merger of the kind on the whole file: its result when clean and it passes the check. */
+  const structured = (): CascadeOutput | undefined => {
+    if (entry.merger === undefined) return undefined;
     const size = input.texts.base.length + input.texts.mine.length + input.texts.theirs.length;
     const r = size > STRUCT_BUDGET.maxChars ? undefined : entry.merger.merge(input.texts, { ...STRUCT_BUDGET, now: input.now });
     if (r === undefined || (r.kind === 'declined' && r.reason === 'budget')) {
@@ -99,7 +96,22 @@ export function cascade(input: CascadeInput): CascadeOutput | undefined {
     } else if (r.kind === 'clean' && fails(r.text) === null) {
       return { text: r.text, eol: textEolStyle(r.text), conflicts: [], changes: [], level: entry.merger.level, notes };
     }
+    return undefined;
+  };
+
+  if (input.rendered.conflicts.length === 0) {
+    const failure = fails(input.rendered.text);
+    if (failure === null) return undefined;
+    // The clean line merge is wrong (a key both sides added, twice): the structured merger may still settle the
+    // file (the same key with the same value is kept once); otherwise every one-sided change becomes a block.
+    const settled = structured();
+    if (settled !== undefined) return settled;
+    const out = asConflicts(input, formatCheckFailed(failure, 'line'));
+    return { ...out, notes: [...notes, ...out.notes] };
   }
+
+  const settled = structured();
+  if (settled !== undefined) return settled;
   const tokens = tokenLevel(input, notes);
   if (tokens === undefined) return notes.length ? { ...lineOutput(input), notes } : undefined;
   if (tokens.conflicts.length === 0) {
@@ -131,23 +143,31 @@ function asConflicts(input: CascadeInput, note: Note): CascadeOutput {
 export const MIN_KEPT = 0.5;
 
 /**
- * Whether a region's token merge may replace its line block. Texts that share little align on stray punctuation
- * token by token, so a clean hunk there may put one side's edit at a place that only looks alike: when both sides
- * kept under MIN_KEPT of base, or the region is two-way, the line block (whole sides) stays. When only one side
- * rewrote most of the region (a vendor's new build of a minified bundle) and the other made small edits, the result
- * is still taken if none of the small side's edits was placed without a conflict: everything outside the blocks is
- * then the rewriting side's own text (keeping its side of every block gives exactly its file), and each small edit
- * is in a block of its own, cut to where it aligned, for the admin to judge — instead of the whole line twice. Only
- * for regions with a long line (`longLine`, over LONG_LINE characters): in ordinary code the rewriting side's lines
- * would be cut at stray tokens, and a line block of a few whole lines reads better.
+ * Whether a region's token merge may replace its line block, and how. Texts that share little align on stray
+ * punctuation token by token, so a clean hunk there may put one side's edit at a place that only looks alike: when
+ * both sides kept under MIN_KEPT of base, or the region is two-way, the line block (whole sides) stays
+ * (`undefined`). When only one side rewrote most of the region (a vendor's new build of a minified bundle, its
+ * local names minified anew) and the other made small edits, the small side's edits are not taken on the
+ * alignment's word: each one that merged without a conflict is written as a block of its own (`asBlocks`, that
+ * side's text against base's, which the rewriting side left there), cut to where it aligned, for the admin to
+ * judge — instead of the whole line twice. Everything outside the blocks is then the rewriting side's own text:
+ * keeping its side of every block gives exactly its file, keeping the small side's gives each edit where it
+ * aligned. Only when each such edit is anchored in shared text (tokens.ts `anchored`: at least half of the 100
+ * base characters on each side of it kept by all three): an edit aligned with unrelated text (the other side moved
+ * that code away and put other code there) keeps the line block. Not taken cleanly even when anchored: in a
+ * rebuild whose local names were minified anew, an edit using a local name would be wrong after the rename. Only
+ * for regions with a long line (`longLine`, over LONG_LINE characters): in ordinary code the rewriting side's
+ * lines would be cut at stray tokens, and a line block of a few whole lines reads better.
  */
-function trustedAlignment(m: RegionMerge, twoWay: boolean, longLine: boolean): boolean {
-  if (m.kept >= MIN_KEPT) return true;
-  if (twoWay || !longLine) return false;
+export function trustedAlignment(m: RegionMerge, twoWay: boolean, longLine: boolean): Pick<RegionMerge, 'pieces' | 'conflicts' | 'conflictChars'> | undefined {
+  if (m.kept >= MIN_KEPT) return m;
+  if (twoWay || !longLine) return undefined;
   const mineRewrote = m.keptMine < MIN_KEPT;
   const theirsRewrote = m.keptTheirs < MIN_KEPT;
-  if (mineRewrote && theirsRewrote) return false;
-  return m.conflicts > 0 && (theirsRewrote ? m.cleanMine === 0 : m.cleanTheirs === 0);
+  if (mineRewrote && theirsRewrote) return undefined;
+  const small = theirsRewrote ? 'mine' : 'theirs';
+  if ((small === 'mine' ? m.cleanMine : m.cleanTheirs) === 0) return m.conflicts > 0 ? m : undefined;
+  return m.asBlocks(small);
 }
 
 /** Without a base, only regions holding a line longer than this are merged again by tokens. */
@@ -161,23 +181,41 @@ function hasLongLine(lines: Sides<Lines>, h: MergeHunk): boolean {
   return false;
 }
 
+/**
+ * The terminator of the marker lines and inserted breaks, or undefined when the token level cannot keep the line
+ * merge's terminators. The token level keeps every terminator as its side had it (a terminator is a token). That is
+ * what the line merge's render does (merge3/render.ts) when no side's lines are converted: the output style
+ * (theirs', else mine's, else base's) is mixed — every line keeps its own — or each side of a uniform style (all LF,
+ * all CRLF) already has the output's. So: all LF; all CRLF; all mixed (a single-file index.html: CRLF markup around
+ * an LF bundle); theirs mixed while base and mine are LF (a vendor's new index.html); theirs LF while base and mine
+ * are mixed. Not: an LF side against a CRLF output, whose lines render converts. Markers as render writes them: the
+ * output's terminator, or in a mixed output theirs' most common one.
+ */
+export function tokenEol(lines: Sides<Lines>): '\n' | '\r\n' | undefined {
+  const styles: Sides<EolStyle> = { base: eolStyle(lines.base.eols), mine: eolStyle(lines.mine.eols), theirs: eolStyle(lines.theirs.eols) };
+  const out = outputEolStyle(styles);
+  if (out === 'lf' || out === 'crlf') {
+    for (const s of [styles.base, styles.mine, styles.theirs]) if ((s === 'lf' || s === 'crlf') && s !== out) return undefined;
+    return out === 'crlf' ? '\r\n' : '\n';
+  }
+  return dominantEol(lines.theirs.eols.length ? lines.theirs.eols : lines.mine.eols);
+}
+
 /** Re-merges each conflicting line region by tokens and assembles the file; undefined when nothing changed. */
 function tokenLevel(input: CascadeInput, notes: Note[]): Omit<CascadeOutput, 'notes'> & { notes: Note[] } | undefined {
   if (!input.hasBase && !input.twoWay) return undefined;
   const { lines, result, rendered } = input;
-  const styles = [eolStyle(lines.base.eols), eolStyle(lines.mine.eols), eolStyle(lines.theirs.eols)].filter((s) => s !== 'none');
-  // The regions keep their own terminators: that is the line merge's output only when the sides share one style
-  // (all LF, all CRLF, or all mixed — a single-file index.html: CRLF markup around an LF bundle — where every line
-  // keeps its own and markers take theirs' most common one, as render does).
-  if (new Set(styles).size > 1) return undefined;
-  const eol = rendered.eol === 'crlf' ? '\r\n' : rendered.eol === 'mixed' ? dominantEol(lines.theirs.eols.length ? lines.theirs.eols : lines.mine.eols) : '\n';
+  const eol = tokenEol(lines);
+  if (eol === undefined) return undefined;
   const now = input.now ?? Date.now;
   const started = now();
   let spent = 0;
   let stopped: string | undefined;
   const replaced = new Map<number, RegionPiece[]>();
-  // HTML: where each side's region starts (inside an inline script: JS's tokens and safe breaks there).
-  const ctx = input.kind === 'html' ? (['base', 'mine', 'theirs'] as const).map((s) => lineContexts(input.texts[s], lines[s])) : undefined;
+  // HTML: where each side's region starts (inside an inline script: JS's tokens and safe breaks there). JS: whether
+  // it starts inside a template literal or comment begun on an earlier line (tokens.ts tokenizeSafe).
+  const whole = input.kind === 'html' || input.kind === 'js' ? input.kind : undefined;
+  const ctx = whole && (['base', 'mine', 'theirs'] as const).map((s) => lineContexts(input.texts[s], lines[s], whole));
   for (const c of rendered.conflicts) {
     const h = result.hunks[c.hunk];
     const longLine = hasLongLine(lines, h);
@@ -194,8 +232,9 @@ function tokenLevel(input: CascadeInput, notes: Note[]): Omit<CascadeOutput, 'no
     const contexts = ctx && { base: ctx[0](h.base.start), mine: ctx[1](h.mine.start), theirs: ctx[2](h.theirs.start) };
     const m = mergeRegionTokens(base, mine, theirs, input.kind, { twoWay: input.twoWay === true, contexts });
     const lineChars = mine.length + theirs.length + (input.style === 'merge' ? 0 : base.length);
-    if (!trustedAlignment(m, input.twoWay === true, longLine)) continue;
-    if (m.conflicts === 0 || m.conflictChars < lineChars) replaced.set(c.hunk, m.pieces);
+    const laid = trustedAlignment(m, input.twoWay === true, longLine);
+    if (laid === undefined) continue;
+    if (laid.conflicts === 0 || laid.conflictChars < lineChars) replaced.set(c.hunk, laid.pieces);
   }
   if (stopped) notes.push(finerBudget('token', stopped));
   if (replaced.size === 0) return undefined;

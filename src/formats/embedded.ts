@@ -131,16 +131,20 @@ export function contextAt(text: string, offset: number): Context {
   return contexts(text)(offset);
 }
 
-/** `contextAt` for many offsets of one text: the text is split into its languages once. */
-export function contexts(text: string): (offset: number) => Context {
+/**
+ * `contextAt` for many offsets of one text: the text is split into its languages once. `whole` 'js': the text is a
+ * JS file, one script from its start to its end (no markup, no closing tag); a place the scan cannot make a fresh
+ * start of is `{ lang: 'raw' }` (raw to the region's end).
+ */
+export function contexts(text: string, whole: 'html' | 'js' = 'html'): (offset: number) => Context {
   let segs: Segment[] | undefined;
   const asked = new Set<Segment>();
   const scanned = new Map<Segment, number[]>();
   return (offset) => {
-    if (offset === 0) return { lang: 'html' };
-    segs ??= segments(text, 'html');
+    if (offset === 0) return { lang: whole };
+    segs ??= whole === 'js' ? [{ lang: 'js', start: 0, end: text.length }] : segments(text, 'html');
     const s = segs.find((g) => offset >= g.start && offset < g.end);
-    if (s === undefined) return { lang: 'html' }; // at the text's end
+    if (s === undefined) return { lang: whole }; // at the text's end
     if (s.lang === 'raw') return { lang: 'raw', closes: s.closes };
     if (offset === s.start) return { lang: s.lang };
     if (s.lang === 'js') {
@@ -160,7 +164,7 @@ export function contexts(text: string): (offset: number) => Context {
         next = jsCuts(text.slice(s.start, Math.min(s.end, offset + SKIP_WINDOW)), 0, at, 1)[0];
       }
       if (next !== undefined && next - at > SKIP_WINDOW) next = undefined;
-      if (next === undefined) return { lang: 'raw', closes: 'script' };
+      if (next === undefined) return whole === 'js' ? { lang: 'raw' } : { lang: 'raw', closes: 'script' };
       return next === at ? { lang: 'js' } : { lang: 'js', skip: next - at };
     }
     if (s.lang === 'css') return restartsAt(text, s.start, offset, CSS_RE) ? { lang: 'css' } : { lang: 'raw' };
@@ -195,11 +199,11 @@ function restartsAt(text: string, from: number, offset: number, re: RegExp): boo
 }
 
 /**
- * For a side of an HTML file (its text and its lines): the context at the start of its line `k` (0-based), the
- * language a region starting there begins in. Line offsets and the split into languages are computed once.
+ * For a side of an HTML file, or of a JS file (`whole` 'js'), its text and its lines: the context at the start of
+ * its line `k` (0-based), the language a region starting there begins in. Line offsets and the split into languages are computed once.
  */
-export function lineContexts(text: string, lines: { lines: readonly string[]; eols: readonly string[] }): (k: number) => Context {
-  const at = contexts(text);
+export function lineContexts(text: string, lines: { lines: readonly string[]; eols: readonly string[] }, whole: 'html' | 'js' = 'html'): (k: number) => Context {
+  const at = contexts(text, whole);
   let starts: Float64Array | undefined;
   return (k) => {
     if (starts === undefined) {

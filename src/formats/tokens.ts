@@ -83,10 +83,15 @@ const KIND_OF: Record<Context['lang'], FileKind> = { html: 'html', raw: 'html', 
 /**
  * Tokens with their safe breaks. HTML (`kind` html) is split into its languages first (embedded.ts): an inline
  * script's body gets JS's tokens and safe breaks, a style's CSS's, the markup none; `ctx` is the language the text
- * starts in (a region inside a script: 'js'), markup by default.
+ * starts in (a region inside a script: 'js'), markup by default. JS (`kind` js) takes `ctx` too: a region whose
+ * first line starts inside a template literal, a comment or a head begun on an earlier line (a vite bundle breaks
+ * its lines only inside template literals) has `skip`, and one whose start the scan could not place is 'raw' —
+ * text tokens with no safe break. Tokenized from its own start instead, such a region reads string as code and code
+ * as string: the alignment is wrong and a "safe" break could land inside a template literal.
  */
 export function tokenizeSafe(text: string, kind: FileKind, ctx: Context = { lang: 'html' }): Tokens {
-  if (kind === 'html' && ctx.skip !== undefined && ctx.skip > 0) {
+  if (kind === 'js' && ctx.lang === 'raw' && ctx.skip === undefined) return tokenizeSafe(text, 'text');
+  if ((kind === 'html' || kind === 'js') && ctx.skip !== undefined && ctx.skip > 0) {
     // The text starts inside a JS token begun before it: that stretch is one opaque token; a break may follow it
     // only where it ends at the script's next fresh start.
     const k = Math.min(ctx.skip, text.length);
@@ -156,6 +161,14 @@ export interface RegionMerge {
   /** Hunks that took one side's change without a conflict: where that side's edit was placed by the alignment alone. */
   cleanMine: number;
   cleanTheirs: number;
+  /**
+   * The same merge laid out with every hunk that took `side`'s change without a conflict written as a block of its
+   * own (that side's text against the other's, which is base's there): outside the blocks, only text the other
+   * side has. For a region the other side rewrote (cascade.ts `trustedAlignment`), where the alignment that placed
+   * those edits is not to be trusted. Undefined when one of those hunks is not `anchored`: the text around it is
+   * not mostly text all three share, so where it aligned says nothing about where the edit belongs.
+   */
+  asBlocks(side: 'mine' | 'theirs'): Pick<RegionMerge, 'pieces' | 'conflicts' | 'conflictChars'> | undefined;
 }
 
 interface Unit {
@@ -163,6 +176,8 @@ interface Unit {
   base: string;
   safe: boolean;
   conflict?: { mine: string; theirs: string };
+  /** A hunk that took one side's change without a conflict (its text is that side's; the other kept `base`). */
+  from?: 'mine' | 'theirs';
   /** Line breaks in the inputs' own tokens this unit stands for. */
   own: SideCounts;
 }
@@ -223,21 +238,52 @@ export function mergeRegionTokens(base: string, mine: string, theirs: string, ki
     : base.length === 0 ? 1 : Math.min(acc.keptBoth + acc.keptByMine, acc.keptBoth + acc.keptByTheirs) / base.length;
   const keptMine = twoWay || base.length === 0 ? kept : (acc.keptBoth + acc.keptByMine) / base.length;
   const keptTheirs = twoWay || base.length === 0 ? kept : (acc.keptBoth + acc.keptByTheirs) / base.length;
-  return { ...layOut(acc.units), kept, keptMine, keptTheirs, cleanMine: acc.cleanMine, cleanTheirs: acc.cleanTheirs };
+  const units = acc.units;
+  const asBlocks = (side: 'mine' | 'theirs') => (units.every((u, i) => u.from !== side || anchored(units, i)) ? layOut(units, side) : undefined);
+  return { ...layOut(units), kept, keptMine, keptTheirs, cleanMine: acc.cleanMine, cleanTheirs: acc.cleanTheirs, asBlocks };
+}
+
+/** How much of base's text on each side of a one-sided hunk `anchored` looks at. */
+export const ANCHOR_CHARS = 100;
+
+/**
+ * Whether the one-sided hunk `units[i]` sits in text the three inputs share: of the ANCHOR_CHARS characters of
+ * base's text before it and of those after it (as far as the region goes: beyond its edges are lines all three
+ * share), each time at least half is in units all three kept as base had them. A statement inserted into a rebuilt
+ * bundle whose local names were minified anew is (most tokens around it are the same); one aligned with unrelated
+ * text the other side put in place of a moved module is not (nothing around it is).
+ */
+function anchored(units: readonly Unit[], i: number): boolean {
+  const shared = (from: number, step: 1 | -1): boolean => {
+    let seen = 0;
+    let same = 0;
+    for (let k = from; k >= 0 && k < units.length && seen < ANCHOR_CHARS; k += step) {
+      const u = units[k];
+      const n = Math.min(u.base.length, ANCHOR_CHARS - seen);
+      seen += n;
+      if (u.conflict === undefined && u.from === undefined && u.text === u.base) same += n;
+    }
+    return same * 2 >= seen;
+  };
+  return shared(i - 1, -1) && shared(i + 1, 1);
 }
 
 /** Markup for cuts: tags and comments are single tokens (a piece never starts inside a tag), line ends apart. */
 const MARKUP_CUTS = /<!--[\s\S]*?(?:-->|$)|<[^<>]*>|\r\n|\n|[^<\r\n]+|[\s\S]/y;
 const NONE: ReadonlySet<string> = new Set();
 
-/** The cuts of a text of a kind (cuts.ts) and the context each piece starts in (HTML; the others: the text's). */
+/**
+ * The cuts of a text of a kind (cuts.ts) and the context each piece starts in (HTML, and JS after a `skip`; the
+ * others: the text's, `ctxs` empty).
+ */
 function cutsOf(text: string, kind: FileKind, ctx: Context): { cuts: number[]; ctxs: Context[] } {
-  if (kind === 'html' && ctx.skip !== undefined && ctx.skip > 0) {
+  if ((kind === 'html' || kind === 'js') && ctx.skip !== undefined && ctx.skip > 0) {
     if (ctx.skip >= text.length) return { cuts: [], ctxs: [] };
-    const rest = cutsOf(text.slice(ctx.skip), kind, { lang: ctx.lang });
-    return { cuts: [ctx.skip].concat(rest.cuts.map((c) => c + ctx.skip!)), ctxs: [{ lang: ctx.lang } as Context].concat(rest.ctxs) };
+    const fresh: Context = { lang: ctx.lang };
+    const rest = cutsOf(text.slice(ctx.skip), kind, fresh);
+    return { cuts: [ctx.skip].concat(rest.cuts.map((c) => c + ctx.skip!)), ctxs: [fresh].concat(rest.cuts.map((_, i) => rest.ctxs[i] ?? fresh)) };
   }
-  if (kind === 'js') return { cuts: jsCuts(text, MIN_PIECE), ctxs: [] };
+  if (kind === 'js') return { cuts: ctx.lang === 'raw' ? regexCuts(text, GENERIC.text, NONE, MIN_PIECE) : jsCuts(text, MIN_PIECE), ctxs: [] };
   if (kind !== 'html' || (ctx.lang === 'raw' && ctx.closes === undefined)) return { cuts: regexCuts(text, GENERIC[genericOf(kind)], SAFE[kind], MIN_PIECE), ctxs: [] };
   const cuts: number[] = [];
   const ctxs: Context[] = [];
@@ -282,11 +328,27 @@ function coarse(texts: Three<string>, ctx: Contexts, kind: FileKind, twoWay: boo
   // The pieces are dropped here: only offsets into the three texts are used from now on.
   const range = (text: string, p: { at: number[] }, r: { start: number; length: number }) => text.slice(p.at[r.start], p.at[r.start + r.length]);
   const startCtx = (p: { ctx: Context[] }, r: { start: number }) => p.ctx[Math.min(r.start, p.ctx.length - 1)];
+  let prev: MergeHunk['kind'] = 'same';
   for (const h of result.hunks) {
+    const after = prev;
+    prev = h.kind;
     switch (h.kind) {
       case 'same': {
-        const text = range(theirs, pt, h.theirs);
+        let text = range(theirs, pt, h.theirs);
         acc.keptBoth += text.length;
+        if (after !== 'same' && h.theirs.length > 0) {
+          // A block may still be open (the stretch before ended in a conflict, or in a deletion): it closes at the
+          // first safe token both sides share, so the first piece goes in as tokens — taken whole, the whole
+          // stretch of equal pieces after it would land in the block.
+          const first = theirs.slice(pt.at[h.theirs.start], pt.at[h.theirs.start + 1]);
+          const t = tokenizeSafe(first, kind, pt.ctx[h.theirs.start]);
+          t.tokens.forEach((tok, i) => {
+            const n = countNewlines(tok);
+            acc.units.push({ text: tok, base: tok, safe: t.safe[i] === 1, own: { mine: n, base: n, theirs: n } });
+          });
+          text = text.slice(first.length);
+          if (text.length === 0) break;
+        }
         // A stretch of whole pieces ends at a cut (a safe token). Its leading line terminator is a unit of its own,
         // as in the token merge, so a block that closed just before takes it (no empty line after the block).
         const nl = text.startsWith('\r\n') ? 2 : text.startsWith('\n') ? 1 : 0;
@@ -309,7 +371,7 @@ function coarse(texts: Three<string>, ctx: Contexts, kind: FileKind, twoWay: boo
           acc.cleanMine++;
         }
         const own = { mine: countNewlines(range(mine, pm, h.mine)), base: countNewlines(b), theirs: countNewlines(range(theirs, pt, h.theirs)) };
-        acc.units.push({ text, base: b, safe: text.length > 0, own });
+        acc.units.push({ text, base: b, safe: text.length > 0, own, ...(h.kind === 'both' ? {} : { from: h.kind }) });
         break;
       }
       default:
@@ -343,7 +405,8 @@ function tokenUnits(texts: Three<string>, ctx: Contexts, kind: FileKind, twoWay:
   });
   const one = (h: MergeHunk, text: string) => {
     const b = joinRange(tb, h.base.start, h.base.length);
-    units.push({ text, base: b, safe: text.length > 0 && lastSafe(h, m0, t0), own: own(h, b) });
+    const from = h.kind === 'mine' || h.kind === 'theirs' ? { from: h.kind } : {};
+    units.push({ text, base: b, safe: text.length > 0 && lastSafe(h, m0, t0), own: own(h, b), ...from });
   };
   for (const h of result.hunks) {
     const baseChars = () => joinRange(tb, h.base.start, h.base.length).length;
@@ -396,9 +459,16 @@ function lastSafe(h: MergeHunk, m: Tokens, t: Tokens): boolean {
 /**
  * Groups units into text and blocks: a block starts after the last safe unit before its first conflict (or at
  * the region's start, a line start) and ends after the first safe unit that follows its last conflict (or at the
- * region's end, a line end); the units between go into both sides.
+ * region's end, a line end); the units between go into both sides. `asBlocks`: that side's clean hunks count as
+ * conflicts too (its text against base's, which the other side kept there).
  */
-function layOut(units: Unit[]): Pick<RegionMerge, 'pieces' | 'conflicts' | 'conflictChars'> {
+function layOut(units0: Unit[], asBlocks?: 'mine' | 'theirs'): Pick<RegionMerge, 'pieces' | 'conflicts' | 'conflictChars'> {
+  const units =
+    asBlocks === undefined
+      ? units0
+      : units0.map((u): Unit =>
+          u.from !== asBlocks ? u : { ...u, text: '', safe: false, conflict: asBlocks === 'mine' ? { mine: u.text, theirs: u.base } : { mine: u.base, theirs: u.text } },
+        );
   const pieces: RegionPiece[] = [];
   let plain: string[] = [];
   let pending: Unit[] = [];

@@ -19,7 +19,7 @@
 
 import type { ConflictBlock } from '../merge3';
 import { canEncode, encodeText } from '../text/encoding';
-import { decodeAs } from '../text/decode-as';
+import { decodeAs, readBack } from '../text/decode-as';
 import { splitLines, type Eol } from '../text/lines';
 import type { ChangeSpan } from '../tree/merge-text';
 import type { FileOutcome, ReusedResolution } from '../tree/merge-tree';
@@ -81,8 +81,10 @@ export function linesOf(text: string, blocks: readonly ConflictBlock[]): Map<num
 export function collectConflicts(outcomes: readonly FileOutcome[]): ConflictFile[] {
   const files: ConflictFile[] = [];
   for (const o of outcomes) {
+    const kept = o.mergedText;
+    delete o.mergedText;
     if (!o.text || o.text.conflicts.length === 0 || o.output === undefined) continue;
-    const preimage = decodeAs(o.output, o.text.encoding);
+    const preimage = kept !== undefined ? readBack(kept, o.text.bom) : decodeAs(o.output, o.text.encoding);
     const lines = linesOf(preimage, o.text.conflicts);
     const sites = o.text.conflicts.map((c) => {
       const mine = slice(lines, c.mine);

@@ -20,7 +20,7 @@
 import { isAscii } from 'node:buffer';
 import { mergeTwoWay } from '../merge3/two-way';
 import { merge3, renderMerge, type ConflictBlock, type ConflictStyle, type Favor, type HunkKind, type Labels, type Sides } from '../merge3';
-import { canEncode, decodeText, describeEncoding, encodeText, type DecodedText, type TextEncoding } from '../text/encoding';
+import { canEncode, decodeText, decodeTextLike, describeEncoding, encodeText, type DecodedText, type TextEncoding } from '../text/encoding';
 import { eolStyle, splitLines, type EolStyle, type Lines } from '../text/lines';
 import { cascade, type Granularity } from '../formats/cascade';
 import { fileKind } from '../formats/kind';
@@ -52,6 +52,8 @@ export interface ChangeSpan {
 
 export interface TextOutcome {
   bytes: Uint8Array;
+  /** The merged text that `bytes` encodes (before the encoding, so no BOM). */
+  text: string;
   conflicts: ConflictBlock[];
   changes: ChangeSpan[];
   encoding: TextEncoding;
@@ -114,7 +116,9 @@ export function mergeText(t: Triple, options: TextMergeOptions): TextOutcome | u
   for (const side of SIDES) {
     const bytes = t[side];
     if (bytes === undefined) continue;
-    const d = decodeText(bytes);
+    // mine and theirs are mostly base (theirs mostly mine when there is no base): only what differs is decoded.
+    const refSide: Side | undefined = side === 'base' ? undefined : t.base !== undefined ? 'base' : side === 'theirs' ? 'mine' : undefined;
+    const d = refSide === undefined ? decodeText(bytes) : decodeTextLike(bytes, { bytes: t[refSide]!, decoded: decoded[refSide]! });
     if (d === undefined) return undefined;
     decoded[side] = d;
   }
@@ -188,6 +192,7 @@ export function mergeText(t: Triple, options: TextMergeOptions): TextOutcome | u
   }
   return {
     bytes: encodeText(rendered.text, encoding, bom),
+    text: rendered.text,
     conflicts: rendered.conflicts,
     changes,
     encoding,

@@ -74,6 +74,11 @@ export interface FileOutcome {
   from?: 'mine' | 'theirs';
   /** Versions saved beside the output, not in the archive (see AsideKind); a path may have more than one. */
   aside?: AsideCopy[];
+  /**
+   * The text `output` encodes, kept for a file left with conflict blocks until collectConflicts takes it as the
+   * preimage (and removes it), so the preimage is not decoded back from the bytes (50 ms for a 16 MB page).
+   */
+  mergedText?: string;
   /** Present when the path was merged as text. */
   text?: {
     encoding: TextEncoding;
@@ -328,6 +333,7 @@ function mergeContent(t: Triple, addAdd: boolean, strategy: Strategy, options: T
         text: { encoding: merged.encoding, bom: merged.bom, eol: merged.eol, conflicts: merged.conflicts, changes: merged.changes, level: merged.level },
         notes: merged.notes,
       };
+      if (conflicted) outcome.mergedText = merged.text;
       if (merged.favored > 0) outcome.favored = merged.favored;
       return outcome;
     }

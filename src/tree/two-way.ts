@@ -179,6 +179,7 @@ function mergeTwoWay(t: Triple, options: TreeMergeOptions): FileOutcome {
     from: 'theirs',
     text: { encoding: merged.encoding, bom: merged.bom, eol: merged.eol, conflicts: merged.conflicts, changes: merged.changes },
     notes: merged.notes,
+    ...(conflicted ? { mergedText: merged.text } : {}),
   };
 }
 

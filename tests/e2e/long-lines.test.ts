@@ -136,3 +136,130 @@ test('an overlap inside the megabyte inline script of a real index.html: one sma
   expect(keep('theirs') === insertAfter(theirs, mineFar, 'console.info("admin");')).toBe(true);
   expect(keep('mine') === insertAfter(mine, theirsFar, 'if(!r)return;')).toBe(true);
 }, 120_000);
+
+/** Writes base/mine/theirs folders holding one file `name` and merges them through the CLI at `granularity`. */
+async function mergeFolders(dir: string, name: string, texts: { base: string; mine: string; theirs: string }, granularity: string) {
+  for (const side of ['base', 'mine', 'theirs'] as const) {
+    mkdirSync(path.join(dir, side), { recursive: true });
+    writeFileSync(path.join(dir, side, name), texts[side], 'latin1');
+  }
+  const out = path.join(dir, `out-${granularity}.zip`);
+  const report = path.join(dir, `report-${granularity}.json`);
+  const r = runCli(['merge', '--base', path.join(dir, 'base'), '--mine', path.join(dir, 'mine'), '--theirs', path.join(dir, 'theirs'), '-o', out, '--report', report, '--granularity', granularity, '--force']);
+  expect(r.stderr).toBe('');
+  const f = JSON.parse(readFileSync(report, 'utf8')).files.find((x: { path: string }) => x.path === name);
+  const blocks: { chars: number }[] = f.conflicts ?? [];
+  const z = await JSZip.loadAsync(readFileSync(out));
+  const text = Buffer.from(await z.file(name)!.async('uint8array')).toString('latin1');
+  return { status: r.status, level: f.level, blocks: blocks.length, chars: blocks.reduce((s, c) => s + c.chars, 0), text };
+}
+
+/** A real file of a template version, as latin1 (byte for byte). */
+async function realFile(zip: string, name: RegExp): Promise<string> {
+  const z = await JSZip.loadAsync(readFileSync(path.join(SHARED, zip)));
+  const f = Object.keys(z.files).find((n) => name.test(n));
+  expect(f).toBeDefined();
+  return Buffer.from(await z.file(f!)!.async('uint8array')).toString('latin1');
+}
+
+/** The bench's admin edit (scripts/bench-conflicts.js): `stmt` after the first ';' past the middle of the longest line. */
+function editLongestLine(text: string, stmt: string): string {
+  const lines = text.split('\n');
+  let li = 0;
+  lines.forEach((l, i) => {
+    if (l.length > lines[li].length) li = i;
+  });
+  const at = lines[li].indexOf(';', Math.floor(lines[li].length / 2));
+  expect(at).toBeGreaterThan(0);
+  lines[li] = lines[li].slice(0, at + 1) + stmt + lines[li].slice(at + 1);
+  return lines.join('\n');
+}
+
+const V0121 = '92d3d92abb53e89cf085a51e69df523eee01c048-3466260f5f59.zip';
+const V0228 = '24e554cb9e0371ada4332f322b37e0349fb5b66c-3466260f5f59.zip';
+const V0324 = 'b3b99c4bbdcc0af96e185ec98b08bbd7fe9be095-3466260f5f59.zip';
+const STMT = 'window.__ourCounter0=1;';
+
+/**
+ * A vite worker bundle (editor.worker-*.js of template 3466260f5f59) breaks its lines only inside template
+ * literals: each conflicting line starts inside one. Read from the literal's end (tokens.ts, embedded.ts contexts),
+ * the vendor's next build of 2025-02-28 kept 82 % of the line, and the admin's statement merges cleanly.
+ */
+test('a vite worker bundle whose lines start inside template literals: the admin\'s statement merges cleanly into the new build', async () => {
+  const base = await realFile(V0121, /^editor\.worker-.*\.js$/);
+  const theirs = await realFile(V0228, /^editor\.worker-.*\.js$/);
+  const mine = editLongestLine(base, STMT);
+  const dir = tempDir('long-lines-worker');
+  const lines = await mergeFolders(dir, 'editor.worker.js', { base, mine, theirs }, 'lines');
+  const auto = await mergeFolders(dir, 'editor.worker.js', { base, mine, theirs }, 'auto');
+  expect(lines.chars).toBeGreaterThan(300_000);
+  expect(auto).toMatchObject({ status: 0, level: 'tokens', blocks: 0 });
+  expect(auto.text.split(STMT)).toHaveLength(2);
+  expect(auto.text.replace(STMT, '') === theirs).toBe(true);
+}, 120_000);
+
+/**
+ * The next build (2025-03-24) minified the local names anew: 3 % of the line is as base had it. The admin's
+ * statement aligns cleanly among the renamed names, but that alignment alone is not trusted: it is one small block
+ * of its own, everything else the vendor's text.
+ */
+test('a rebuilt worker bundle (local names minified anew): the admin\'s statement is one small block, keeping theirs gives the new build', async () => {
+  const base = await realFile(V0228, /^editor\.worker-.*\.js$/);
+  const theirs = await realFile(V0324, /^editor\.worker-.*\.js$/);
+  const mine = editLongestLine(base, STMT);
+  const dir = tempDir('long-lines-worker-rebuilt');
+  const lines = await mergeFolders(dir, 'editor.worker.js', { base, mine, theirs }, 'lines');
+  const auto = await mergeFolders(dir, 'editor.worker.js', { base, mine, theirs }, 'auto');
+  expect(lines.chars).toBeGreaterThan(500_000);
+  expect(auto).toMatchObject({ status: 1, level: 'tokens', blocks: 1 });
+  expect(auto.chars).toBeLessThan(200);
+  const block = /\n<<<<<<< [^\n]*\n([^\n]*)\n\|{7} [^\n]*\n[^\n]*\n=======\n([^\n]*)\n>>>>>>> [^\n]*\n/.exec(auto.text);
+  expect(block).not.toBeNull();
+  expect(block![1]).toContain(STMT);
+  expect(block![2]).not.toContain(STMT);
+  // The block was cut out of the line after JS safe tokens: keeping a side takes the two breaks out again.
+  const keep = (side: 1 | 2) => auto.text.replace(block![0], block![side]);
+  expect(keep(2) === theirs).toBe(true);
+  expect(keep(1).replace(STMT, '') === theirs).toBe(true);
+}, 120_000);
+
+/**
+ * The single-file index.html: the vendor's 2025-02-28 page has mixed line ends (CRLF markup around an LF bundle),
+ * base's and mine's are LF. The line merge keeps every line's own terminator there, so the token level runs too:
+ * the admin's <script> before </body> and title merge cleanly.
+ */
+test('a single-file index.html whose line ends changed style: the admin\'s <script> and title merge cleanly', async () => {
+  const base = await realFile(V0121, /^index\.html$/);
+  const theirs = await realFile(V0228, /^index\.html$/);
+  expect(base.includes('\r\n')).toBe(false);
+  expect(theirs.includes('\r\n')).toBe(true);
+  const script = '<script>/*our counter 1*/</script>';
+  const b = base.lastIndexOf('</body>');
+  const mine = (base.slice(0, b) + script + base.slice(b)).replace(/<title>([^<]*)<\/title>/, '<title>$1 - our cabinet</title>');
+  const dir = tempDir('long-lines-eol');
+  const lines = await mergeFolders(dir, 'index.html', { base, mine, theirs }, 'lines');
+  const auto = await mergeFolders(dir, 'index.html', { base, mine, theirs }, 'auto');
+  expect(lines.blocks).toBeGreaterThan(0);
+  expect(auto).toMatchObject({ status: 0, level: 'tokens', blocks: 0 });
+  const tb = theirs.lastIndexOf('</body>');
+  const expected = (theirs.slice(0, tb) + script + theirs.slice(tb)).replace(/<title>([^<]*)<\/title>/, '<title>$1 - our cabinet</title>');
+  expect(auto.text === expected).toBe(true);
+}, 120_000);
+
+/**
+ * jsoneditor.js (template 9ef862aa89c6, 2020-12-11 → 2022-07-05): the admin's statement follows a 97 KB base64
+ * module that the vendor's build moved elsewhere; in its place the new file has unrelated code. Token by token the
+ * statement would align with a ';' inside an if-body there — nothing around it is shared, so the line block stays.
+ */
+test('an edit next to code the vendor moved away: the line block stays, holding the edit', async () => {
+  const base = await realFile('eb63b43c524114e7c55cdddb2e1c08711181648a-9ef862aa89c6.zip', /^jsoneditor\.js$/);
+  const theirs = await realFile('4ab80380d26dc4b07e9378f7b833a74cdf303e18-9ef862aa89c6.zip', /^jsoneditor\.js$/);
+  const mine = editLongestLine(base, STMT);
+  const dir = tempDir('long-lines-moved');
+  const lines = await mergeFolders(dir, 'jsoneditor.js', { base, mine, theirs }, 'lines');
+  const auto = await mergeFolders(dir, 'jsoneditor.js', { base, mine, theirs }, 'auto');
+  // (The report leaves `level` out for the line level.)
+  expect(auto).toMatchObject({ status: 1, level: undefined, blocks: lines.blocks, chars: lines.chars });
+  expect(auto.text === lines.text).toBe(true);
+  expect(auto.text.includes(STMT)).toBe(true);
+}, 120_000);

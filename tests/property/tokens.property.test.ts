@@ -8,6 +8,7 @@
  */
 import fc from 'fast-check';
 import { mergeText } from '../../src/tree/merge-text';
+import { mergeRegionTokens } from '../../src/formats/tokens';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const dec = (b: Uint8Array) => new TextDecoder().decode(b);
@@ -95,5 +96,48 @@ test('a clean result never drops a word either side put in (random insertions an
       for (const w of theirs.filter((x) => x.startsWith('t'))) expect(out).toContain(w);
     }),
     { numRuns: 200 },
+  );
+});
+
+/**
+ * A long line the vendor rebuilt (most statements rewritten, as a new minification renames them) while the admin
+ * inserted statements (formats/cascade.ts trustedAlignment): nothing of the admin's is ever taken without a block.
+ * Either the line block stays exactly as git writes it, or every insertion sits in a block of its own: keeping
+ * theirs' side of every block gives the vendor's line, keeping mine's holds each insertion once, and no insertion is
+ * outside a block.
+ */
+test('a rebuilt long line against the admin\'s insertions: each insertion in a block, or the line block', () => {
+  const stmt = (i: number) => `var a${i}=f(${i},"s${i}");`;
+  const rebuilt = (i: number) => `let q${i * 7}=g(${i * 3}),r${i}=[${i}];`;
+  fc.assert(
+    fc.property(
+      fc.integer({ min: 40, max: 120 }).chain((n) =>
+        fc.tuple(
+          fc.constant(n),
+          fc.uniqueArray(fc.integer({ min: 0, max: n - 1 }), { minLength: Math.ceil(n * 0.7), maxLength: n }),
+          fc.uniqueArray(fc.integer({ min: 0, max: n - 1 }), { minLength: 1, maxLength: 4 }),
+        ),
+      ),
+      ([n, rewritten, inserts]) => {
+        const base = Array.from({ length: n }, (_, i) => stmt(i)).join('') + '\n';
+        const theirs = Array.from({ length: n }, (_, i) => (rewritten.includes(i) ? rebuilt(i) : stmt(i))).join('') + '\n';
+        const mine = Array.from({ length: n }, (_, i) => stmt(i) + (inserts.includes(i) ? `our.c${i}();` : '')).join('') + '\n';
+        const m = mergeRegionTokens(base, mine, theirs, 'js');
+        fc.pre(m.keptTheirs < 0.5);
+        const o = mergeText({ path: 'app.js', base: enc(base), mine: enc(mine), theirs: enc(theirs) }, { style: 'merge', labels })!;
+        const text = dec(o.bytes);
+        if (o.level === 'lines') {
+          const lines = mergeText({ path: 'app.js', base: enc(base), mine: enc(mine), theirs: enc(theirs) }, { style: 'merge', labels, granularity: 'lines' })!;
+          expect(text).toBe(dec(lines.bytes));
+          return;
+        }
+        const joined = (t: string) => t.replace(/([;,{}])\n(?!$)/g, '$1');
+        expect(joined(keep(text, 'theirs'))).toBe(theirs);
+        const kept = joined(keep(text, 'mine'));
+        for (const i of inserts) expect(kept.split(`our.c${i}();`)).toHaveLength(2);
+        expect(text.replace(/<<<<<<< [^\n]*\n[\s\S]*?>>>>>>> [^\n]*\n/g, '')).not.toContain('our.');
+      },
+    ),
+    { numRuns: 100 },
   );
 });

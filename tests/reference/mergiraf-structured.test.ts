@@ -263,9 +263,9 @@ describe('the whole cascade (mergeText, granularity auto)', () => {
 });
 
 /**
- * 25 clean of 41, all 25 byte-equal to mergiraf's output (10 before the insertion mergers: js, yaml, markdown).
- * json-insert_same_key_values is clean by structure in the table above but not here: its line merge is clean and
- * fails the check, and the cascade then keeps the blocks rather than asking the JSON merger.
+ * 26 clean of 41, 25 byte-equal to mergiraf's output (10 before the insertion mergers: js, yaml, markdown).
+ * json-insert_same_key_values: its line merge is clean and fails the check (both sides added "b": 2), and the JSON
+ * merger settles it, as in the table above — clean, but "b" at the vendor's place where mergiraf keeps mine's.
  */
 const WHOLE_EXPECTED = {
   clean: [
@@ -273,6 +273,7 @@ const WHOLE_EXPECTED = {
     'mergiraf-javascript-jsx (js)',
     'mergiraf-json-adapt_indentation (tokens)',
     'mergiraf-json-duplicate_keys_in_base (json)',
+    'mergiraf-json-insert_same_key_values (json)',
     'mergiraf-json-non_conflicting_insertions (json)',
     'mergiraf-markdown-code_blocks (tokens)',
     'mergiraf-markdown-commutative_link_definition (markdown)',

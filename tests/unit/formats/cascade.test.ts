@@ -138,6 +138,51 @@ describe('token level', () => {
   });
 });
 
+describe('a JS file whose line starts inside a template literal (a vite bundle breaks lines only there)', () => {
+  const stmts = (edit: Record<number, string>) => Array.from({ length: 30 }, (_, i) => `var a${i}=f(${edit[i] ?? i});`).join('');
+  // Line 2 starts inside the template literal opened on line 1: "mid; not code {`;" is the literal's rest.
+  const file = (head: string, edit: Record<number, string>) => `var s=\`head\n${head}\`;${stmts(edit)}\nvar z=1;\n`;
+  const base = file('mid; not code {', {});
+
+  it('tokens are read from the literal\'s end: edits of two statements merge cleanly', () => {
+    const mine = file('mid; not code {', { 3: '33' });
+    const theirs = file('mid; not code {', { 20: '99' });
+    const { o, text } = run('app.js', base, mine, theirs);
+    expect(o.level).toBe('tokens');
+    expect(o.conflicts).toHaveLength(0);
+    expect(text).toBe(file('mid; not code {', { 3: '33', 20: '99' }));
+  });
+
+  it('an overlap inside the literal\'s rest is one opaque block: no break inside the template literal', () => {
+    const mine = file('mid; nOt code {', {});
+    const theirs = file('mid; NOT code {', { 20: '99' });
+    const { o, text } = run('app.js', base, mine, theirs);
+    expect(o.conflicts).toHaveLength(1);
+    // The block starts at the line's start (the literal's rest has no safe break) and ends at the first safe token
+    // after it both sides share: the literal's text is never split.
+    expect(text).toContain('var s=`head\n<<<<<<< mine\nmid; nOt code {`;var a0=f(0);\n=======\nmid; NOT code {`;var a0=f(0);\n>>>>>>> theirs\nvar a1=f(1);');
+    // Keeping mine (the block starts at a line start, so only the break after it was inserted) gives mine's merge.
+    const keepMine = (t: string) => t.replace(/<<<<<<< [^\n]*\n([\s\S]*?)\n=======\n([\s\S]*?)\n>>>>>>> [^\n]*\n/g, (_m, a: string) => a);
+    expect(keepMine(text)).toBe(file('mid; nOt code {', { 20: '99' }));
+  });
+
+  it('the same through the coarse pass (a region of 64 K characters or more)', () => {
+    const edit = (i: number, v: string) => ({ [i]: v });
+    const big = (head: string, e: Record<number, string>) => `var s=\`head\n${head}\`;${Array.from({ length: 4000 }, (_, i) => `var a${i}=f(${e[i] ?? i});`).join('')}\nvar z=1;\n`;
+    const b = big('mid; not code {', {});
+    expect(b.length).toBeGreaterThan(64 * 1024 / 2);
+    const { o, text } = run('app.js', b, big('mid; not code {', edit(100, '1')), big('mid; not code {', edit(3900, '2')));
+    expect(o.level).toBe('tokens');
+    expect(o.conflicts).toHaveLength(0);
+    expect(text).toBe(big('mid; not code {', { 100: '1', 3900: '2' }));
+    const c = run('app.js', b, big('mid; nOt code {', {}), big('mid; NOT code {', edit(3900, '2')));
+    // The block closes at the first shared safe token after it, not after the stretch of equal pieces that follows.
+    expect(c.o.conflicts).toHaveLength(1);
+    expect(c.text).toContain('var s=`head\n<<<<<<< mine\nmid; nOt code {`;var a0=f(0);\n=======\nmid; NOT code {`;var a0=f(0);\n>>>>>>> theirs\nvar a1=f(1);');
+    expect(c.o.conflicts[0].chars).toBeLessThan(100);
+  });
+});
+
 describe('format checks in the cascade', () => {
   it('a clean line merge with a key twice becomes a conflict with a note; under lines it stays clean', () => {
     const base = '{\n  "a": 1,\n  "b": 2\n}\n';
@@ -150,6 +195,20 @@ describe('format checks in the cascade', () => {
     const note = o.notes.find((n) => n.code === 'format-check');
     expect(note?.en).toContain('settings.json');
     expect(note?.ru.length).toBeGreaterThan(10);
+  });
+  it('a clean line merge with a key twice that the JSON merger settles (the same key and value added on both sides): level json, the key once', () => {
+    const base = '{\n  "a": 1,\n  "c": 3\n}\n';
+    const mine = '{\n  "b": 2,\n  "a": 1,\n  "c": 3\n}\n';
+    const theirs = '{\n  "a": 1,\n  "c": 3,\n  "b": 2\n}\n';
+    const lines = run('s.json', base, mine, theirs, { granularity: 'lines' });
+    expect(lines.o.conflicts).toHaveLength(0);
+    expect(lines.text.match(/"b"/g)).toHaveLength(2);
+    const { o, text } = run('s.json', base, mine, theirs);
+    expect(o.level).toBe('json');
+    expect(o.conflicts).toHaveLength(0);
+    expect(text.match(/"b"/g)).toHaveLength(1);
+    expect(JSON.parse(text)).toEqual({ a: 1, b: 2, c: 3 });
+    expect(o.notes.find((n) => n.code === 'format-check')).toBeUndefined();
   });
   it('a JSON conflict the structured merger settles: level json', () => {
     const base = '{\n  "a": 1\n}\n';
@@ -217,10 +276,54 @@ describe('a region one side rewrote', () => {
     expect(keep(text, 'mine')).toContain('our.counter();');
   });
 
-  it('a long line the vendor rewrote: an edit of mine the alignment alone would place keeps the line block', () => {
+  it('a long line the vendor rewrote: an edit of mine the alignment alone would place is a small block of its own, not a clean merge', () => {
     // Inserted among the statements theirs kept: a clean token merge would apply it at a place only the alignment
-    // of a mostly rewritten line vouches for.
+    // of a mostly rewritten line vouches for. It is written as a block of its own where it aligned, for the admin.
     const mine = line(100, stmt, { after: 10, text: 'our.counter();' });
+    const m = mergeRegionTokens(baseLine, mine, theirsLine, 'js');
+    expect(m.keptTheirs).toBeLessThan(0.5);
+    expect(m.cleanMine).toBe(1);
+    expect(m.conflicts).toBe(0);
+    const { o, text } = run('app.js', baseLine, mine, theirsLine);
+    expect(o.level).toBe('tokens');
+    expect(o.conflicts).toHaveLength(1);
+    expect(o.conflicts[0].chars).toBeLessThan(100);
+    const noBreaks = (t: string) => t.replace(/([;,{}])\n(?!$)/g, '$1');
+    expect(noBreaks(keep(text, 'theirs'))).toBe(theirsLine);
+    // Keeping mine gives the vendor's line with the statement where it aligned (after statement 10).
+    expect(noBreaks(keep(text, 'mine'))).toBe(theirsLine.replace(stmt(10), stmt(10) + 'our.counter();'));
+    // Nothing of mine's outside the block: the text around it is the vendor's.
+    expect(text.replace(/<<<<<<< [^\n]*\n[\s\S]*?>>>>>>> [^\n]*\n/g, '')).not.toContain('our.counter');
+  });
+
+  it('a long line the vendor rewrote: every clean edit of mine is a block, and edits in conflict stay blocks', () => {
+    const mine = line(100, stmt, { after: 10, text: 'our.a();' }).replace(stmt(20), stmt(20) + 'our.b();').replace(stmt(70), stmt(70) + 'our.c();');
+    const { o, text } = run('app.js', baseLine, mine, theirsLine);
+    expect(o.level).toBe('tokens');
+    expect(o.conflicts).toHaveLength(3);
+    const noBreaks = (t: string) => t.replace(/([;,{}])\n(?!$)/g, '$1');
+    expect(noBreaks(keep(text, 'theirs'))).toBe(theirsLine);
+    for (const x of ['our.a();', 'our.b();', 'our.c();']) expect(keep(text, 'mine')).toContain(x);
+  });
+
+  it('a line the vendor replaced with unrelated code (a module moved away): an edit of mine aligned there alone keeps the line block', () => {
+    // mine appended a statement after a long string's line; theirs put other code in its place. Token by token the
+    // statement lands after theirs' `;` inside an if-body: nothing around it is text the three share.
+    const base = `module.exports='${'QUJD'.repeat(200)}';\n`;
+    const mine = base.replace(`';\n`, `';our.counter();\n`);
+    const theirs = 'if (isNaN(d[t])) {\n  d[t] = 0;\n}\n';
+    const m = mergeRegionTokens(base, mine, theirs, 'js');
+    expect(m.keptTheirs).toBeLessThan(0.5);
+    expect(m.cleanMine).toBe(1);
+    expect(m.asBlocks('mine')).toBeUndefined();
+    const lines = run('app.js', base, mine, theirs, { granularity: 'lines' });
+    const { o, text } = run('app.js', base, mine, theirs);
+    expect(o.level).toBe('lines');
+    expect(text).toBe(lines.text);
+  });
+
+  it('both sides rewrote a long line: the line block stays', () => {
+    const mine = line(100, (i) => (i < 70 ? `const z${i}=h(${i});` : stmt(i)));
     const lines = run('app.js', baseLine, mine, theirsLine, { granularity: 'lines' });
     const { o, text } = run('app.js', baseLine, mine, theirsLine);
     expect(o.level).toBe('lines');

@@ -150,6 +150,72 @@ describe('checkJs', () => {
   });
 });
 
+/*
+ * checkJs asks V8 first (`new vm.Script`, compile only) and takes its yes; acorn judges whatever V8 rejects. The
+ * verdicts must stay acorn's: these pin them on the inputs where the two parsers could part — early errors inside
+ * functions V8 compiles lazily (its pre-parser must still report them), the 'use strict' directive, Annex B's
+ * sloppy-mode syntax and HTML comments, module code and top-level await (V8 compiles a script; acorn tries both).
+ */
+describe('checkJs: V8 and acorn agree', () => {
+  /** Rejected by acorn as a script and as a module, at the top level and inside nested functions alike. */
+  const faults = [
+    'let a; let a;', 'let x; { var x; }', 'for (let x;;) { var x; }', 'switch (1) { case 1: let a; break; case 2: let a; }',
+    'try {} catch (e) { let e; }', 'const a;', 'let [a, a] = b;',
+    "'use strict'; with (a) {}", "'use strict'; 010;", "'use strict'; '\\08';", "'use strict'; if (1) function g() {}",
+    "'use strict'; delete x;", "'use strict'; eval = 1;", "function g(a, a) { 'use strict'; }",
+    "function g(a = 1) { 'use strict'; }", '(a, a) => 1;', 'break;', 'a: { continue a; }', 'x: x: ;', '/(/;', '/a/gg;',
+    '/(?<a>x)(?<a>y)/;', '/\\u{110000}/u;', '1__0;', '`\\u{`;', '({ __proto__: 1, __proto__: 2 });',
+    'class A { constructor() {} constructor() {} }', 'class A { #x; m() { this.#y; } }', 'class A { m() { super(); } }',
+    'class A { static { await; } }', 'class A { x = arguments; }', 'a?.b = 1;', 'a ?? b || c;', '-1 ** 2;',
+    'async function g() { var await; }', 'function* g() { var yield; }', 'x = { get a(b) {} };', 'super.x;',
+  ];
+  /** Sloppy scripts that acorn accepts (Annex B, HTML comments, legacy octal), at any depth. */
+  const sloppy = [
+    'for (var x = 1 in y);', 'if (1) function g() {}', 'label: function g() {}', 'yield = 1;', "'\\08';",
+    "delete x; 'use strict';", 'tag`\\u{`;', 'with (o) { x = 010; }', 'try {} catch (e) { var e; }', '/[\\p{L}--\\p{N}]/v;',
+    'import("x");', '<!-- comment\nvar a = 1;\n--> also comment', 'x = 1; /* a\n b */ --> comment',
+  ];
+  const nested = (body: string) => `function f() {\n  function g() {\n${body}\n  }\n}\n`;
+
+  test.each(faults)('%s fails, at the top level and in a lazily compiled function', (body) => {
+    expect(checkJs(body, ['1;'])).not.toBeNull();
+    expect(checkJs(nested(body), ['1;'])).not.toBeNull();
+  });
+
+  test.each(sloppy)('%s parses, at the top level and in a lazily compiled function', (body) => {
+    expect(checkJs(body, ['1;'])).toBeNull();
+    expect(checkJs(nested(body), ['1;'])).toBeNull();
+  });
+
+  test('module code and syntax newer than V8 go to acorn: they parse; a module with script-only syntax does not', () => {
+    for (const ok of ['import x from "y";', 'export default 1;', 'await 1;', 'import.meta.url;', '#!/usr/bin/env node\n1;',
+      'function f() { using x = y; }', '/(?i:a)/;']) {
+      expect(checkJs(ok, ['1;'])).toBeNull();
+    }
+    for (const bad of ['import x from "y"; <!-- x', 'import x from "y"; with (a) {}', 'await 1; with (a) {}', 'function f() { await 1; }']) {
+      expect(checkJs(bad, ['1;'])).not.toBeNull();
+    }
+  });
+
+  test('a fault still gets acorn\'s message and position, inside a lazily compiled function too', () => {
+    const f = checkJs(nested('    let a = 1;\n    let a = 2;'), ['1;']);
+    expect(f?.en).toBe("the merged file would no longer parse as JavaScript: Identifier 'a' has already been declared, line 4, column 9");
+  });
+
+  test('a script V8 compiles is not parsed by acorn; a module is', () => {
+    const acorn = require('acorn') as typeof import('acorn');
+    const parse = jest.spyOn(acorn, 'parse');
+    try {
+      expect(checkJs('var a = function () { return [1, 2].map((x) => x * 2); };\n', ['1;'])).toBeNull();
+      expect(parse).not.toHaveBeenCalled();
+      expect(checkJs('export const a = 1;\n', ['1;'])).toBeNull();
+      expect(parse).toHaveBeenCalledTimes(1);
+    } finally {
+      parse.mockRestore();
+    }
+  });
+});
+
 describe('checkYaml', () => {
   test('the line merge of one key added at both ends with different values is clean and holds it twice: fails', () => {
     const base = 'a: 1\nb: 2\nc: 3\n';

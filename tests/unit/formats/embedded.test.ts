@@ -6,6 +6,8 @@
  */
 import { mergeText, type TextOutcome } from '../../../src/tree/merge-text';
 import { contextAt, contexts, segments } from '../../../src/formats/embedded';
+import { tokenEol } from '../../../src/formats/cascade';
+import { splitLines } from '../../../src/text/lines';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const dec = (b: Uint8Array) => new TextDecoder().decode(b);
@@ -109,6 +111,47 @@ describe('inline script', () => {
       text.replace(/\r\n<<<<<<< [^\n]*\n([\s\S]*?)\r\n=======\r\n([\s\S]*?)\r\n>>>>>>> [^\n]*\n/g, (_m, a: string, b: string) => (side === 'mine' ? a : b));
     expect(keepCrlf('mine')).toBe(crlf('20', '5'));
     expect(keepCrlf('theirs')).toBe(crlf('3', '5'));
+  });
+
+  it('a vendor\'s new page with mixed terminators against LF base and mine (and the reverse): merged by tokens, every line keeping its own terminator, as the line merge keeps them', () => {
+    const lf = (b: string, d: string) => page(script(b, d));
+    const mixed = (b: string, d: string) => lf(b, d).replace(/\n(?!<\/script>)/g, '\r\n');
+    // Theirs mixed: the line merge's output is mixed, no line converted.
+    const a = run('index.html', lf('2', '4'), lf('20', '4'), mixed('2', '5'));
+    expect(a.o.level).toBe('tokens');
+    expect(a.o.conflicts).toHaveLength(0);
+    expect(a.text).toBe(mixed('20', '5'));
+    // Theirs LF, base and mine mixed: mine's CRLF lines stay CRLF where mine's text is taken, as render keeps them.
+    const b = run('index.html', mixed('2', '4'), mixed('20', '4'), lf('2', '5'));
+    expect(b.o.level).toBe('tokens');
+    expect(b.text).toBe(lf('20', '5'));
+  });
+
+  it('an LF side against a CRLF vendor file: the line merge converts its lines, so the token level does not run', () => {
+    const lf = (b: string, d: string) => page(script(b, d));
+    const crlf = (b: string, d: string) => lf(b, d).replace(/\n/g, '\r\n');
+    const o = mergeText({ path: 'index.html', base: enc(lf('2', '4')), mine: enc(lf('20', '4')), theirs: enc(crlf('2', '5')) }, { style: 'merge', labels })!;
+    const lines = mergeText({ path: 'index.html', base: enc(lf('2', '4')), mine: enc(lf('20', '4')), theirs: enc(crlf('2', '5')) }, { style: 'merge', labels, granularity: 'lines' })!;
+    expect(o.level).toBe('lines');
+    expect(dec(o.bytes)).toBe(dec(lines.bytes));
+    expect(tokenEol({ base: splitLines(lf('2', '4')), mine: splitLines(lf('20', '4')), theirs: splitLines(crlf('2', '5')) })).toBeUndefined();
+  });
+
+  it('tokenEol: the marker terminator as render writes it, or undefined where render converts a side', () => {
+    const L = (t: string) => splitLines(t);
+    const lf = L('a\nb\n');
+    const crlf = L('a\r\nb\r\n');
+    const mixedLf = L('a\r\nb\nc\n');
+    const mixedCrlf = L('a\r\nb\r\nc\n');
+    expect(tokenEol({ base: lf, mine: lf, theirs: lf })).toBe('\n');
+    expect(tokenEol({ base: crlf, mine: crlf, theirs: crlf })).toBe('\r\n');
+    expect(tokenEol({ base: lf, mine: lf, theirs: mixedCrlf })).toBe('\r\n');
+    expect(tokenEol({ base: crlf, mine: crlf, theirs: mixedLf })).toBe('\n');
+    expect(tokenEol({ base: mixedLf, mine: mixedCrlf, theirs: lf })).toBe('\n');
+    expect(tokenEol({ base: mixedLf, mine: mixedLf, theirs: crlf })).toBe('\r\n');
+    expect(tokenEol({ base: lf, mine: crlf, theirs: lf })).toBeUndefined();
+    expect(tokenEol({ base: crlf, mine: lf, theirs: mixedLf.lines.length ? crlf : lf })).toBeUndefined();
+    expect(tokenEol({ base: mixedLf, mine: lf, theirs: crlf })).toBeUndefined();
   });
 
   it('many regions in one script: the kept scan answers as a fresh one does', () => {
