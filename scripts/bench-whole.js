@@ -259,10 +259,15 @@ function run(o) {
       fs.writeFileSync(path.join(tiny, s, 'a.txt'), `${s === 'base' ? 'a' : s}\n`);
     }
     const startRuns = Math.max(runs * 5, 9);
-    const node0 = timeRuns(startRuns, () => run1('node', ['-e', '0']));
-    const help = timeRuns(startRuns, () => run1('node', [CLI, '--help']));
-    const tinyMerge = timeRuns(startRuns, () =>
-      merge(tiny, path.join(tiny, 'base'), path.join(tiny, 'mine'), path.join(tiny, 'theirs')));
+    // Interleaved (node -e 0, --help, merge, node -e 0, …): on a shared machine the load changes from second to
+    // second, and three blocks of runs one after the other compared different loads. Medians of each.
+    const starts = { node0: [], help: [], tinyMerge: [] };
+    for (let i = 0; i < startRuns; i++) {
+      starts.node0.push(run1('node', ['-e', '0']));
+      starts.help.push(run1('node', [CLI, '--help']));
+      starts.tinyMerge.push(merge(tiny, path.join(tiny, 'base'), path.join(tiny, 'mine'), path.join(tiny, 'theirs')));
+    }
+    const [node0, help, tinyMerge] = [starts.node0, starts.help, starts.tinyMerge].map((rs) => ({ ms: median(rs.map((r) => r.ms)) }));
     table(['start-up', 'time', 'node -e 0', 'ratio'], [
       ['--help', fmtMs(help.ms), fmtMs(node0.ms), ratio(help.ms, node0.ms)],
       ['merge of three 1-line files (folders)', fmtMs(tinyMerge.ms), fmtMs(node0.ms), ratio(tinyMerge.ms, node0.ms)],

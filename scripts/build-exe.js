@@ -3,8 +3,8 @@
  * `npm run build:exe`: cabinet-merge as a single executable, for admins with no Node.js, via Node's
  * single-executable-application support (https://nodejs.org/api/single-executable-applications.html):
  *
- *   1. esbuild bundles dist/cli/main.js and its npm dependencies into one CommonJS file (a SEA runs exactly one
- *      script and cannot `require` from node_modules);
+ *   1. esbuild bundles dist/cli/run.js (the program; dist/cli/main.js only starts it, scripts/build-cli.js) and its
+ *      npm dependencies into one CommonJS file (a SEA runs exactly one script and cannot `require` from node_modules);
  *   2. `node --experimental-sea-config` turns it into a preparation blob (no code cache and no snapshot, so the
  *      same blob suits every platform of this Node version);
  *   3. postject injects the blob into a copy of a node binary:
@@ -50,8 +50,8 @@ function quiet(cmd, argv) {
 }
 
 function bundle() {
-  const entry = path.join(root, 'dist', 'cli', 'main.js');
-  if (!fs.existsSync(entry)) throw new Error('dist/cli/main.js is missing: run `npm run build` first');
+  const entry = path.join(root, 'dist', 'cli', 'run.js');
+  if (!fs.existsSync(entry)) throw new Error('dist/cli/run.js is missing: run `npm run build` first');
   const file = path.join(out, 'cabinet-merge.cjs');
   require('esbuild').buildSync({
     entryPoints: [entry],
@@ -66,7 +66,7 @@ function bundle() {
     mainFields: ['module', 'main'],
     logLevel: 'warning',
   });
-  // The shebang of dist/cli/main.js means nothing inside an executable.
+  // A shebang would mean nothing inside an executable.
   const text = fs.readFileSync(file, 'utf8').replace(/^#!.*\n/, '');
   fs.writeFileSync(file, text);
   return file;

@@ -1,6 +1,6 @@
 /**
  * Typed errors. Every error a user can cause is a CabinetError: it carries the exit code, a message in English
- * and in Russian that says what to do, and optional details shown only with --verbose. Only src/cli/main.ts
+ * and in Russian that says what to do, and optional details shown only with --verbose. Only src/cli/run.ts
  * turns an error into output and an exit code.
  */
 

@@ -1,6 +1,6 @@
 /**
  * The library API: the pure merge core and the archive readers and writers, for scripts and tests that want
- * cabinet-merge without its command line. The CLI (cli/main.ts) is built on the same pieces.
+ * cabinet-merge without its command line. The CLI (cli/run.ts) is built on the same pieces.
  */
 
 export { readTree, writeZip, writeFolder } from './archive';

@@ -2,7 +2,9 @@
  * Command-line parsing (yargs) → plain options for the commands. No I/O besides what yargs prints for --help.
  */
 
-import yargs, { type Argv } from 'yargs';
+import type { Argv } from 'yargs';
+// yargs/yargs: the factory alone; the package's main also builds a yargs instance of its own when loaded (unused here).
+import yargs from 'yargs/yargs';
 import type { ReadOptions } from '../archive/limits';
 import type { NameEncoding } from '../archive/tree';
 import { CabinetError } from '../errors';
@@ -24,7 +26,7 @@ export interface GlobalOptions {
   json: boolean;
 }
 
-/** merge's arguments: the command's own options (commands/merge.ts) less what main.ts adds, plus the globals. */
+/** merge's arguments: the command's own options (commands/merge.ts) less what run.ts adds, plus the globals. */
 export interface MergeArgs extends GlobalOptions, Omit<MergeOptions, 'version' | 'onProgress' | 'lang'> {
   command: 'merge';
   /** --color / --no-color; undefined: decided by the terminal and the environment (cli/terminal.ts). */

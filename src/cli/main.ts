@@ -1,189 +1,72 @@
 #!/usr/bin/env node
 /**
- * The entry point and the only place that prints errors and sets the exit code:
- * 0 merged cleanly, 1 conflicts left for the admin, 2 error (nothing written), as diff3 does;
- * 130 / 143 when interrupted by SIGINT (Ctrl+C) / SIGTERM, after removing this run's temporary files and outputs
- * (128 + the signal number, as shells report a killed command, so scripts can tell "stopped" from "failed").
+ * The `cabinet-merge` command. It starts the program (cli/run.ts) from one file, `cabinet-merge.js` next to this
+ * one, compiled from V8's code cache `cabinet-merge.v8-<V8 version>.cache`: both are written by `npm run build`
+ * (scripts/build-cli.js, after tsc). Loading the program as ~80 separate modules, yargs' ~20 among them, each
+ * resolved, read and compiled by Node's loader, took as long as the whole run of `--help` or of a small merge;
+ * Node 20 has no compile cache of its own (docs/performance.md, start-up).
+ *
+ * The bundle holds our code and yargs only; the other npm packages (acorn, postcss, iconv-lite…) are still required
+ * from node_modules, when first used. The code cache holds the functions that `--help` and small merges compile.
+ * It is named after the V8 version that wrote it, since no other V8 takes it: under another Node the bundle is
+ * required as a plain module, with Node's own compile cache where there is one (module.enableCompileCache,
+ * Node ≥ 22.1; it keeps its files in the system's temporary folder). V8 also refuses the cache, and compiles as
+ * usual, when run with other V8 flags (NODE_OPTIONS=--max-old-space-size=…).
+ *
+ * Without a bundle, or with one older than this file (tsc ran again after the build: the bundle would be stale),
+ * the program is required as separate modules, as before: slower, the same behaviour.
  */
 
-import { CabinetError, EXIT_ERROR } from '../errors';
-import { Interrupted, outputsCompleted, removePendingSync, requestInterrupt } from '../io/atomic';
-import { VERSION } from '../version';
-import { parseArgs } from './args';
-import { mergeNextStep } from './next-step';
-import { detectLang, type Lang } from './lang';
-import { quietOnBrokenPipe } from './broken-pipe';
+import * as fs from 'node:fs';
+import Module from 'node:module';
+import * as path from 'node:path';
+import * as vm from 'node:vm';
 
-quietOnBrokenPipe(process.stdout);
-quietOnBrokenPipe(process.stderr);
+export const BUNDLE = path.join(__dirname, 'cabinet-merge.js');
+export const CODE_CACHE = path.join(__dirname, `cabinet-merge.v8-${process.versions.v8}.cache`);
 
-/*
- * The commands, their renderers and the terminal helpers are required when their command runs, not imported above:
- * loading all of them (the HTML report, code-page tables, the progress bar…) doubled the start-up time of --help
- * and of a small merge (docs/performance.md). `require` keeps the types through `typeof import(...)`.
- */
-const lazy = {
-  baseline: () => require('../commands/baseline') as typeof import('../commands/baseline'),
-  merge: () => require('../commands/merge') as typeof import('../commands/merge'),
-  pack: () => require('../commands/pack') as typeof import('../commands/pack'),
-  resolve: () => require('../commands/resolve') as typeof import('../commands/resolve'),
-  status: () => require('../commands/status') as typeof import('../commands/status'),
-  render: () => require('../workdir/render') as typeof import('../workdir/render'),
-  text: () => require('../report/text') as typeof import('../report/text'),
-  terminal: () => require('./terminal') as typeof import('./terminal'),
-};
+type Wrapper = (exports: unknown, require: NodeJS.Require, module: Module, filename: string, dirname: string) => void;
 
-async function main(argv: string[]): Promise<number> {
-  const args = await parseArgs(argv, VERSION);
-  switch (args.command) {
-    case 'none':
-      return 0; // --help or --version, already printed by yargs
-    case 'merge': {
-      const { runMerge } = lazy.merge();
-      const { renderWorkdirHint } = lazy.render();
-      const { renderSummary } = lazy.text();
-      const { currentTerminal, painter, progressBar, useColour } = lazy.terminal();
-      const terminal = currentTerminal();
-      const progress = progressBar(terminal, args.lang, args.quiet || args.json);
-      const { report } = await runMerge({ ...args, version: VERSION, onProgress: progress.onProgress }).finally(progress.stop);
-      // --report -: the JSON report is the output (stdout); the human summary goes to stderr, as a log would.
-      const human = args.reportToStdout ? process.stderr : process.stdout;
-      if (args.json || args.reportToStdout) process.stdout.write(JSON.stringify(report, null, 2) + '\n');
-      if (!args.json && !args.quiet) {
-        const next = mergeNextStep(argv, report, args.report, args.outDir);
-        const colour = useColour(args.reportToStdout ? { ...terminal, stdoutTty: terminal.stderrTty } : terminal, args.color);
-        human.write(terminalText(renderSummary(report, args.lang, painter(colour), next), { colour }));
-        if (args.outDir) human.write(terminalText(renderWorkdirHint(args.outDir, report.result, args.lang)));
-      }
-      return report.exitCode;
-    }
-    case 'baseline': {
-      const { renderBaseline, runBaseline } = lazy.baseline();
-      const result = await runBaseline(args);
-      if (args.json) process.stdout.write(JSON.stringify(result, null, 2) + '\n');
-      else if (!args.quiet) process.stdout.write(terminalText(renderBaseline(result, args.lang)));
-      return 0;
-    }
-    case 'status': {
-      const { runStatus, statusJson } = lazy.status();
-      const { renderStatus } = lazy.render();
-      const run = await runStatus(args.work, args.limits);
-      if (args.json) process.stdout.write(statusJson(run));
-      else if (!args.quiet || run.exitCode !== 0) process.stdout.write(terminalText(renderStatus(run, args.work, args.lang)));
-      return run.exitCode;
-    }
-    case 'pack': {
-      const { runPack } = lazy.pack();
-      const { renderPack } = lazy.render();
-      const run = await runPack(args);
-      if (!args.quiet || run.exitCode !== 0) process.stdout.write(terminalText(renderPack(run, args.work, args.lang)));
-      return run.exitCode;
-    }
-    case 'resolve': {
-      const { runResolve } = lazy.resolve();
-      const { renderResolve } = lazy.render();
-      const run = await runResolve(args);
-      if (!args.quiet) process.stdout.write(terminalText(renderResolve(run, args.lang)));
-      return 0;
-    }
-    default: {
-      const never: never = args;
-      throw new Error(`unknown command ${JSON.stringify(never)}`);
-    }
+/** The bundle compiled (with `cachedData` when given) as Node compiles a CommonJS module, and a way to run it. */
+export function compileBundle(source: string, cachedData?: Buffer): { script: vm.Script; run: () => void } {
+  const script = new vm.Script(Module.wrap(source), { filename: BUNDLE, cachedData });
+  const wrapper = script.runInThisContext() as Wrapper;
+  const run = (): void => {
+    const module = new Module(BUNDLE, require.main);
+    module.filename = BUNDLE;
+    // Resolves the npm packages left out of the bundle from here; its `main` is the entry script, as for any module.
+    wrapper.call(module.exports, module.exports, Module.createRequire(BUNDLE), module, BUNDLE, __dirname);
+  };
+  return { script, run };
+}
+
+/** Whether the bundle is there and was built after this file. */
+function freshBundle(): boolean {
+  try {
+    return fs.statSync(BUNDLE).mtimeMs >= fs.statSync(__filename).mtimeMs;
+  } catch {
+    return false;
   }
 }
 
-/**
- * Text for the terminal with every control character (C0 but the newline, DEL, C1) shown as \xNN: messages and
- * summaries hold paths the user typed, which may carry ESC or a newline (screen cleared, colours, a spoofed second
- * line), as names inside archives may (archive/names.ts printable, the same form). `colour`: the painter's own SGR
- * sequences (ESC [ digits m) are kept. `line`: the newline too (an error is exactly one line).
- */
-function terminalText(text: string, options: { colour?: boolean; line?: boolean } = {}): string {
-  const pattern = options.colour ? /\u001b\[[0-9;]*m|[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g : /[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g;
-  const escaped = text.replace(pattern, (c) => (c.length > 1 ? c : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`));
-  return options.line ? escaped.replace(/\n/g, '\\x0a') : escaped;
-}
-
-function report(e: unknown, lang: Lang, verbose: boolean): void {
-  if (e instanceof CabinetError) {
-    process.stderr.write(`cabinet-merge: ${terminalText(e.localized(lang), { line: true })}\n`);
-    if (verbose && e.details) process.stderr.write(`${e.details}\n`);
-    if (verbose && e.cause instanceof Error && e.cause.stack) process.stderr.write(`${e.cause.stack}\n`);
-    return;
+/** This V8's code cache, when written after the bundle. */
+function codeCache(): Buffer | undefined {
+  try {
+    if (fs.statSync(CODE_CACHE).mtimeMs < fs.statSync(BUNDLE).mtimeMs) return undefined;
+    return fs.readFileSync(CODE_CACHE);
+  } catch {
+    return undefined;
   }
-  const text =
-    lang === 'ru'
-      ? 'внутренняя ошибка cabinet-merge. Повторите с --verbose и отправьте вывод разработчикам.'
-      : 'internal error in cabinet-merge. Run again with --verbose and send the output to the developers.'; 
-  process.stderr.write(`cabinet-merge: ${text}\n`);
-  if (verbose && e instanceof Error) process.stderr.write(`${e.stack ?? e.message}\n`);
 }
 
-const argv = process.argv.slice(2);
-
-function argLang(): Lang {
-  const langIndex = argv.indexOf('--lang');
-  const joined = argv.find((a) => a.startsWith('--lang='));
-  return detectLang(langIndex >= 0 ? argv[langIndex + 1] : joined?.slice('--lang='.length));
-}
-
-/** Set once main() has settled: a signal after that changes nothing (the outputs are complete). */
-let settled = false;
-
-const INTERRUPTED = {
-  en: 'interrupted; nothing was written (temporary files removed).',
-  ru: 'прервано; ничего не записано (временные файлы удалены).',
-};
-
-/** How long file operations already running on libuv's threads get to settle before the cleanup (see io/atomic). */
-const SETTLE_MS = 200;
-
-/**
- * Ctrl+C / SIGTERM: stop writing (writers check io/atomic's flag), let operations already started settle, remove
- * the temp files and this run's outputs, say so, exit 128 + signal number.
- */
-function onSignal(signal: 'SIGINT' | 'SIGTERM', code: number): void {
-  process.on(signal, () => {
-    // After the outputs are complete the run only prints its summary: finish it rather than undo finished work.
-    if (settled || outputsCompleted()) return;
-    requestInterrupt();
-    setTimeout(() => {
-      // The last write may have finished meanwhile: then the outputs are complete and the run ends normally.
-      if (outputsCompleted()) return;
-      removePendingSync();
-      process.stderr.write(`\ncabinet-merge: ${INTERRUPTED[argLang()]}\n`);
-      exitBySignal(signal, code);
-    }, SETTLE_MS);
-  });
-}
-
-/**
- * Ends the process as killed by `signal` (the shell reports 128 + its number: 130, 143). Not process.exit: that
- * waits for libuv's threads, and one stuck in a blocking system call (open() of a FIFO nobody writes to) would keep
- * the process alive forever, Ctrl+C or not. Re-raising the signal with its default action, as well-behaved Unix
- * programs do, ends it at once and tells a calling shell script that the user pressed Ctrl+C. On Windows signals are
- * emulated, so process.exit it is.
- */
-function exitBySignal(signal: 'SIGINT' | 'SIGTERM', code: number): void {
-  if (process.platform !== 'win32') {
-    process.removeAllListeners(signal);
-    process.kill(process.pid, signal);
+if (require.main === module) {
+  if (!freshBundle()) require('./run');
+  else {
+    const cache = codeCache();
+    if (cache) compileBundle(fs.readFileSync(BUNDLE, 'utf8'), cache).run();
+    else {
+      (Module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
+      require(BUNDLE);
+    }
   }
-  process.exit(code);
 }
-onSignal('SIGINT', 130);
-onSignal('SIGTERM', 143);
-
-main(argv).then(
-  (code) => {
-    settled = true;
-    process.exitCode = code;
-  },
-  (e: unknown) => {
-    if (e instanceof Interrupted) return; // the signal handler finishes the run
-    settled = true;
-    report(e, argLang(), argv.includes('--verbose'));
-    process.exitCode = EXIT_ERROR;
-  },
-);

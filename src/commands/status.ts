@@ -1,5 +1,5 @@
 /**
- * `cabinet-merge status WORK`: what is left to resolve in a working folder. Returns data; cli/main.ts prints it
+ * `cabinet-merge status WORK`: what is left to resolve in a working folder. Returns data; cli/run.ts prints it
  * (workdir/render.ts) and exits 1 while anything is unresolved (markers, or a conflict waiting for `resolve`),
  * or while a file fails one of pack's checks (workdir/checks.ts: encodings, JSON/HTML/CSS/JS checks), 0 when
  * everything is settled — re-applied resolutions are listed for review but do not hold the exit code.

@@ -4,14 +4,18 @@
  * the name the admin will open. Temporary files are removed on failure.
  *
  * Interrupts. Every temporary path is registered (`pending`) from just before it is created until it is renamed
- * or removed; cli/main.ts calls removePendingSync() from its SIGINT/SIGTERM handler, so Ctrl+C leaves no
+ * or removed; cli/run.ts calls removePendingSync() from its SIGINT/SIGTERM handler, so Ctrl+C leaves no
  * '.MERGED.zip.<pid>.<hex>.tmp' behind. Outputs of the current run that were already renamed into place are
  * registered too (by commands/merge.ts, through removeOnInterrupt), so an interrupted run leaves nothing of its own.
  */
 
-import { randomBytes } from 'node:crypto';
 import { rmSync, promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { lazy } from '../lazy';
+
+// node:crypto (with the stream modules it loads) on first use: the CLI imports this module at start for its
+// signal handlers, and --help writes no file (~2 ms of its start, docs/performance.md).
+const crypto = lazy(() => require('node:crypto') as typeof import('node:crypto'));
 
 /** Paths to remove if the process is interrupted now: temp files and folders, and this run's finished outputs. */
 const pending = new Set<string>();
@@ -27,7 +31,7 @@ export function forget(p: string): void {
 
 /**
  * An interrupt that arrived while file operations may be running on libuv's threads (an open, a rename): they
- * cannot be stopped, so writers check this before each step and stop with Interrupted, and cli/main.ts removes
+ * cannot be stopped, so writers check this before each step and stop with Interrupted, and cli/run.ts removes
  * everything registered once the operations already started have settled.
  */
 let interruptRequested = false;
@@ -54,7 +58,7 @@ export function checkInterrupt(): void {
 
 /**
  * Set once a run's outputs are all in place: from then on an interrupt has nothing left to undo, and saying
- * "nothing was written" would be false, so cli/main.ts lets the run finish instead.
+ * "nothing was written" would be false, so cli/run.ts lets the run finish instead.
  */
 let outputsComplete = false;
 
@@ -96,7 +100,7 @@ function testDelayMs(): number {
 /** A temporary sibling name for `target`: hidden, unique, recognisable. */
 export function tempSibling(target: string): string {
   const dir = path.dirname(target);
-  return path.join(dir, `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  return path.join(dir, `.${path.basename(target)}.${process.pid}.${crypto().randomBytes(4).toString('hex')}.tmp`);
 }
 
 /** Writes `data` to `target` atomically (temp file, fsync, rename). */

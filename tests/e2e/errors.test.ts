@@ -354,7 +354,7 @@ function bigTheirs(): Buffer {
 }
 
 describe('Ctrl+C', () => {
-  // The process ends by re-raising the signal (cli/main.ts, exitBySignal): a shell reports 130 / 143, node's child
+  // The process ends by re-raising the signal (cli/run.ts, exitBySignal): a shell reports 130 / 143, node's child
   // process API reports the signal.
   test('SIGINT while the merged zip is half written: killed by SIGINT (130), the temp file removed, no MERGED.zip', async () => {
     const dir = workspace(bigTheirs());
@@ -402,7 +402,7 @@ describe('Ctrl+C', () => {
       expect(leftovers).toEqual([]);
       const complete = () => existsSync(path.join(dir, 'MERGED.zip')) && JSON.parse(readFileSync(path.join(dir, 'REPORT.json'), 'utf8')).schema;
       if (r.signal === 'SIGINT') {
-        // Interrupted by main.ts (it re-raises the signal), killed by the default action before main.ts installed its
+        // Interrupted by run.ts (it re-raises the signal), killed by the default action before run.ts installed its
         // handlers (nothing written yet), or while node tears down after the run finished (both outputs done).
         const after = snapshot(dir);
         if (JSON.stringify(after) !== JSON.stringify(before)) expect(complete()).toBe('cabinet-merge/report@1');

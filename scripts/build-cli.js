@@ -1,0 +1,148 @@
+#!/usr/bin/env node
+/**
+ * The second half of `npm run build`, after tsc: the command's start-up files (docs/performance.md, start-up).
+ *
+ *   1. esbuild bundles dist/cli/run.js (the program) with our other modules and yargs into dist/cli/cabinet-merge.js.
+ *      The other npm packages stay outside (acorn, postcss, htmlparser2, iconv-lite, cli-progress…): they are large,
+ *      most runs never load them, and the program requires them on first use from node_modules as before. Our
+ *      modules are all inside, so no module is ever loaded twice (once bundled, once from dist/).
+ *   2. V8's code cache of that file, dist/cli/cabinet-merge.v8-<V8 version>.cache: `--help`, `merge --help` and two small
+ *      merges are run, each in its own process started from the cache the previous one wrote, and the functions
+ *      they compiled are saved (vm.Script#createCachedData). dist/cli/main.js compiles the bundle from it.
+ *
+ * yargs finds its own translations ("Unknown argument", in Russian) in ../locales from its build/ folder:
+ * bundled, __dirname is ours, so that one path is pointed back at the installed yargs. Its require('assert') gets a
+ * small stand-in (YARGS_ASSERT).
+ *
+ * `node scripts/build-cli.js --warm ARGS…` is one such run (internal).
+ */
+'use strict';
+const { spawnSync } = require('node:child_process');
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+
+const root = path.resolve(__dirname, '..');
+const dist = path.join(root, 'dist', 'cli');
+
+/**
+ * yargs (and what it requires) and js-tokens (small, required by the token-level merge at load) go into the bundle;
+ * the other npm packages our code requires stay outside.
+ */
+const BUNDLED = new Set(['yargs', 'js-tokens']);
+
+/**
+ * What replaces yargs/build/index.cjs's __dirname: its build folder in the installed yargs. That is where
+ * require.resolve would find it first, our own node_modules, when there (checked: a stat); else (yargs hoisted to
+ * an outer node_modules) require.resolve. Not require.resolve always: resolving through yargs' package.json
+ * "exports" took ~1 ms of every start.
+ */
+const YARGS_BUILD_DIR =
+  '((path, fs) => { const own = path.join(__dirname, "..", "..", "node_modules", "yargs", "build"); ' +
+  'return fs.existsSync(own) ? own : path.join(path.dirname(require.resolve(["yargs"][0])), "build"); })(require("path"), require("fs"))';
+
+/**
+ * What yargs gets for require('assert'): its two checks (argument sanity, never failing in our use), done here, with
+ * node:assert (and the modules it loads, ~1 ms) required only to throw its own error when one fails; any other
+ * property comes from node:assert itself.
+ */
+const YARGS_ASSERT = `
+const real = () => require('node:assert');
+const own = {
+  notStrictEqual(actual, expected, message) { if (Object.is(actual, expected)) real().notStrictEqual(actual, expected, message); },
+  strictEqual(actual, expected, message) { if (!Object.is(actual, expected)) real().strictEqual(actual, expected, message); },
+};
+module.exports = new Proxy(own, { get: (target, key) => (key in target ? target[key] : real()[key]) });
+`;
+
+async function bundle() {
+  const entry = path.join(dist, 'run.js');
+  if (!fs.existsSync(entry)) throw new Error('dist/cli/run.js is missing: run tsc first (npm run build)');
+  const { BUNDLE } = require(path.join(dist, 'main.js'));
+  let localesFixed = false;
+  const packages = {
+    name: 'npm-packages',
+    setup(build) {
+      build.onResolve({ filter: /^assert$/ }, (args) =>
+        args.importer.includes(`${path.sep}yargs${path.sep}`) ? { path: 'assert', namespace: 'yargs-assert' } : { external: true },
+      );
+      build.onLoad({ filter: /.*/, namespace: 'yargs-assert' }, () => ({ contents: YARGS_ASSERT, loader: 'js' }));
+      build.onResolve({ filter: /^[^./]/ }, (args) => {
+        if (args.path.startsWith('node:')) return { external: true };
+        if (args.importer.includes(`${path.sep}node_modules${path.sep}`)) return undefined; // a dependency of yargs
+        const name = args.path.startsWith('@') ? args.path.split('/').slice(0, 2).join('/') : args.path.split('/')[0];
+        return BUNDLED.has(name) ? undefined : { path: args.path, external: true };
+      });
+      build.onLoad({ filter: /[\\/]yargs[\\/]build[\\/]index\.cjs$/ }, (args) => {
+        const text = fs.readFileSync(args.path, 'utf8');
+        const uses = text.split('__dirname').length - 1;
+        if (uses !== 1) throw new Error(`yargs/build/index.cjs: expected one __dirname (its locales folder), found ${uses}`);
+        localesFixed = true;
+        return { contents: text.replace('__dirname', YARGS_BUILD_DIR), loader: 'js' };
+      });
+    },
+  };
+  await require('esbuild').build({
+    entryPoints: [entry],
+    outfile: BUNDLE,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    legalComments: 'none',
+    plugins: [packages],
+    logLevel: 'warning',
+  });
+  if (!localesFixed) throw new Error('yargs/build/index.cjs was not bundled: the locales fix did not apply');
+}
+
+/** The runs whose compiled functions go into the code cache, one process each, in a scratch folder. */
+function warm() {
+  const { CODE_CACHE } = require(path.join(dist, 'main.js'));
+  // Caches of earlier builds, this V8's or another's: only the one written below matches this bundle.
+  for (const f of fs.readdirSync(dist)) if (/^cabinet-merge\.v8-.*\.cache$/.test(f)) fs.rmSync(path.join(dist, f));
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cabinet-merge-build-'));
+  try {
+    for (const side of ['base', 'mine', 'theirs']) {
+      fs.mkdirSync(path.join(tmp, side));
+      fs.writeFileSync(path.join(tmp, side, 'a.txt'), side === 'base' ? 'a\n' : `${side}\n`);
+      fs.writeFileSync(path.join(tmp, side, 'b.txt'), side === 'theirs' ? 'b\nc\n' : 'b\n');
+    }
+    const common = ['--no-store', '--no-reuse-resolutions', '--force'];
+    const runs = [
+      ['--help'],
+      ['merge', '--help'],
+      ['merge', 'base', 'mine', 'theirs', '-o', 'out.zip', ...common],
+      ['merge', 'base', 'mine', 'theirs', '-o', 'out.zip', '--quiet', ...common],
+    ];
+    const env = { ...process.env, NO_COLOR: '1', CABINET_MERGE_STORE: path.join(tmp, 'store'), CABINET_MERGE_RESOLUTIONS: path.join(tmp, 'res') };
+    for (const args of runs) {
+      const r = spawnSync(process.execPath, [__filename, '--warm', ...args], { cwd: tmp, env, encoding: 'utf8' });
+      // 1: the merges leave a conflict (a.txt), so that the conflict summary is compiled too.
+      if (r.status !== 0 && r.status !== 1) throw new Error(`warm-up run ${args.join(' ')}: exit ${r.status}\n${r.stderr}`);
+    }
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+  if (!fs.existsSync(CODE_CACHE)) throw new Error('the code cache was not written');
+}
+
+/** One warm-up run: the bundle from the cache so far, the program run on ARGS, the cache rewritten at exit. */
+function warmRun(args) {
+  const { BUNDLE, CODE_CACHE, compileBundle } = require(path.join(dist, 'main.js'));
+  const cached = fs.existsSync(CODE_CACHE) ? fs.readFileSync(CODE_CACHE) : undefined;
+  const { script, run } = compileBundle(fs.readFileSync(BUNDLE, 'utf8'), cached);
+  if (cached && script.cachedDataRejected) throw new Error('V8 refused the code cache it has just written');
+  process.argv = [process.argv[0], BUNDLE, ...args];
+  process.on('exit', () => fs.writeFileSync(CODE_CACHE, script.createCachedData()));
+  run();
+}
+
+const argv = process.argv.slice(2);
+if (argv[0] === '--warm') warmRun(argv.slice(1));
+else {
+  bundle().then(warm).catch((e) => {
+    process.exitCode = 1;
+    console.error(e);
+  });
+}
