@@ -98,7 +98,7 @@ export async function runMerge(options: MergeOptions): Promise<MergeRun> {
   const workflow = await prepareWorkflow(options, [options.base, options.mine, options.theirs, ...baseFrom]);
 
   // The inputs' zips store most files alike: each such entry is inflated once for all of them.
-  const same = new SameDataCache();
+  let same: SameDataCache | undefined = new SameDataCache();
   const read = async (p: string, role: 'base' | 'mine' | 'theirs') => {
     const tree = await readRole(p, role, options.limits, options.allowEmpty === true, same);
     if (options.output !== undefined) checkZipEntryCount(tree, role, p);
@@ -112,6 +112,8 @@ export async function runMerge(options: MergeOptions): Promise<MergeRun> {
     theirs,
     read,
   );
+  // Every input is read: the cache would keep each inflated entry's bytes alive through the merge (releaseInputs).
+  same = undefined;
   const labels: Labels = {
     mine: `mine (${path.basename(options.mine)})`,
     base: `base (${basis.label})`,
