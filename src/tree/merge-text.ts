@@ -120,8 +120,8 @@ export function mergeText(t: Triple, options: TextMergeOptions): TextOutcome | u
   if (merged === undefined) return undefined;
   // The decoded texts, lines and ids (mergeDecoded's frame) are garbage now: collected before the output's bytes
   // are allocated beside the rendered text (large files only: gc-hint.ts).
-  const { text, ...outcome } = merged;
-  collectAfterLarge(text.length * 3);
+  const { text, sideChars, ...outcome } = merged;
+  collectAfterLarge(sideChars);
   return { bytes: encodeText(text, outcome.encoding, outcome.bom), ...outcome };
 }
 
@@ -139,7 +139,7 @@ function decodeSides(t: Triple): Partial<Record<Side, DecodedText>> | undefined 
 }
 
 /** mergeText up to the rendered text: everything but encoding it. */
-function mergeDecoded(t: Triple, options: TextMergeOptions): (Omit<TextOutcome, 'bytes'> & { text: string }) | undefined {
+function mergeDecoded(t: Triple, options: TextMergeOptions): (Omit<TextOutcome, 'bytes'> & { text: string; sideChars: number }) | undefined {
   const decoded = decodeSides(t);
   if (decoded === undefined) return undefined;
   // Everything read from the bytes is read now: the output's encoding (isAscii on the bytes) and whether there is a
@@ -173,7 +173,8 @@ function mergeDecoded(t: Triple, options: TextMergeOptions): (Omit<TextOutcome, 
     texts: { base: text.base.text, mine: text.mine.text, theirs: text.theirs.text },
   });
   // The diff's garbage goes before the levels below allocate theirs (large files only: gc-hint.ts).
-  collectAfterLarge(text.base.text.length + text.mine.text.length + text.theirs.text.length);
+  const sideChars = text.base.text.length + text.mine.text.length + text.theirs.text.length;
+  collectAfterLarge(sideChars);
   const granularity = options.granularity ?? 'auto';
   const below =
     granularity === 'lines' || ws || (options.favor ?? 'none') !== 'none'
@@ -221,6 +222,7 @@ function mergeDecoded(t: Triple, options: TextMergeOptions): (Omit<TextOutcome, 
   }
   return {
     text: rendered.text,
+    sideChars,
     conflicts: rendered.conflicts,
     changes,
     encoding,
