@@ -67,6 +67,27 @@ describe('releaseInputs', () => {
     expect(summary(result)).toEqual(summary(mergeTrees(sides('lk/'), options)));
   });
 
+  test('a renamed path: base and mine at the old path, theirs at the new one, all released, same outcome', () => {
+    const lines = Array.from({ length: 20 }, (_, i) => `line ${i}`);
+    const text = (edit: (l: string[]) => void) => {
+      const l = [...lines];
+      edit(l);
+      return l.join('\n') + '\n';
+    };
+    const make = () => ({
+      base: tree({ 'old.txt': text(() => {}) }, 'base'),
+      mine: tree({ 'old.txt': text((l) => (l[2] = 'mine edit')) }, 'mine'),
+      theirs: tree({ 'new.txt': text((l) => (l[15] = 'vendor edit')) }, 'theirs'),
+    });
+    const input = make();
+    const result = mergeTrees(input, { ...options, releaseInputs: true });
+    expect(result.outcomes.find((o) => o.path === 'new.txt')).toMatchObject({ status: 'renamed', renamedFrom: 'old.txt' });
+    expect(() => input.base.files.get('old.txt')!.bytes).toThrow(/released/);
+    expect(() => input.mine.files.get('old.txt')!.bytes).toThrow(/released/);
+    expect(() => input.theirs.files.get('new.txt')!.bytes).toThrow(/released/);
+    expect(summary(result)).toEqual(summary(mergeTrees(make(), options)));
+  });
+
   test('without the option nothing is released', () => {
     const input = sides();
     mergeTrees(input, options);
