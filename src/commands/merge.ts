@@ -98,7 +98,7 @@ export async function runMerge(options: MergeOptions): Promise<MergeRun> {
   const workflow = await prepareWorkflow(options, [options.base, options.mine, options.theirs, ...baseFrom]);
 
   // The inputs' zips store most files alike: each such entry is inflated once for all of them.
-  const same = new SameDataCache();
+  let same: SameDataCache | undefined = new SameDataCache();
   const read = async (p: string, role: 'base' | 'mine' | 'theirs') => {
     const tree = await readRole(p, role, options.limits, options.allowEmpty === true, same);
     if (options.output !== undefined) checkZipEntryCount(tree, role, p);
@@ -112,16 +112,30 @@ export async function runMerge(options: MergeOptions): Promise<MergeRun> {
     theirs,
     read,
   );
+  // Every input is read: the cache would keep each inflated entry's bytes alive through the merge (releaseInputs).
+  same = undefined;
   const labels: Labels = {
     mine: `mine (${path.basename(options.mine)})`,
     base: `base (${basis.label})`,
     theirs: `theirs (${path.basename(options.theirs)})`,
   };
+  // Read from the inputs' bytes before the merge, which may drop them (releaseInputs below).
+  const inputInfos = {
+    base: basis.kind === 'given' || basis.kind === 'store' ? inputInfo(basis.tree) : null,
+    mine: inputInfo(mine),
+    theirs: inputInfo(theirs),
+  };
+  const sameInputs =
+    basis.kind === 'given' ? findSameInputs({ base: options.base!, mine: options.mine, theirs: options.theirs }, { base: basis.tree, mine, theirs }) : [];
+  // Only the zip writer reads the trees after the merge, and for a text-merged path it writes the merged bytes: the
+  // inputs' bytes of such a path can go once decoded (peak memory). A working folder, or theirs stored as a
+  // baseline, still needs them.
+  const releaseInputs = options.outDir === undefined && !options.saveBaseline;
   const merged = mergeWithBasis(
     basis,
     mine,
     theirs,
-    { style: options.conflictStyle, labels, ignoreWhitespace: options.ignoreWhitespace, preferBinary: options.preferBinary, renames: options.renames, granularity: options.granularity, strategyFor: workflow.strategyFor, onProgress: options.onProgress },
+    { style: options.conflictStyle, labels, ignoreWhitespace: options.ignoreWhitespace, preferBinary: options.preferBinary, renames: options.renames, granularity: options.granularity, strategyFor: workflow.strategyFor, onProgress: options.onProgress, releaseInputs },
   );
   const { outcomes, dirs, trees, layout } = merged;
   // Large merged files are compressed on libuv's pool while the conflict sites and the report are worked out.
@@ -138,11 +152,7 @@ export async function runMerge(options: MergeOptions): Promise<MergeRun> {
 
   const report = buildReport(outcomes, {
     version: options.version,
-    inputs: {
-      base: basis.kind === 'given' || basis.kind === 'store' ? inputInfo(basis.tree) : null,
-      mine: inputInfo(mine),
-      theirs: inputInfo(theirs),
-    },
+    inputs: inputInfos,
     output: { archive: options.output ?? null, keptAside: aside.size ? asideDir : null, workdir: options.outDir ?? null },
     style: options.conflictStyle,
     keptAsidePath: (p, as) => path.join(path.basename(asideDir), ...asideRel(p, as).split('/')),
@@ -153,10 +163,7 @@ export async function runMerge(options: MergeOptions): Promise<MergeRun> {
     shell: userShell(),
   });
 
-  if (basis.kind === 'given') {
-    const same = findSameInputs({ base: options.base!, mine: options.mine, theirs: options.theirs }, { base: basis.tree, mine, theirs });
-    if (same.length) report.sameInputs = same;
-  }
+  if (sameInputs.length) report.sameInputs = sameInputs;
 
   const reportText = options.report ? renderReport(report, outcomes, options) : undefined;
   const zipTree = outputTree(trees, outcomes, dirs, options.nameEncoding);
@@ -286,7 +293,8 @@ function outputTree(trees: Trees, outcomes: readonly FileOutcome[], dirs: string
     .map((o): FileEntry => {
       const source = sourceEntry(trees, o);
       const file: FileEntry = { path: o.path, bytes: o.output!, date: source?.date ?? fallback };
-      if (source?.raw && source.bytes === o.output) file.raw = source.raw;
+      // A text merge's output is never an input's bytes (and those may be released: releaseInputs).
+      if (!o.text && source?.raw && source.bytes === o.output) file.raw = source.raw;
       return file;
     });
   return { files, dirs, nameEncoding: nameEncoding ?? trees.theirs.nameEncoding, root: trees.theirs.root };

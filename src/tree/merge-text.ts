@@ -40,6 +40,12 @@ export interface TextMergeOptions {
   favor?: Favor;
   /** Below the line (formats/cascade.ts): 'lines' is git's merge alone; default 'auto', the finest safe level. */
   granularity?: Granularity;
+  /**
+   * Called once every side is decoded, before the line merge: mergeText reads none of `t`'s bytes after it, so the
+   * caller may drop them (tree/merge-tree.ts `releaseInputs`: a 60 MB file's three inputs are 176 MB the rest of
+   * the merge no longer needs). Not called when a side is not text (the caller then merges the bytes as binary).
+   */
+  onDecoded?: () => void;
 }
 
 /** An output range that came from a change (not from unchanged lines), for the report's "what came from where". */
@@ -112,6 +118,17 @@ function outputEncoding(decoded: Partial<Record<Side, DecodedText>>, present: Si
  * binary). `mine` and `theirs` must both be present; `base` may be absent (add/add).
  */
 export function mergeText(t: Triple, options: TextMergeOptions): TextOutcome | undefined {
+  const merged = mergeDecoded(t, options);
+  if (merged === undefined) return undefined;
+  // The decoded texts, lines and ids (mergeDecoded's frame) are garbage now: collected before the output's bytes
+  // are allocated beside the rendered text (large files only: gc-hint.ts).
+  const { text, sideChars, ...outcome } = merged;
+  collectAfterLarge(sideChars);
+  return { bytes: encodeText(text, outcome.encoding, outcome.bom), text, ...outcome };
+}
+
+/** Each present side decoded, or undefined when one is not text. A function of its own, so its frame holds no bytes. */
+function decodeSides(t: Triple): Partial<Record<Side, DecodedText>> | undefined {
   const decoded: Partial<Record<Side, DecodedText>> = {};
   for (const side of SIDES) {
     const bytes = t[side];
@@ -122,6 +139,24 @@ export function mergeText(t: Triple, options: TextMergeOptions): TextOutcome | u
     if (d === undefined) return undefined;
     decoded[side] = d;
   }
+  return decoded;
+}
+
+/** mergeText up to the rendered text: everything but encoding it. */
+function mergeDecoded(t: Triple, options: TextMergeOptions): (Omit<TextOutcome, 'bytes'> & { text: string; sideChars: number }) | undefined {
+  const decoded = decodeSides(t);
+  if (decoded === undefined) return undefined;
+  // Everything read from the bytes is read now: the output's encoding (isAscii on the bytes) and whether there is a
+  // base. Then the caller may drop the bytes (onDecoded) while the merge allocates its lines and ids.
+  const hasBase = t.base !== undefined;
+  const present = SIDES.filter((s) => decoded[s] !== undefined);
+  const target = outputEncoding(decoded, present, t);
+  if (options.onDecoded) {
+    const size = SIDES.reduce((n, s) => n + (t[s]?.length ?? 0), 0);
+    options.onDecoded();
+    // V8 frees the dropped bytes only when it collects, which it would not do before the lines below filled the heap.
+    collectAfterLarge(size);
+  }
   const empty: DecodedText = { text: '', encoding: decoded.theirs!.encoding, bom: false };
   const text: Sides<DecodedText> = { base: decoded.base ?? empty, mine: decoded.mine!, theirs: decoded.theirs! };
   const lines: Sides<Lines> = {
@@ -129,7 +164,7 @@ export function mergeText(t: Triple, options: TextMergeOptions): TextOutcome | u
     mine: splitLines(text.mine.text),
     theirs: splitLines(text.theirs.text),
   };
-  const style: ConflictStyle = t.base === undefined ? 'merge' : options.style;
+  const style: ConflictStyle = hasBase ? options.style : 'merge';
   // Without a base there is no "real change" for a whitespace change to yield to: every difference is shown.
   const ws = options.ignoreWhitespace === true && !options.withoutBase;
   const result = options.withoutBase
@@ -142,7 +177,8 @@ export function mergeText(t: Triple, options: TextMergeOptions): TextOutcome | u
     texts: { base: text.base.text, mine: text.mine.text, theirs: text.theirs.text },
   });
   // The diff's garbage goes before the levels below allocate theirs (large files only: gc-hint.ts).
-  collectAfterLarge(text.base.text.length + text.mine.text.length + text.theirs.text.length);
+  const sideChars = text.base.text.length + text.mine.text.length + text.theirs.text.length;
+  collectAfterLarge(sideChars);
   const granularity = options.granularity ?? 'auto';
   const below =
     granularity === 'lines' || ws || (options.favor ?? 'none') !== 'none'
@@ -152,7 +188,7 @@ export function mergeText(t: Triple, options: TextMergeOptions): TextOutcome | u
           kind: fileKind(t.path),
           granularity,
           texts: { base: text.base.text, mine: text.mine.text, theirs: text.theirs.text },
-          hasBase: t.base !== undefined,
+          hasBase,
           twoWay: options.withoutBase === true,
           lines,
           result,
@@ -163,8 +199,6 @@ export function mergeText(t: Triple, options: TextMergeOptions): TextOutcome | u
   const rendered = below ?? lineRendered;
 
   const notes: Note[] = below ? [...below.notes] : [];
-  const present = SIDES.filter((s) => decoded[s] !== undefined);
-  const target = outputEncoding(decoded, present, t);
   const names = present.map((s) => `${s}: ${describeEncoding(decoded[s]!)}`);
   if (new Set(present.map((s) => describeEncoding(decoded[s]!))).size > 1) {
     notes.push(encodingDiffers(names.join(', '), describeEncoding(decoded[target]!), target));
@@ -191,8 +225,8 @@ export function mergeText(t: Triple, options: TextMergeOptions): TextOutcome | u
     });
   }
   return {
-    bytes: encodeText(rendered.text, encoding, bom),
     text: rendered.text,
+    sideChars,
     conflicts: rendered.conflicts,
     changes,
     encoding,

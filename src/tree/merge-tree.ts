@@ -41,6 +41,14 @@ export interface TreeMergeOptions {
   renames?: number | false;
   /** Called after each path with the count done and the total, for a progress bar. */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * The caller reads no input bytes of a text-merged path after mergeTrees (a zip written, no working folder, no
+   * --save-baseline, the report's input sizes taken before): each such path's input bytes are dropped from the
+   * trees as soon as its three sides are decoded, so a 60 MB file's 176 MB of inputs are not held through the
+   * line merge and the output's encoding (docs/performance.md, "Memory"). A released entry's `bytes` throws when
+   * read. Bytes another path's entry also holds (zip entries stored alike share them) are kept. mergeTrees only.
+   */
+  releaseInputs?: boolean;
 }
 
 /**
@@ -141,13 +149,13 @@ export function mergeTrees(input: Trees, options: TreeMergeOptions): TreeMergeRe
   const paths = new Set<string>();
   for (const tree of [trees.base, trees.mine, trees.theirs]) for (const p of tree?.files.keys() ?? []) paths.add(p);
   const renames = vendorRenames(trees, paths, options);
+  const release = options.releaseInputs ? inputReleaser([input.base, input.mine, input.theirs], trees) : undefined;
   const outcomes = eachPath(renames.paths, options, (path) => {
     const pair = renames.to.get(path);
-    if (pair) {
-      const t = { path, base: bytesOf(trees.base, pair.from), mine: bytesOf(trees.mine, pair.from), theirs: bytesOf(trees.theirs, path) };
-      return markRenamed(mergePath(t, options), pair, false);
-    }
-    return mergePath({ path, base: bytesOf(trees.base, path), mine: bytesOf(trees.mine, path), theirs: bytesOf(trees.theirs, path) }, options);
+    const old = pair ? pair.from : path;
+    const t = { path, base: bytesOf(trees.base, old), mine: bytesOf(trees.mine, old), theirs: bytesOf(trees.theirs, path) };
+    const outcome = mergePath(t, options, release && (() => release(t, old)));
+    return pair ? markRenamed(outcome, pair, false) : outcome;
   });
   noteAmbiguous(outcomes, renames.pairing);
   keepClashesAside(outcomes);
@@ -287,7 +295,47 @@ export function comparePaths(a: string, b: string): number {
 }
 
 /** Decides and merges one path. */
-export function mergePath(t: Triple, options: TreeMergeOptions): FileOutcome {
+/**
+ * Drops a triple's input bytes from the trees (TreeMergeOptions.releaseInputs): every entry, in the aligned trees
+ * and in the trees as read, that holds one of them. Bytes also held by an entry of another path are kept.
+ */
+function inputReleaser(read: (Tree | undefined)[], trees: Trees): (t: Triple, old: string) => void {
+  const holders = new Map<Uint8Array, Set<FileEntry>>();
+  const aligned = new Map<Uint8Array, Set<FileEntry>>();
+  const add = (map: Map<Uint8Array, Set<FileEntry>>, f: FileEntry) => {
+    const set = map.get(f.bytes);
+    if (set) set.add(f);
+    else map.set(f.bytes, new Set([f]));
+  };
+  for (const tree of read) for (const f of tree?.files.values() ?? []) add(holders, f);
+  for (const tree of [trees.base, trees.mine, trees.theirs]) for (const f of tree?.files.values() ?? []) add(aligned, f);
+  return (t, old) => {
+    const own = new Set([trees.base?.files.get(old), trees.mine.files.get(old), trees.theirs.files.get(t.path)]);
+    for (const side of ['base', 'mine', 'theirs'] as const) {
+      const bytes = t[side];
+      if (bytes === undefined) continue;
+      const users = aligned.get(bytes);
+      if (users === undefined || [...users].some((f) => !own.has(f))) continue;
+      for (const f of [...users, ...(holders.get(bytes) ?? [])]) releaseBytes(f);
+      aligned.delete(bytes);
+      holders.delete(bytes);
+      t[side] = undefined;
+    }
+  };
+}
+
+function releaseBytes(f: FileEntry): void {
+  Object.defineProperty(f, 'bytes', {
+    configurable: true,
+    enumerable: true,
+    get(): never {
+      throw new Error(`internal: the input bytes of ${f.path} were released after decoding (releaseInputs) and read again`);
+    },
+  });
+}
+
+/** `release`: drops `t`'s input bytes once a text merge has decoded them (TreeMergeOptions.releaseInputs). */
+export function mergePath(t: Triple, options: TreeMergeOptions, release?: () => void): FileOutcome {
   const d = decide(t);
   switch (d.action) {
     case 'take': {
@@ -299,7 +347,7 @@ export function mergePath(t: Triple, options: TreeMergeOptions): FileOutcome {
       return { path: t.path, status: d.status, notes: [] };
     case 'merge': {
       const choice = options.strategyFor?.(t.path) ?? DEFAULT_STRATEGY;
-      const outcome = mergeContent(t, d.addAdd, choice.strategy, choice.granularity ? { ...options, granularity: choice.granularity } : options);
+      const outcome = mergeContent(t, d.addAdd, choice.strategy, choice.granularity ? { ...options, granularity: choice.granularity } : options, release);
       if (choice.rule) outcome.rule = choice.rule;
       return outcome;
     }
@@ -311,7 +359,7 @@ export function mergePath(t: Triple, options: TreeMergeOptions): FileOutcome {
 }
 
 /** A path both sides changed (or added differently), merged by its strategy (tree/strategy.ts). */
-function mergeContent(t: Triple, addAdd: boolean, strategy: Strategy, options: TreeMergeOptions): FileOutcome {
+function mergeContent(t: Triple, addAdd: boolean, strategy: Strategy, options: TreeMergeOptions, release?: () => void): FileOutcome {
   switch (strategy) {
     case 'binary':
       return mergeBinary(t, options.preferBinary, 'binary-conflict');
@@ -319,9 +367,10 @@ function mergeContent(t: Triple, addAdd: boolean, strategy: Strategy, options: T
     case 'mine':
     case 'theirs':
     case 'union': {
-      const merged = mergeText(t, { ...options, favor: strategy === 'merge' ? 'none' : strategy });
+      const size = (t.base?.length ?? 0) + (t.mine?.length ?? 0) + (t.theirs?.length ?? 0);
+      const merged = mergeText(t, { ...options, favor: strategy === 'merge' ? 'none' : strategy, onDecoded: release });
       // Its decoded texts and lines are garbage now; collected before the next phase allocates (gc-hint.ts).
-      collectAfterLarge((t.base?.length ?? 0) + (t.mine?.length ?? 0) + (t.theirs?.length ?? 0));
+      collectAfterLarge(size);
       if (merged === undefined) return mergeBinary(t, options.preferBinary, 'binary-conflict');
       const conflicted = merged.conflicts.length > 0;
       const outcome: FileOutcome = {
