@@ -201,6 +201,11 @@ export function tokenEol(lines: Sides<Lines>): '\n' | '\r\n' | undefined {
   return dominantEol(lines.theirs.eols.length ? lines.theirs.eols : lines.mine.eols);
 }
 
+/** Whether a JS text may hold a token over several lines: a template literal, a block comment, a `\\` line continuation. */
+export function spansLines(text: string): boolean {
+  return text.includes('`') || text.includes('/*') || text.includes('\\\n') || text.includes('\\\r');
+}
+
 /** Re-merges each conflicting line region by tokens and assembles the file; undefined when nothing changed. */
 function tokenLevel(input: CascadeInput, notes: Note[]): Omit<CascadeOutput, 'notes'> & { notes: Note[] } | undefined {
   if (!input.hasBase && !input.twoWay) return undefined;
@@ -214,7 +219,10 @@ function tokenLevel(input: CascadeInput, notes: Note[]): Omit<CascadeOutput, 'no
   const replaced = new Map<number, RegionPiece[]>();
   // HTML: where each side's region starts (inside an inline script: JS's tokens and safe breaks there). JS: whether
   // it starts inside a template literal or comment begun on an earlier line (tokens.ts tokenizeSafe).
-  const whole = input.kind === 'html' || input.kind === 'js' ? input.kind : undefined;
+  // A JS side's line can begin inside a token only where a token spans lines: a template literal, a block comment, a
+  // string continued by a backslash. Without any, every region starts as code and the contexts, which scan the
+  // whole side, are skipped (a 61 MB file of short lines: +264 MB and 1.3 s for nothing).
+  const whole = input.kind === 'html' || (input.kind === 'js' && (['base', 'mine', 'theirs'] as const).some((s) => spansLines(input.texts[s]))) ? input.kind : undefined;
   const ctx = whole && (['base', 'mine', 'theirs'] as const).map((s) => lineContexts(input.texts[s], lines[s], whole));
   for (const c of rendered.conflicts) {
     const h = result.hunks[c.hunk];

@@ -1,6 +1,7 @@
 import { mergeText, type TextOutcome } from '../../../src/tree/merge-text';
 import { tokenize, mergeRegionTokens } from '../../../src/formats/tokens';
 import { fileKind } from '../../../src/formats/kind';
+import { spansLines } from '../../../src/formats/cascade';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const dec = (b: Uint8Array) => new TextDecoder().decode(b);
@@ -181,6 +182,14 @@ describe('a JS file whose line starts inside a template literal (a vite bundle b
     expect(c.text).toContain('var s=`head\n<<<<<<< mine\nmid; nOt code {`;var a0=f(0);\n=======\nmid; NOT code {`;var a0=f(0);\n>>>>>>> theirs\nvar a1=f(1);');
     expect(c.o.conflicts[0].chars).toBeLessThan(100);
   });
+});
+
+test('spansLines: only a template literal, a block comment or a backslash line continuation lets a JS line begin inside a token', () => {
+  expect(spansLines('var a = 1;\nvar b = "x" / 2; // c\n')).toBe(false);
+  expect(spansLines('var s = `a\nb`;')).toBe(true);
+  expect(spansLines('/* a\n b */ var a;')).toBe(true);
+  expect(spansLines("var s = 'a\\\nb';")).toBe(true);
+  expect(spansLines("var s = 'a\\\r\nb';")).toBe(true);
 });
 
 describe('format checks in the cascade', () => {
