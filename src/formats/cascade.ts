@@ -93,8 +93,9 @@ export function cascade(input: CascadeInput): CascadeOutput | undefined {
     const r = size > STRUCT_BUDGET.maxChars ? undefined : entry.merger.merge(input.texts, { ...STRUCT_BUDGET, now: input.now });
     if (r === undefined || (r.kind === 'declined' && r.reason === 'budget')) {
       notes.push(finerBudget(entry.merger.level.toUpperCase(), r === undefined ? `the file is larger than ${STRUCT_BUDGET.maxChars} characters` : r.en));
-    } else if (r.kind === 'clean' && fails(r.text) === null) {
-      return { text: r.text, eol: textEolStyle(r.text), conflicts: [], changes: [], level: entry.merger.level, notes };
+    } else if (r.kind === 'clean') {
+      const text = withLineMergeEols(r.text, input.rendered.eol);
+      if (fails(text) === null) return { text, eol: textEolStyle(text), conflicts: [], changes: [], level: entry.merger.level, notes };
     }
     return undefined;
   };
@@ -119,6 +120,18 @@ export function cascade(input: CascadeInput): CascadeOutput | undefined {
     if (failure !== null) return { ...lineOutput(input), notes: [...notes, formatCheckFailed(failure, 'token')] };
   }
   return { ...tokens, notes: [...notes, ...tokens.notes] };
+}
+
+/**
+ * A structured merger's text with the terminators the line merge writes. When the line merge's output is uniform
+ * (render converts each uniform side to the output's style: an admin's LF copy against the vendor's CRLF export
+ * gives all CRLF), every line of the file is written in that style; a merger that copies one side's nodes whole
+ * (css.ts adopt) would otherwise leave that side's terminators inside them. A mixed output keeps them as they are.
+ */
+function withLineMergeEols(text: string, style: EolStyle): string {
+  if (style === 'lf') return text.includes('\r\n') ? text.replace(/\r\n/g, '\n') : text;
+  if (style === 'crlf') return text.replace(/\r?\n/g, '\r\n');
+  return text;
 }
 
 function lineOutput(input: CascadeInput): Omit<CascadeOutput, 'notes'> {
