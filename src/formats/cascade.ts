@@ -94,7 +94,7 @@ export function cascade(input: CascadeInput): CascadeOutput | undefined {
     if (r === undefined || (r.kind === 'declined' && r.reason === 'budget')) {
       notes.push(finerBudget(entry.merger.level.toUpperCase(), r === undefined ? `the file is larger than ${STRUCT_BUDGET.maxChars} characters` : r.en));
     } else if (r.kind === 'clean') {
-      const text = withLineMergeEols(r.text, input.rendered.eol);
+      const text = withLineMergeEols(r.text, input.lines);
       if (fails(text) === null) return { text, eol: textEolStyle(text), conflicts: [], changes: [], level: entry.merger.level, notes };
     }
     return undefined;
@@ -123,15 +123,18 @@ export function cascade(input: CascadeInput): CascadeOutput | undefined {
 }
 
 /**
- * A structured merger's text with the terminators the line merge writes. When the line merge's output is uniform
- * (render converts each uniform side to the output's style: an admin's LF copy against the vendor's CRLF export
- * gives all CRLF), every line of the file is written in that style; a merger that copies one side's nodes whole
- * (css.ts adopt) would otherwise leave that side's terminators inside them. A mixed output keeps them as they are.
+ * A structured merger's text with the terminators the line merge writes. When the output's style (theirs', else
+ * mine's, else base's) is uniform and no side is mixed, render converts every side's lines to it (an admin's LF
+ * copy against the vendor's CRLF export gives all CRLF): so must the structured result, or a merger that copies
+ * one side's nodes whole (css.ts adopt) leaves that side's terminators inside them. Where render keeps a mixed
+ * side's lines as they are, the result is left as the merger wrote it.
  */
-function withLineMergeEols(text: string, style: EolStyle): string {
-  if (style === 'lf') return text.includes('\r\n') ? text.replace(/\r\n/g, '\n') : text;
-  if (style === 'crlf') return text.replace(/\r?\n/g, '\r\n');
-  return text;
+function withLineMergeEols(text: string, lines: Sides<Lines>): string {
+  const styles: Sides<EolStyle> = { base: eolStyle(lines.base.eols), mine: eolStyle(lines.mine.eols), theirs: eolStyle(lines.theirs.eols) };
+  const out = outputEolStyle(styles);
+  if ((out !== 'lf' && out !== 'crlf') || [styles.base, styles.mine, styles.theirs].includes('mixed')) return text;
+  if (out === 'lf') return text.includes('\r\n') ? text.replace(/\r\n/g, '\n') : text;
+  return text.replace(/\r?\n/g, '\r\n');
 }
 
 function lineOutput(input: CascadeInput): Omit<CascadeOutput, 'notes'> {
