@@ -93,8 +93,9 @@ export function cascade(input: CascadeInput): CascadeOutput | undefined {
     const r = size > STRUCT_BUDGET.maxChars ? undefined : entry.merger.merge(input.texts, { ...STRUCT_BUDGET, now: input.now });
     if (r === undefined || (r.kind === 'declined' && r.reason === 'budget')) {
       notes.push(finerBudget(entry.merger.level.toUpperCase(), r === undefined ? `the file is larger than ${STRUCT_BUDGET.maxChars} characters` : r.en));
-    } else if (r.kind === 'clean' && fails(r.text) === null) {
-      return { text: r.text, eol: textEolStyle(r.text), conflicts: [], changes: [], level: entry.merger.level, notes };
+    } else if (r.kind === 'clean') {
+      const text = withLineMergeEols(r.text, input.lines);
+      if (fails(text) === null) return { text, eol: textEolStyle(text), conflicts: [], changes: [], level: entry.merger.level, notes };
     }
     return undefined;
   };
@@ -119,6 +120,21 @@ export function cascade(input: CascadeInput): CascadeOutput | undefined {
     if (failure !== null) return { ...lineOutput(input), notes: [...notes, formatCheckFailed(failure, 'token')] };
   }
   return { ...tokens, notes: [...notes, ...tokens.notes] };
+}
+
+/**
+ * A structured merger's text with the terminators the line merge writes. When the output's style (theirs', else
+ * mine's, else base's) is uniform and no side is mixed, render converts every side's lines to it (an admin's LF
+ * copy against the vendor's CRLF export gives all CRLF): so must the structured result, or a merger that copies
+ * one side's nodes whole (css.ts adopt) leaves that side's terminators inside them. Where render keeps a mixed
+ * side's lines as they are, the result is left as the merger wrote it.
+ */
+function withLineMergeEols(text: string, lines: Sides<Lines>): string {
+  const styles: Sides<EolStyle> = { base: eolStyle(lines.base.eols), mine: eolStyle(lines.mine.eols), theirs: eolStyle(lines.theirs.eols) };
+  const out = outputEolStyle(styles);
+  if ((out !== 'lf' && out !== 'crlf') || [styles.base, styles.mine, styles.theirs].includes('mixed')) return text;
+  if (out === 'lf') return text.includes('\r\n') ? text.replace(/\r\n/g, '\n') : text;
+  return text.replace(/\r?\n/g, '\r\n');
 }
 
 function lineOutput(input: CascadeInput): Omit<CascadeOutput, 'notes'> {

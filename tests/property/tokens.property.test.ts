@@ -141,3 +141,49 @@ test('a rebuilt long line against the admin\'s insertions: each insertion in a b
     { numRuns: 100 },
   );
 });
+
+/**
+ * The same guard the other way round (trustedAlignment's small side is theirs): the admin's copy is the rebuilt
+ * one (a bundle the admin rebuilt from patched sources) and the vendor inserted statements. Nothing of the
+ * vendor's is taken without a block either: the line block as git writes it, or each insertion in a block of its
+ * own, keeping mine's side of every block giving the admin's line and keeping theirs' holding each insertion once.
+ */
+test('a line the admin rebuilt against the vendor\'s insertions: each insertion in a block, or the line block', () => {
+  const stmt = (i: number) => `var a${i}=f(${i},"s${i}");`;
+  const rebuilt = (i: number) => `let q${i * 7}=g(${i * 3}),r${i}=[${i}];`;
+  let blocks = 0;
+  fc.assert(
+    fc.property(
+      fc.integer({ min: 40, max: 120 }).chain((n) =>
+        fc.tuple(
+          fc.constant(n),
+          fc.uniqueArray(fc.integer({ min: 0, max: n - 1 }), { minLength: Math.ceil(n * 0.7), maxLength: n }),
+          fc.uniqueArray(fc.integer({ min: 0, max: n - 1 }), { minLength: 1, maxLength: 4 }),
+        ),
+      ),
+      ([n, rewritten, inserts]) => {
+        const base = Array.from({ length: n }, (_, i) => stmt(i)).join('') + '\n';
+        const mine = Array.from({ length: n }, (_, i) => (rewritten.includes(i) ? rebuilt(i) : stmt(i))).join('') + '\n';
+        const theirs = Array.from({ length: n }, (_, i) => stmt(i) + (inserts.includes(i) ? `vendor.c${i}();` : '')).join('') + '\n';
+        const m = mergeRegionTokens(base, mine, theirs, 'js');
+        fc.pre(m.keptMine < 0.5);
+        const o = mergeText({ path: 'app.js', base: enc(base), mine: enc(mine), theirs: enc(theirs) }, { style: 'merge', labels })!;
+        const text = dec(o.bytes);
+        if (o.level === 'lines') {
+          const lines = mergeText({ path: 'app.js', base: enc(base), mine: enc(mine), theirs: enc(theirs) }, { style: 'merge', labels, granularity: 'lines' })!;
+          expect(text).toBe(dec(lines.bytes));
+          return;
+        }
+        blocks++;
+        const joined = (t: string) => t.replace(/([;,{}])\n(?!$)/g, '$1');
+        expect(joined(keep(text, 'mine'))).toBe(mine);
+        const kept = joined(keep(text, 'theirs'));
+        for (const i of inserts) expect(kept.split(`vendor.c${i}();`)).toHaveLength(2);
+        expect(text.replace(/<<<<<<< [^\n]*\n[\s\S]*?>>>>>>> [^\n]*\n/g, '')).not.toContain('vendor.');
+      },
+    ),
+    { numRuns: 100 },
+  );
+  // Not all line blocks: the token layout is reached too.
+  expect(blocks).toBeGreaterThan(10);
+});

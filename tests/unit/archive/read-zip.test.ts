@@ -1,6 +1,6 @@
 import { writeFileSync } from 'fs';
 import * as path from 'path';
-import { deflateRawSync } from 'zlib';
+import { crc32, deflateRawSync } from 'zlib';
 import iconv from 'iconv-lite';
 import { readTree, ReadOptions, Tree } from '../../../src/archive';
 import { SameDataCache } from '../../../src/archive/read-zip';
@@ -361,4 +361,25 @@ describe('entries stored alike in several zips of one merge are inflated once (S
     await failure(readTree(forged, {}, same), 'input-corrupt', 'a.txt', 'CRC-32');
     expect(same.hits).toBe(0);
   });
+});
+
+test('SameDataCache: two valid entries with the same CRC-32, sizes and compressed length are still two contents', async () => {
+  // "plumless" and "buckeroo" are a known CRC-32 collision; CRC-32 being affine, so is any text around them at the
+  // same place. Both entries are sound (their own CRC-32 and size are right), so nothing throws: a cache that keyed
+  // on CRC-32 and sizes alone would silently hand the second zip the first one's bytes.
+  const a = 'export const word = "plumless";\n';
+  const b = 'export const word = "buckeroo";\n';
+  expect(crc32(Buffer.from(a))).toBe(crc32(Buffer.from(b)));
+  expect(deflateRawSync(a).length).toBe(deflateRawSync(b).length);
+  const write = (data: string) => {
+    const file = path.join(tempDir(), 'input.zip');
+    writeFileSync(file, buildZip([{ name: 'word.js', data }]));
+    return file;
+  };
+  const same = new SameDataCache();
+  const ta = await readTree(write(a), {}, same);
+  const tb = await readTree(write(b), {}, same);
+  expect(Buffer.from(ta.files.get('word.js')!.bytes).toString('utf8')).toBe(a);
+  expect(Buffer.from(tb.files.get('word.js')!.bytes).toString('utf8')).toBe(b);
+  expect(same.hits).toBe(0);
 });

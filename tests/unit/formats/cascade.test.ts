@@ -192,6 +192,28 @@ test('spansLines: only a template literal, a block comment or a backslash line c
   expect(spansLines("var s = 'a\\\r\nb';")).toBe(true);
 });
 
+describe('line terminators of a structured merge are those the line merge writes', () => {
+  // The line merge (merge3/render.ts) writes every line in the output's style when the sides are each uniform: an
+  // admin's LF copy against the vendor's CRLF export gives all CRLF. A structured merger that copies mine's nodes
+  // in whole (css.ts adopt converts only the break before a rule) left mine's LF lines inside a CRLF file.
+  const crlf = (s: string) => s.replace(/\n/g, '\r\n');
+  const base = '.a {\n  color: red;\n}\n';
+  const mine = '.a {\n  color: red;\n}\n.m {\n  color: blue;\n  margin: 0;\n}\n';
+  const theirs = '.a {\n  color: red;\n}\n.t {\n  color: green;\n}\n';
+  it.each([
+    ['LF base and mine against a CRLF theirs: all CRLF', base, mine, crlf(theirs), '\r\n'],
+    ['CRLF base and mine against an LF theirs: all LF', crlf(base), crlf(mine), theirs, '\n'],
+    ['LF base, CRLF mine, LF theirs: all LF', base, crlf(mine), theirs, '\n'],
+  ])('%s', (_name, b, m, t, eol) => {
+    const lines = run('a.css', b, m, t, { granularity: 'lines' });
+    expect(lines.text.replace(/\r?\n/g, eol)).toBe(lines.text);
+    const { o, text } = run('a.css', b, m, t);
+    expect(o.level).toBe('css');
+    expect(o.conflicts).toHaveLength(0);
+    expect(text).toBe(crlf('.a {\n  color: red;\n}\n.m {\n  color: blue;\n  margin: 0;\n}\n.t {\n  color: green;\n}\n').replace(/\r\n/g, eol));
+  });
+});
+
 describe('format checks in the cascade', () => {
   it('a clean line merge with a key twice becomes a conflict with a note; under lines it stays clean', () => {
     const base = '{\n  "a": 1,\n  "b": 2\n}\n';
