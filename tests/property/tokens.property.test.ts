@@ -100,57 +100,18 @@ test('a clean result never drops a word either side put in (random insertions an
 });
 
 /**
- * A long line the vendor rebuilt (most statements rewritten, as a new minification renames them) while the admin
- * inserted statements (formats/cascade.ts trustedAlignment): nothing of the admin's is ever taken without a block.
- * Either the line block stays exactly as git writes it, or every insertion sits in a block of its own: keeping
- * theirs' side of every block gives the vendor's line, keeping mine's holds each insertion once, and no insertion is
- * outside a block.
+ * The rewrite guard (formats/cascade.ts trustedAlignment) on a long line one side rebuilt (most statements rewritten,
+ * as a new minification renames them) while the other side inserted statements (`${owner}.c${i}();`): nothing of the
+ * inserting side is ever taken without a block. Either the line block stays exactly as git writes it, or every
+ * insertion sits in a block of its own: keeping the rebuilt side of every block gives its line, keeping the
+ * inserting side's holds each insertion once, and no insertion is outside a block. Returns how many runs reached
+ * the token layout.
  */
-test('a rebuilt long line against the admin\'s insertions: each insertion in a block, or the line block', () => {
+function rebuiltAgainstInsertions(rebuiltSide: 'mine' | 'theirs', owner: string): number {
+  const inserting = rebuiltSide === 'mine' ? 'theirs' : 'mine';
   const stmt = (i: number) => `var a${i}=f(${i},"s${i}");`;
   const rebuilt = (i: number) => `let q${i * 7}=g(${i * 3}),r${i}=[${i}];`;
-  fc.assert(
-    fc.property(
-      fc.integer({ min: 40, max: 120 }).chain((n) =>
-        fc.tuple(
-          fc.constant(n),
-          fc.uniqueArray(fc.integer({ min: 0, max: n - 1 }), { minLength: Math.ceil(n * 0.7), maxLength: n }),
-          fc.uniqueArray(fc.integer({ min: 0, max: n - 1 }), { minLength: 1, maxLength: 4 }),
-        ),
-      ),
-      ([n, rewritten, inserts]) => {
-        const base = Array.from({ length: n }, (_, i) => stmt(i)).join('') + '\n';
-        const theirs = Array.from({ length: n }, (_, i) => (rewritten.includes(i) ? rebuilt(i) : stmt(i))).join('') + '\n';
-        const mine = Array.from({ length: n }, (_, i) => stmt(i) + (inserts.includes(i) ? `our.c${i}();` : '')).join('') + '\n';
-        const m = mergeRegionTokens(base, mine, theirs, 'js');
-        fc.pre(m.keptTheirs < 0.5);
-        const o = mergeText({ path: 'app.js', base: enc(base), mine: enc(mine), theirs: enc(theirs) }, { style: 'merge', labels })!;
-        const text = dec(o.bytes);
-        if (o.level === 'lines') {
-          const lines = mergeText({ path: 'app.js', base: enc(base), mine: enc(mine), theirs: enc(theirs) }, { style: 'merge', labels, granularity: 'lines' })!;
-          expect(text).toBe(dec(lines.bytes));
-          return;
-        }
-        const joined = (t: string) => t.replace(/([;,{}])\n(?!$)/g, '$1');
-        expect(joined(keep(text, 'theirs'))).toBe(theirs);
-        const kept = joined(keep(text, 'mine'));
-        for (const i of inserts) expect(kept.split(`our.c${i}();`)).toHaveLength(2);
-        expect(text.replace(/<<<<<<< [^\n]*\n[\s\S]*?>>>>>>> [^\n]*\n/g, '')).not.toContain('our.');
-      },
-    ),
-    { numRuns: 100 },
-  );
-});
-
-/**
- * The same guard the other way round (trustedAlignment's small side is theirs): the admin's copy is the rebuilt
- * one (a bundle the admin rebuilt from patched sources) and the vendor inserted statements. Nothing of the
- * vendor's is taken without a block either: the line block as git writes it, or each insertion in a block of its
- * own, keeping mine's side of every block giving the admin's line and keeping theirs' holding each insertion once.
- */
-test('a line the admin rebuilt against the vendor\'s insertions: each insertion in a block, or the line block', () => {
-  const stmt = (i: number) => `var a${i}=f(${i},"s${i}");`;
-  const rebuilt = (i: number) => `let q${i * 7}=g(${i * 3}),r${i}=[${i}];`;
+  const insertion = (i: number) => `${owner}.c${i}();`;
   let blocks = 0;
   fc.assert(
     fc.property(
@@ -163,27 +124,37 @@ test('a line the admin rebuilt against the vendor\'s insertions: each insertion 
       ),
       ([n, rewritten, inserts]) => {
         const base = Array.from({ length: n }, (_, i) => stmt(i)).join('') + '\n';
-        const mine = Array.from({ length: n }, (_, i) => (rewritten.includes(i) ? rebuilt(i) : stmt(i))).join('') + '\n';
-        const theirs = Array.from({ length: n }, (_, i) => stmt(i) + (inserts.includes(i) ? `vendor.c${i}();` : '')).join('') + '\n';
-        const m = mergeRegionTokens(base, mine, theirs, 'js');
-        fc.pre(m.keptMine < 0.5);
-        const o = mergeText({ path: 'app.js', base: enc(base), mine: enc(mine), theirs: enc(theirs) }, { style: 'merge', labels })!;
+        const sides = {
+          [rebuiltSide]: Array.from({ length: n }, (_, i) => (rewritten.includes(i) ? rebuilt(i) : stmt(i))).join('') + '\n',
+          [inserting]: Array.from({ length: n }, (_, i) => stmt(i) + (inserts.includes(i) ? insertion(i) : '')).join('') + '\n',
+        } as { mine: string; theirs: string };
+        const m = mergeRegionTokens(base, sides.mine, sides.theirs, 'js');
+        fc.pre((inserting === 'mine' ? m.keptTheirs : m.keptMine) < 0.5);
+        const triple = { path: 'app.js', base: enc(base), mine: enc(sides.mine), theirs: enc(sides.theirs) };
+        const o = mergeText(triple, { style: 'merge', labels })!;
         const text = dec(o.bytes);
         if (o.level === 'lines') {
-          const lines = mergeText({ path: 'app.js', base: enc(base), mine: enc(mine), theirs: enc(theirs) }, { style: 'merge', labels, granularity: 'lines' })!;
-          expect(text).toBe(dec(lines.bytes));
+          expect(text).toBe(dec(mergeText(triple, { style: 'merge', labels, granularity: 'lines' })!.bytes));
           return;
         }
         blocks++;
         const joined = (t: string) => t.replace(/([;,{}])\n(?!$)/g, '$1');
-        expect(joined(keep(text, 'mine'))).toBe(mine);
-        const kept = joined(keep(text, 'theirs'));
-        for (const i of inserts) expect(kept.split(`vendor.c${i}();`)).toHaveLength(2);
-        expect(text.replace(/<<<<<<< [^\n]*\n[\s\S]*?>>>>>>> [^\n]*\n/g, '')).not.toContain('vendor.');
+        expect(joined(keep(text, rebuiltSide))).toBe(sides[rebuiltSide]);
+        const kept = joined(keep(text, inserting));
+        for (const i of inserts) expect(kept.split(insertion(i))).toHaveLength(2);
+        expect(text.replace(/<<<<<<< [^\n]*\n[\s\S]*?>>>>>>> [^\n]*\n/g, '')).not.toContain(`${owner}.`);
       },
     ),
     { numRuns: 100 },
   );
+  return blocks;
+}
+
+test('a rebuilt long line against the admin\'s insertions: each insertion in a block, or the line block', () => {
+  rebuiltAgainstInsertions('theirs', 'our');
+});
+
+test('a line the admin rebuilt (a bundle rebuilt from patched sources) against the vendor\'s insertions: each insertion in a block, or the line block', () => {
   // Not all line blocks: the token layout is reached too.
-  expect(blocks).toBeGreaterThan(10);
+  expect(rebuiltAgainstInsertions('mine', 'vendor')).toBeGreaterThan(10);
 });
