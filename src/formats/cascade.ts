@@ -130,11 +130,16 @@ export function cascade(input: CascadeInput): CascadeOutput | undefined {
  * side's lines as they are, the result is left as the merger wrote it.
  */
 function withLineMergeEols(text: string, lines: Sides<Lines>): string {
-  const styles: Sides<EolStyle> = { base: eolStyle(lines.base.eols), mine: eolStyle(lines.mine.eols), theirs: eolStyle(lines.theirs.eols) };
+  const styles = sideEolStyles(lines);
   const out = outputEolStyle(styles);
   if ((out !== 'lf' && out !== 'crlf') || [styles.base, styles.mine, styles.theirs].includes('mixed')) return text;
   if (out === 'lf') return text.includes('\r\n') ? text.replace(/\r\n/g, '\n') : text;
   return text.replace(/\r?\n/g, '\r\n');
+}
+
+/** Each side's line-ending style, as the line merge's render chooses its output from them (merge3 outputEolStyle). */
+function sideEolStyles(lines: Sides<Lines>): Sides<EolStyle> {
+  return { base: eolStyle(lines.base.eols), mine: eolStyle(lines.mine.eols), theirs: eolStyle(lines.theirs.eols) };
 }
 
 function lineOutput(input: CascadeInput): Omit<CascadeOutput, 'notes'> {
@@ -208,7 +213,7 @@ function hasLongLine(lines: Sides<Lines>, h: MergeHunk): boolean {
  * output's terminator, or in a mixed output theirs' most common one.
  */
 export function tokenEol(lines: Sides<Lines>): '\n' | '\r\n' | undefined {
-  const styles: Sides<EolStyle> = { base: eolStyle(lines.base.eols), mine: eolStyle(lines.mine.eols), theirs: eolStyle(lines.theirs.eols) };
+  const styles = sideEolStyles(lines);
   const out = outputEolStyle(styles);
   if (out === 'lf' || out === 'crlf') {
     for (const s of [styles.base, styles.mine, styles.theirs]) if ((s === 'lf' || s === 'crlf') && s !== out) return undefined;
