@@ -19,8 +19,9 @@ export function intern(sequences: readonly (readonly string[])[]): Interned {
   return { ids: [firstIds, ...rest.map((seq) => internAlong(seq, first, firstIds, onlyAt, table))], count: table.size };
 }
 
-// One loop a function (as in diff.ts): each runs once over a whole file, cold, and compiled around the running loop
-// (OSR) a function with loops after it deoptimised at each next loop. 200k-line bench file, fresh process: 81 → 68 ms (min of 7).
+// One loop a function (as in diff.ts): each runs once over a whole file, cold, and compiled around the running
+// loop (OSR) a function with loops after it deoptimised at each next loop. 200k-line bench file, fresh process:
+// 81 → 68 ms (min of 7).
 
 /** Ids of `seq` by Map lookups alone, adding its new lines to `table`. */
 function internAll(seq: readonly string[], table: Map<string, number>): Int32Array {
@@ -55,7 +56,13 @@ function singleOccurrences(ids: Int32Array, size: number): Int32Array {
  * only in the first sequence moves the cursor just past it, which resynchronises after inserted or deleted runs.
  * Ids are the same as with Map lookups alone: the shortcut only finds ids already assigned.
  */
-function internAlong(seq: readonly string[], first: readonly string[], firstIds: Int32Array, onlyAt: Int32Array, table: Map<string, number>): Int32Array {
+function internAlong(
+  seq: readonly string[],
+  first: readonly string[],
+  firstIds: Int32Array,
+  onlyAt: Int32Array,
+  table: Map<string, number>,
+): Int32Array {
   const out = new Int32Array(seq.length);
   let j = 0;
   for (let i = 0; i < seq.length; i++) {

@@ -78,7 +78,8 @@ function compare(s: State, off1: number, lim1: number, off2: number, lim2: numbe
  * Functions of their own for a cold run's sake: a whole merge meets this code once, and a loop inside `split`
  * or `compare` runs interpreted until V8 compiles that caller on the stack (OSR), whose code then deoptimises at
  * the first statement after the loop that had not run yet, and so on. A small function called thousands of times
- * is compiled whole, early. On the 200k-line bench file, base→mine's Myers search: 30–56 → 12 ms in a fresh process.
+ * is compiled whole, early. On the 200k-line bench file, base→mine's Myers search: 30–56 → 12 ms in a fresh
+ * process.
  */
 function snakeForward(a: Int32Array, b: Int32Array, i1: number, i2: number, lim1: number, lim2: number): number {
   while (i1 < lim1 && i2 < lim2 && a[i1] === b[i2]) {
