@@ -221,9 +221,20 @@ function buildHunks(flagsA: Uint8Array, n: number, flagsB: Uint8Array, m: number
       while (j < m && flagsB[j + 1]) j++;
       hunks.push({ aStart, aLen: i - aStart, bStart, bLen: j - bStart });
     } else {
-      i++;
-      j++;
+      // Unchanged lines pair up: skip the whole run (a function of its own, as the loops above: the file-long walk).
+      const to = unchangedTo(flagsA, n, flagsB, m, i + 1, j + 1);
+      j += to - i;
+      i = to;
     }
   }
   return hunks;
+}
+
+/** From (i, j), the i where a's or b's next changed line (or the end of either) stops a run of unchanged pairs. */
+function unchangedTo(flagsA: Uint8Array, n: number, flagsB: Uint8Array, m: number, i: number, j: number): number {
+  while (i < n && j < m && flagsA[i + 1] === 0 && flagsB[j + 1] === 0) {
+    i++;
+    j++;
+  }
+  return i;
 }
