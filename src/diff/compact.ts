@@ -113,7 +113,20 @@ export function compactChanges(ids: Int32Array, flags: Uint8Array, otherIds: Int
         }
       }
     }
-    if (!side.next(g)) break;
-    if (!other.next(go)) throw new Error('diff compaction: groups out of step moving on');
+    if (!nextChanged(side, g, other, go)) break;
   }
+}
+
+/**
+ * Moves g to the next non-empty group (and go in step with it); false at the end of the file. Every unchanged line
+ * is an empty group, so this is the loop that runs over the whole file: in a function of its own, called once per
+ * change, V8 compiles it early, where inside compactChanges it ran interpreted in a cold run (base→mine of the
+ * 200k-line bench file: compaction 12–28 → 6 ms in a fresh process).
+ */
+function nextChanged(side: Side, g: Group, other: Side, go: Group): boolean {
+  do {
+    if (!side.next(g)) return false;
+    if (!other.next(go)) throw new Error('diff compaction: groups out of step moving on');
+  } while (g.end === g.start);
+  return true;
 }

@@ -63,8 +63,13 @@ function markMiddle(a: Int32Array, b: Int32Array, head: number, endA: number, en
   const changedA = new Uint8Array(ra.length);
   const changedB = new Uint8Array(rb.length);
   myersDiff({ a: ra, b: rb, changedA, changedB, maxCost: maxCost(ra.length + rb.length + 3) });
-  for (let i = 0; i < keptA.length; i++) if (changedA[i]) flagsA[keptA[i] + 1] = 1;
-  for (let i = 0; i < keptB.length; i++) if (changedB[i]) flagsB[keptB[i] + 1] = 1;
+  flagKept(keptA, changedA, flagsA);
+  flagKept(keptB, changedB, flagsB);
+}
+
+/** Carries the search's verdicts back: the kept line kept[i] is changed when changed[i] is set. */
+function flagKept(kept: Int32Array, changed: Uint8Array, flags: Uint8Array): void {
+  for (let i = 0; i < kept.length; i++) if (changed[i]) flags[kept[i] + 1] = 1;
 }
 
 /** xdiff's XDL_MAX_EQLIMIT: a line counts as "often" from min(√N, this) occurrences. */
@@ -89,9 +94,7 @@ function bogoSqrt(n: number): number {
  * densely, so as not to allocate a file-sized array per conflict.
  */
 function occurrences(a: Int32Array, b: Int32Array): { countA: Int32Array; countB: Int32Array; keyA: Int32Array; keyB: Int32Array } {
-  let max = 0;
-  for (let i = 0; i < a.length; i++) if (a[i] > max) max = a[i];
-  for (let i = 0; i < b.length; i++) if (b[i] > max) max = b[i];
+  let max = maxOf(b, maxOf(a, 0));
   let keyA = a;
   let keyB = b;
   if (max > 2 * (a.length + b.length) + 1024) {
@@ -106,11 +109,25 @@ function occurrences(a: Int32Array, b: Int32Array): { countA: Int32Array; countB
     keyB = renumber(b);
     max = local.size;
   }
-  const countA = new Int32Array(max + 1);
-  const countB = new Int32Array(max + 1);
-  for (let i = 0; i < keyA.length; i++) countA[keyA[i]]++;
-  for (let i = 0; i < keyB.length; i++) countB[keyB[i]]++;
-  return { countA, countB, keyA, keyB };
+  return { countA: countOf(keyA, max), countB: countOf(keyB, max), keyA, keyB };
+}
+
+// One loop a function, here and in `keep`: a whole merge runs each loop once over the whole file, cold, and V8 then
+// compiles the function around a running loop (OSR), code that deoptimises at the first statement after the loop
+// that had not run yet (back to the interpreter for the next loop, compiled again, and so on). A function that
+// returns after its loop has no such statement. base→mine's `occurrences` + `keep`, fresh process: 39 → 20 ms.
+
+/** The largest of `seq`'s ids and `max`. */
+function maxOf(seq: Int32Array, max: number): number {
+  for (let i = 0; i < seq.length; i++) if (seq[i] > max) max = seq[i];
+  return max;
+}
+
+/** How often each key (0..max) occurs in `keys`. */
+function countOf(keys: Int32Array, max: number): Int32Array {
+  const count = new Int32Array(max + 1);
+  for (let i = 0; i < keys.length; i++) count[keys[i]]++;
+  return count;
 }
 
 const NO_MATCH = 0;
@@ -122,18 +139,28 @@ const MANY = 2;
  * `otherCount` says how often each key occurs in the other sequence; `limit` is where "often" begins.
  */
 function keep(keys: Int32Array, otherCount: Int32Array, limit: number, start: number, end: number, flags: Uint8Array): Int32Array {
+  return kept(classify(keys, otherCount, limit, start, end), start, flags);
+}
+
+/** Each line of keys[start, end) as NO_MATCH, MATCH or MANY, by how often it occurs in the other sequence. */
+function classify(keys: Int32Array, otherCount: Int32Array, limit: number, start: number, end: number): Uint8Array {
   const dis = new Uint8Array(end - start);
   for (let i = start; i < end; i++) {
     const nm = otherCount[keys[i]];
     dis[i - start] = nm === 0 ? NO_MATCH : nm >= limit ? MANY : MATCH;
   }
-  const kept = new Int32Array(end - start);
+  return dis;
+}
+
+/** The indices (from `start`) of the classified lines to search; flags the others changed. */
+function kept(dis: Uint8Array, start: number, flags: Uint8Array): Int32Array {
+  const out = new Int32Array(dis.length);
   let k = 0;
   for (let i = 0; i < dis.length; i++) {
-    if (dis[i] === MATCH || (dis[i] === MANY && !multimatchDiscarded(dis, i))) kept[k++] = start + i;
+    if (dis[i] === MATCH || (dis[i] === MANY && !multimatchDiscarded(dis, i))) out[k++] = start + i;
     else flags[start + i + 1] = 1;
   }
-  return kept.subarray(0, k);
+  return out.subarray(0, k);
 }
 
 /** xdiff's XDL_SIMSCAN_WINDOW: how far xdl_clean_mmatch looks around a line. */
@@ -194,9 +221,20 @@ function buildHunks(flagsA: Uint8Array, n: number, flagsB: Uint8Array, m: number
       while (j < m && flagsB[j + 1]) j++;
       hunks.push({ aStart, aLen: i - aStart, bStart, bLen: j - bStart });
     } else {
-      i++;
-      j++;
+      // Unchanged lines pair up: skip the whole run (a function of its own, as the loops above: the file-long walk).
+      const to = unchangedTo(flagsA, n, flagsB, m, i + 1, j + 1);
+      j += to - i;
+      i = to;
     }
   }
   return hunks;
+}
+
+/** From (i, j), the i where a's or b's next changed line (or the end of either) stops a run of unchanged pairs. */
+function unchangedTo(flagsA: Uint8Array, n: number, flagsB: Uint8Array, m: number, i: number, j: number): number {
+  while (i < n && j < m && flagsA[i + 1] === 0 && flagsB[j + 1] === 0) {
+    i++;
+    j++;
+  }
+  return i;
 }
