@@ -11,8 +11,8 @@
  *      they compiled are saved (vm.Script#createCachedData). dist/cli/main.js compiles the bundle from it.
  *
  * yargs finds its own translations ("Unknown argument", in Russian) in ../locales from its build/ folder:
- * bundled, __dirname is ours, so that one path is pointed back at the installed yargs. Its require('assert') gets a
- * small stand-in (YARGS_ASSERT).
+ * bundled, __dirname is ours, so that one path is pointed back at the installed yargs; two of its start-up costs
+ * are cut out (YARGS_PATCHES). Its require('assert') gets a small stand-in (YARGS_ASSERT).
  *
  * `node scripts/build-cli.js --warm ARGS…` is one such run (internal).
  */
@@ -55,6 +55,29 @@ const own = {
 module.exports = new Proxy(own, { get: (target, key) => (key in target ? target[key] : real()[key]) });
 `;
 
+/**
+ * Changes to yargs/build/index.cjs (minified: each text is checked to occur exactly once, so a yargs update that
+ * moves it fails the build instead of silently keeping the cost):
+ * - its one __dirname (its locales folder) → YARGS_BUILD_DIR;
+ * - argsert, which checks the types of the arguments of each yargs call by parsing a signature string with regular
+ *   expressions, and on a mismatch only prints a warning (it catches its own error): ~60 calls in our set-up, ~2 ms
+ *   of every start (docs/performance.md, start-up). Our calls are fixed and the tests see no warning;
+ * - the factory's own `.version()`, which looks for the caller's package.json (a walk up the folders, a read, a
+ *   parse) for a version that args.ts replaces with its own `.version(VERSION)` in the same set-up (yargs then
+ *   deletes and re-adds the option, so --help is the same).
+ */
+const YARGS_PATCHES = [
+  ['its locales folder', '__dirname', YARGS_BUILD_DIR],
+  ['argsert', 'function h(t,s,i){try{', 'function h(t,s,i){return;try{'],
+  ["the factory's version()", 'i.help(),i.version(),i', 'i.help(),i'],
+];
+
+function replaceOnce(text, what, from, to) {
+  const uses = text.split(from).length - 1;
+  if (uses !== 1) throw new Error(`yargs/build/index.cjs: expected ${what} (${from}) once, found it ${uses} times`);
+  return text.replace(from, () => to);
+}
+
 async function bundle() {
   const entry = path.join(dist, 'run.js');
   if (!fs.existsSync(entry)) throw new Error('dist/cli/run.js is missing: run tsc first (npm run build)');
@@ -74,11 +97,10 @@ async function bundle() {
         return BUNDLED.has(name) ? undefined : { path: args.path, external: true };
       });
       build.onLoad({ filter: /[\\/]yargs[\\/]build[\\/]index\.cjs$/ }, (args) => {
-        const text = fs.readFileSync(args.path, 'utf8');
-        const uses = text.split('__dirname').length - 1;
-        if (uses !== 1) throw new Error(`yargs/build/index.cjs: expected one __dirname (its locales folder), found ${uses}`);
+        let text = fs.readFileSync(args.path, 'utf8');
+        for (const [what, from, to] of YARGS_PATCHES) text = replaceOnce(text, what, from, to);
         localesFixed = true;
-        return { contents: text.replace('__dirname', YARGS_BUILD_DIR), loader: 'js' };
+        return { contents: text, loader: 'js' };
       });
     },
   };
