@@ -11,11 +11,6 @@
 
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeFileSync, promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { lazy } from '../lazy';
-
-// node:crypto (with the stream modules it loads) on first use: the CLI imports this module at start for its
-// signal handlers, and --help writes no file (~2 ms of its start, docs/performance.md).
-const crypto = lazy(() => require('node:crypto') as typeof import('node:crypto'));
 
 /** Paths to remove if the process is interrupted now: temp files and folders, and this run's finished outputs. */
 const pending = new Set<string>();
@@ -97,10 +92,15 @@ function testDelayMs(): number {
   return Number.isFinite(n) && n > 0 ? n : 0;
 }
 
-/** A temporary sibling name for `target`: hidden, unique, recognisable. */
+/**
+ * A temporary sibling name for `target`: hidden, unique, recognisable. Math.random, not node:crypto (~1.5 ms to
+ * load, docs/performance.md, start-up): the name needs to differ from other runs' and this run's other temp names,
+ * not to be unguessable — it is created exclusively ('wx', O_EXCL: never through a link planted under that name).
+ */
 export function tempSibling(target: string): string {
   const dir = path.dirname(target);
-  return path.join(dir, `.${path.basename(target)}.${process.pid}.${crypto().randomBytes(4).toString('hex')}.tmp`);
+  const hex = Math.floor(Math.random() * 0x100000000).toString(16).padStart(8, '0');
+  return path.join(dir, `.${path.basename(target)}.${process.pid}.${hex}.tmp`);
 }
 
 /**

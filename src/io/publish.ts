@@ -17,12 +17,15 @@
  * allows, it never names what to delete. While the journal's process is alive, a second run is refused.
  */
 
-import { createHash } from 'node:crypto';
 import { closeSync, linkSync, lstatSync, promises as fs, renameSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { CabinetError } from '../errors';
 import { checkInterrupt, forget, interruptPending, removeOnInterrupt } from './atomic';
 import { openRegularSync, readAllSync } from './read-regular';
+import { lazy } from '../lazy';
+
+/** Only for an output name near the 255-byte limit (start-up time, docs/performance.md). */
+const crypto = lazy(() => require('node:crypto') as typeof import('node:crypto'));
 
 interface Journal {
   tool: 'cabinet-merge';
@@ -35,7 +38,7 @@ export function journalPath(first: string): string {
   const abs = path.resolve(first);
   const name = path.basename(abs);
   // A name near the file system's 255-byte limit: a short journal name, still one per output name.
-  if (Buffer.byteLength(name) > 200) return path.join(path.dirname(abs), `.cabinet-merge-publish.${createHash('sha256').update(name).digest('hex').slice(0, 16)}`);
+  if (Buffer.byteLength(name) > 200) return path.join(path.dirname(abs), `.cabinet-merge-publish.${crypto().createHash('sha256').update(name).digest('hex').slice(0, 16)}`);
   return path.join(path.dirname(abs), `.${name}.cabinet-merge-publish`);
 }
 
