@@ -96,6 +96,10 @@ async function bundle() {
         const name = args.path.startsWith('@') ? args.path.split('/').slice(0, 2).join('/') : args.path.split('/')[0];
         return BUNDLED.has(name) ? undefined : { path: args.path, external: true };
       });
+      build.onLoad({ filter: /[\\/]dist[\\/]report[\\/]html-client\.js$/ }, (args) => ({
+        contents: asciiTemplates(fs.readFileSync(args.path, 'utf8'), args.path),
+        loader: 'js',
+      }));
       build.onLoad({ filter: /[\\/]yargs[\\/]build[\\/]index\.cjs$/ }, (args) => {
         let text = fs.readFileSync(args.path, 'utf8');
         for (const [what, from, to] of YARGS_PATCHES) text = replaceOnce(text, what, from, to);
@@ -116,6 +120,27 @@ async function bundle() {
     logLevel: 'warning',
   });
   if (!localesFixed) throw new Error('yargs/build/index.cjs was not bundled: the locales fix did not apply');
+  const at = fs.readFileSync(BUNDLE, 'latin1').search(/[^\x00-\x7f]/);
+  if (at >= 0) throw new Error(`${BUNDLE}: a character outside ASCII at offset ${at}; main.js reads the bundle as Latin-1 (see asciiTemplates)`);
+}
+
+/**
+ * The bundle is ASCII, so that dist/cli/main.js can read it as Latin-1 (a copy into a one-byte string, ~0.5 ms)
+ * instead of decoding UTF-8 (~2.5 ms for its 1 MB: docs/performance.md, start-up). esbuild writes every string
+ * and name in ASCII already; what it cannot is the text of a String.raw template, where an escape would change the
+ * value. The two String.raw templates of report/html-client.js (its page's CSS and script) hold a few (▸, –, ·):
+ * each becomes a substitution, ${"\u2013"}, which puts the very same character into the template's value.
+ */
+function asciiTemplates(text, file) {
+  const parts = text.split(/(String\.raw `[^`]*`)/);
+  if (parts.length !== 5) throw new Error(`${file}: expected two String.raw templates (asciiTemplates)`);
+  return parts
+    .map((part, i) => {
+      if (i % 2 === 1) return part.replace(/[^\x00-\x7f]/g, (c) => '${"\\u' + c.charCodeAt(0).toString(16).padStart(4, '0') + '"}');
+      // Outside the templates (comments, code): esbuild writes it in ASCII itself.
+      return part;
+    })
+    .join('');
 }
 
 /** The runs whose compiled functions go into the code cache, one process each, in a scratch folder. */
@@ -153,7 +178,7 @@ function warm() {
 function warmRun(args) {
   const { BUNDLE, CODE_CACHE, compileBundle } = require(path.join(dist, 'main.js'));
   const cached = fs.existsSync(CODE_CACHE) ? fs.readFileSync(CODE_CACHE) : undefined;
-  const { script, run } = compileBundle(fs.readFileSync(BUNDLE, 'utf8'), cached);
+  const { script, run } = compileBundle(fs.readFileSync(BUNDLE, 'latin1'), cached);
   if (cached && script.cachedDataRejected) throw new Error('V8 refused the code cache it has just written');
   process.argv = [process.argv[0], BUNDLE, ...args];
   process.on('exit', () => fs.writeFileSync(CODE_CACHE, script.createCachedData()));
