@@ -64,12 +64,21 @@ module.exports = new Proxy(own, { get: (target, key) => (key in target ? target[
  *   of every start (docs/performance.md, start-up). Our calls are fixed and the tests see no warning;
  * - the factory's own `.version()`, which looks for the caller's package.json (a walk up the folders, a read, a
  *   parse) for a version that args.ts replaces with its own `.version(VERSION)` in the same set-up (yargs then
- *   deletes and re-adds the option, so --help is the same).
+ *   deletes and re-adds the option, so --help is the same);
+ * - its width of the terminal, read from process.stdout when loaded: asked only of a character device, so that a
+ *   run whose stdout is a pipe or a file does not create the stream for it (src/cli/stdio.ts; args.ts sets the
+ *   width itself anyway).
  */
 const YARGS_PATCHES = [
   ['its locales folder', '__dirname', YARGS_BUILD_DIR],
   ['argsert', 'function h(t,s,i){try{', 'function h(t,s,i){return;try{'],
   ["the factory's version()", 'i.help(),i.version(),i', 'i.help(),i'],
+  [
+    'its terminal width, read at load',
+    'stdColumns:void 0!==process.stdout.columns?process.stdout.columns:null',
+    'stdColumns:(()=>{try{if(!require("fs").fstatSync(1).isCharacterDevice())return null}catch(e){}' +
+      'return void 0!==process.stdout.columns?process.stdout.columns:null})()',
+  ],
 ];
 
 function replaceOnce(text, what, from, to) {
