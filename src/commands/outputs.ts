@@ -82,32 +82,26 @@ export async function checkMayReplace(target: string, force: boolean): Promise<v
  */
 async function checkFolder(out: string): Promise<void> {
   const dir = path.dirname(path.resolve(out));
-  const stat = tryStat(() => statSync(dir));
-  if (stat instanceof Error) {
-    if (stat.code === 'ENAMETOOLONG') throw nameTooLong(out);
-    if (stat.code === 'ENOENT') {
+  let stat: Stats;
+  try {
+    stat = statSync(dir);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENAMETOOLONG') throw nameTooLong(out);
+    if (code === 'ENOENT') {
       throw invalid({
         en: `${out}: the folder ${dir} does not exist; create it or choose another output path`,
         ru: `${out}: папка ${dir} не существует; создайте её или укажите другой путь результата`,
       });
     }
-    if (stat.code === 'ENOTDIR') throw notAFolder(out, dir);
-    throw failed(out, stat);
+    if (code === 'ENOTDIR') throw notAFolder(out, dir);
+    throw failed(out, e);
   }
   if (!stat.isDirectory()) throw notAFolder(out, dir);
   try {
     accessSync(dir, fsc.W_OK);
   } catch (e) {
     throw failed(out, e);
-  }
-}
-
-/** The stat, or the error it failed with. */
-function tryStat(stat: () => Stats): Stats | NodeJS.ErrnoException {
-  try {
-    return stat();
-  } catch (e) {
-    return e as NodeJS.ErrnoException;
   }
 }
 
@@ -120,9 +114,11 @@ function notAFolder(out: string, dir: string): CabinetError {
 }
 
 async function checkTarget(out: string, force: boolean, isFolder = false): Promise<void> {
-  const stat = tryStat(() => lstatSync(out));
-  if (stat instanceof Error) {
-    if ((stat as NodeJS.ErrnoException).code === 'ENAMETOOLONG') throw nameTooLong(out);
+  let stat: Stats;
+  try {
+    stat = lstatSync(out);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENAMETOOLONG') throw nameTooLong(out);
     return;
   }
   if (!isFolder && stat.isDirectory()) {
