@@ -33,7 +33,9 @@ const SYNC_READ_MAX = 1 << 20;
 export async function readRegularFile(file: string): Promise<Buffer> {
   const { fd, stat } = openRegularSync(file);
   try {
-    if (stat.size <= SYNC_READ_MAX) return readAllSync(fd, stat.size);
+    // Memory of its own, as FileHandle.readFile gave, not a slice of Node's shared pool (which small allocUnsafe
+    // buffers are): a zip's bytes become its entries' stored data, each zip's its own (tests/unit/archive/read-zip).
+    if (stat.size <= SYNC_READ_MAX) return readAllSync(fd, stat.size, Buffer.allocUnsafeSlow);
     return await new Promise<Buffer>((resolve, reject) => readFile(fd, (e, bytes) => (e ? reject(e) : resolve(bytes))));
   } finally {
     closeSync(fd);
@@ -65,10 +67,11 @@ export function openRegularSync(file: string): { fd: number; stat: Stats } {
 /**
  * The `size` bytes of the regular file open at `fd` (what readFileSync(fd) reads, without its second fstat); fewer
  * if it shrank meanwhile. A size of 0 (some special files report it) reads to the end as readFileSync does.
+ * `alloc`: where the bytes go (default Buffer.allocUnsafe: small files share Node's pool).
  */
-export function readAllSync(fd: number, size: number): Buffer {
+export function readAllSync(fd: number, size: number, alloc: (size: number) => Buffer = Buffer.allocUnsafe): Buffer {
   if (size === 0) return readFileSync(fd);
-  const buf = Buffer.allocUnsafe(size);
+  const buf = alloc(size);
   let done = 0;
   while (done < size) {
     const n = readSync(fd, buf, done, size - done, null);
