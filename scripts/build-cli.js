@@ -11,8 +11,8 @@
  *      they compiled are saved (vm.Script#createCachedData). dist/cli/main.js compiles the bundle from it.
  *
  * yargs finds its own translations ("Unknown argument", in Russian) in ../locales from its build/ folder:
- * bundled, __dirname is ours, so that one path is pointed back at the installed yargs. Its require('assert') gets a
- * small stand-in (YARGS_ASSERT).
+ * bundled, __dirname is ours, so that one path is pointed back at the installed yargs; two of its start-up costs
+ * are cut out (YARGS_PATCHES). Its require('assert') gets a small stand-in (YARGS_ASSERT).
  *
  * `node scripts/build-cli.js --warm ARGS…` is one such run (internal).
  */
@@ -55,6 +55,38 @@ const own = {
 module.exports = new Proxy(own, { get: (target, key) => (key in target ? target[key] : real()[key]) });
 `;
 
+/**
+ * Changes to yargs/build/index.cjs (minified: each text is checked to occur exactly once, so a yargs update that
+ * moves it fails the build instead of silently keeping the cost):
+ * - its one __dirname (its locales folder) → YARGS_BUILD_DIR;
+ * - argsert, which checks the types of the arguments of each yargs call by parsing a signature string with regular
+ *   expressions, and on a mismatch only prints a warning (it catches its own error): ~60 calls in our set-up, ~2 ms
+ *   of every start (docs/performance.md, start-up). Our calls are fixed and the tests see no warning;
+ * - the factory's own `.version()`, which looks for the caller's package.json (a walk up the folders, a read, a
+ *   parse) for a version that args.ts replaces with its own `.version(VERSION)` in the same set-up (yargs then
+ *   deletes and re-adds the option, so --help is the same);
+ * - its width of the terminal, read from process.stdout when loaded: asked only of a character device, so that a
+ *   run whose stdout is a pipe or a file does not create the stream for it (src/cli/stdio.ts; args.ts sets the
+ *   width itself anyway).
+ */
+const YARGS_PATCHES = [
+  ['its locales folder', '__dirname', YARGS_BUILD_DIR],
+  ['argsert', 'function h(t,s,i){try{', 'function h(t,s,i){return;try{'],
+  ["the factory's version()", 'i.help(),i.version(),i', 'i.help(),i'],
+  [
+    'its terminal width, read at load',
+    'stdColumns:void 0!==process.stdout.columns?process.stdout.columns:null',
+    'stdColumns:(()=>{try{if(!require("fs").fstatSync(1).isCharacterDevice())return null}catch(e){}' +
+      'return void 0!==process.stdout.columns?process.stdout.columns:null})()',
+  ],
+];
+
+function replaceOnce(text, what, from, to) {
+  const uses = text.split(from).length - 1;
+  if (uses !== 1) throw new Error(`yargs/build/index.cjs: expected ${what} (${from}) once, found it ${uses} times`);
+  return text.replace(from, () => to);
+}
+
 async function bundle() {
   const entry = path.join(dist, 'run.js');
   if (!fs.existsSync(entry)) throw new Error('dist/cli/run.js is missing: run tsc first (npm run build)');
@@ -73,12 +105,15 @@ async function bundle() {
         const name = args.path.startsWith('@') ? args.path.split('/').slice(0, 2).join('/') : args.path.split('/')[0];
         return BUNDLED.has(name) ? undefined : { path: args.path, external: true };
       });
+      build.onLoad({ filter: /[\\/]dist[\\/]report[\\/]html-client\.js$/ }, (args) => ({
+        contents: asciiTemplates(fs.readFileSync(args.path, 'utf8'), args.path),
+        loader: 'js',
+      }));
       build.onLoad({ filter: /[\\/]yargs[\\/]build[\\/]index\.cjs$/ }, (args) => {
-        const text = fs.readFileSync(args.path, 'utf8');
-        const uses = text.split('__dirname').length - 1;
-        if (uses !== 1) throw new Error(`yargs/build/index.cjs: expected one __dirname (its locales folder), found ${uses}`);
+        let text = fs.readFileSync(args.path, 'utf8');
+        for (const [what, from, to] of YARGS_PATCHES) text = replaceOnce(text, what, from, to);
         localesFixed = true;
-        return { contents: text.replace('__dirname', YARGS_BUILD_DIR), loader: 'js' };
+        return { contents: text, loader: 'js' };
       });
     },
   };
@@ -94,6 +129,27 @@ async function bundle() {
     logLevel: 'warning',
   });
   if (!localesFixed) throw new Error('yargs/build/index.cjs was not bundled: the locales fix did not apply');
+  const at = fs.readFileSync(BUNDLE, 'latin1').search(/[^\x00-\x7f]/);
+  if (at >= 0) throw new Error(`${BUNDLE}: a character outside ASCII at offset ${at}; main.js reads the bundle as Latin-1 (see asciiTemplates)`);
+}
+
+/**
+ * The bundle is ASCII, so that dist/cli/main.js can read it as Latin-1 (a copy into a one-byte string, ~0.5 ms)
+ * instead of decoding UTF-8 (~2.5 ms for its 1 MB: docs/performance.md, start-up). esbuild writes every string
+ * and name in ASCII already; what it cannot is the text of a String.raw template, where an escape would change the
+ * value. The two String.raw templates of report/html-client.js (its page's CSS and script) hold a few (▸, –, ·):
+ * each becomes a substitution, ${"\u2013"}, which puts the very same character into the template's value.
+ */
+function asciiTemplates(text, file) {
+  const parts = text.split(/(String\.raw `[^`]*`)/);
+  if (parts.length !== 5) throw new Error(`${file}: expected two String.raw templates (asciiTemplates)`);
+  return parts
+    .map((part, i) => {
+      if (i % 2 === 1) return part.replace(/[^\x00-\x7f]/g, (c) => '${"\\u' + c.charCodeAt(0).toString(16).padStart(4, '0') + '"}');
+      // Outside the templates (comments, code): esbuild writes it in ASCII itself.
+      return part;
+    })
+    .join('');
 }
 
 /** The runs whose compiled functions go into the code cache, one process each, in a scratch folder. */
@@ -131,7 +187,7 @@ function warm() {
 function warmRun(args) {
   const { BUNDLE, CODE_CACHE, compileBundle } = require(path.join(dist, 'main.js'));
   const cached = fs.existsSync(CODE_CACHE) ? fs.readFileSync(CODE_CACHE) : undefined;
-  const { script, run } = compileBundle(fs.readFileSync(BUNDLE, 'utf8'), cached);
+  const { script, run } = compileBundle(fs.readFileSync(BUNDLE, 'latin1'), cached);
   if (cached && script.cachedDataRejected) throw new Error('V8 refused the code cache it has just written');
   process.argv = [process.argv[0], BUNDLE, ...args];
   process.on('exit', () => fs.writeFileSync(CODE_CACHE, script.createCachedData()));

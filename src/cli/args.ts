@@ -17,6 +17,7 @@ import { limitOptions, limitsFrom } from './limit-args';
 import { workdirCommands, workflowFrom, workflowMergeOptions, type WorkdirArgs } from './workdir-args';
 import { argvLang, flagDefault, setHelpLanguage, t } from './help';
 import { HELP_RU } from './help-ru';
+import { stdoutColumns } from './stdio';
 import { editDistance } from '../workdir/locate';
 
 export interface GlobalOptions {
@@ -258,7 +259,7 @@ export function parseArgs(argv: string[], version: string): Promise<ParsedArgs> 
     .version(version)
     .help()
     .alias('h', 'help')
-    .wrap(Math.min(110, process.stdout.columns || 110))
+    .wrap(Math.min(110, stdoutColumns() || 110))
     .exitProcess(false)
     .fail((msg, err) => {
       if (err) throw err;

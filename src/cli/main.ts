@@ -63,7 +63,8 @@ if (require.main === module) {
   if (!freshBundle()) require('./run');
   else {
     const cache = codeCache();
-    if (cache) compileBundle(fs.readFileSync(BUNDLE, 'utf8'), cache).run();
+    // Latin-1: the bundle is ASCII (scripts/build-cli.js checks), and a one-byte copy is ~2 ms faster than UTF-8.
+    if (cache) compileBundle(fs.readFileSync(BUNDLE, 'latin1'), cache).run();
     else {
       (Module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
       require(BUNDLE);

@@ -12,9 +12,11 @@ import { parseArgs } from './args';
 import { mergeNextStep } from './next-step';
 import { detectLang, type Lang } from './lang';
 import { quietOnBrokenPipe } from './broken-pipe';
+import { onFirstUse } from './stdio';
 
-quietOnBrokenPipe(process.stdout);
-quietOnBrokenPipe(process.stderr);
+// When first used: a --quiet merge never creates either stream (cli/stdio.ts).
+onFirstUse('stdout', quietOnBrokenPipe);
+onFirstUse('stderr', quietOnBrokenPipe);
 
 /*
  * The commands, their renderers and the terminal helpers are required when their command runs, not imported above:
@@ -45,10 +47,10 @@ async function main(argv: string[]): Promise<number> {
       const terminal = currentTerminal();
       const progress = progressBar(terminal, args.lang, args.quiet || args.json);
       const { report } = await runMerge({ ...args, version: VERSION, onProgress: progress.onProgress }).finally(progress.stop);
-      // --report -: the JSON report is the output (stdout); the human summary goes to stderr, as a log would.
-      const human = args.reportToStdout ? process.stderr : process.stdout;
       if (args.json || args.reportToStdout) process.stdout.write(JSON.stringify(report, null, 2) + '\n');
       if (!args.json && !args.quiet) {
+        // --report -: the JSON report is the output (stdout); the human summary goes to stderr, as a log would.
+        const human = args.reportToStdout ? process.stderr : process.stdout;
         const next = mergeNextStep(argv, report, args.report, args.outDir);
         const colour = useColour(args.reportToStdout ? { ...terminal, stdoutTty: terminal.stderrTty } : terminal, args.color);
         human.write(terminalText(renderSummary(report, args.lang, painter(colour), next), { colour }));

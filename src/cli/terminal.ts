@@ -5,6 +5,7 @@
 
 import type { SingleBar } from 'cli-progress';
 import type { Lang } from './lang';
+import { isTerminal } from './stdio';
 
 export interface TerminalInfo {
   /** stdout is a terminal (the summary may be coloured). */
@@ -15,7 +16,7 @@ export interface TerminalInfo {
 }
 
 export function currentTerminal(): TerminalInfo {
-  return { stdoutTty: process.stdout.isTTY === true, stderrTty: process.stderr.isTTY === true, env: process.env };
+  return { stdoutTty: isTerminal('stdout'), stderrTty: isTerminal('stderr'), env: process.env };
 }
 
 /**

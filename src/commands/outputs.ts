@@ -4,7 +4,7 @@
  * all outputs of a run as one unit (commands/merge.ts).
  */
 
-import { constants as fsc, promises as fs } from 'node:fs';
+import { accessSync, constants as fsc, lstatSync, promises as fs, statSync, type Stats } from 'node:fs';
 import * as path from 'node:path';
 import { CabinetError } from '../errors';
 import { realPathOf } from '../io/links';
@@ -76,23 +76,30 @@ export async function checkMayReplace(target: string, force: boolean): Promise<v
   await checkTarget(target, force, true);
 }
 
+/*
+ * checkFolder and checkTarget use synchronous calls (stat, access, lstat: none opens a file, none can block on a
+ * FIFO): awaited one after the other, each was a trip to libuv's threads (docs/performance.md, start-up).
+ */
 async function checkFolder(out: string): Promise<void> {
   const dir = path.dirname(path.resolve(out));
-  const stat = await fs.stat(dir).catch((e: NodeJS.ErrnoException) => e);
-  if (stat instanceof Error) {
-    if (stat.code === 'ENAMETOOLONG') throw nameTooLong(out);
-    if (stat.code === 'ENOENT') {
+  let stat: Stats;
+  try {
+    stat = statSync(dir);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENAMETOOLONG') throw nameTooLong(out);
+    if (code === 'ENOENT') {
       throw invalid({
         en: `${out}: the folder ${dir} does not exist; create it or choose another output path`,
         ru: `${out}: папка ${dir} не существует; создайте её или укажите другой путь результата`,
       });
     }
-    if (stat.code === 'ENOTDIR') throw notAFolder(out, dir);
-    throw failed(out, stat);
+    if (code === 'ENOTDIR') throw notAFolder(out, dir);
+    throw failed(out, e);
   }
   if (!stat.isDirectory()) throw notAFolder(out, dir);
   try {
-    await fs.access(dir, fsc.W_OK);
+    accessSync(dir, fsc.W_OK);
   } catch (e) {
     throw failed(out, e);
   }
@@ -107,11 +114,13 @@ function notAFolder(out: string, dir: string): CabinetError {
 }
 
 async function checkTarget(out: string, force: boolean, isFolder = false): Promise<void> {
-  const stat = await fs.lstat(out).catch((e: NodeJS.ErrnoException) => {
-    if (e.code === 'ENAMETOOLONG') throw nameTooLong(out);
-    return undefined;
-  });
-  if (!stat) return;
+  let stat: Stats;
+  try {
+    stat = lstatSync(out);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENAMETOOLONG') throw nameTooLong(out);
+    return;
+  }
   if (!isFolder && stat.isDirectory()) {
     throw invalid({
       en: `${out}: this is a folder; the merged archive is a file. Choose a file name such as MERGED.zip`,

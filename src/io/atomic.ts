@@ -9,13 +9,8 @@
  * registered too (by commands/merge.ts, through removeOnInterrupt), so an interrupted run leaves nothing of its own.
  */
 
-import { rmSync, promises as fs } from 'node:fs';
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeFileSync, promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { lazy } from '../lazy';
-
-// node:crypto (with the stream modules it loads) on first use: the CLI imports this module at start for its
-// signal handlers, and --help writes no file (~2 ms of its start, docs/performance.md).
-const crypto = lazy(() => require('node:crypto') as typeof import('node:crypto'));
 
 /** Paths to remove if the process is interrupted now: temp files and folders, and this run's finished outputs. */
 const pending = new Set<string>();
@@ -97,21 +92,35 @@ function testDelayMs(): number {
   return Number.isFinite(n) && n > 0 ? n : 0;
 }
 
-/** A temporary sibling name for `target`: hidden, unique, recognisable. */
+/**
+ * A temporary sibling name for `target`: hidden, unique, recognisable. Math.random, not node:crypto (~1.5 ms to
+ * load, docs/performance.md, start-up): the name needs to differ from other runs' and this run's other temp names,
+ * not to be unguessable — it is created exclusively ('wx', O_EXCL: never through a link planted under that name).
+ */
 export function tempSibling(target: string): string {
   const dir = path.dirname(target);
-  return path.join(dir, `.${path.basename(target)}.${process.pid}.${crypto().randomBytes(4).toString('hex')}.tmp`);
+  const hex = Math.floor(Math.random() * 0x100000000).toString(16).padStart(8, '0');
+  return path.join(dir, `.${path.basename(target)}.${process.pid}.${hex}.tmp`);
 }
+
+/**
+ * Up to this size a file is written with synchronous calls: open, write, fsync, close, lstat and rename awaited one
+ * after the other each went to libuv's threads and back, and left a small merge idle for most of its writing
+ * (docs/performance.md, start-up). A signal arriving meanwhile is handled after the last call, when the file is in
+ * place or removed, as after any other step. Larger files are written asynchronously (the event loop keeps running).
+ */
+const SYNC_WRITE_MAX = 1 << 20;
 
 /** Writes `data` to `target` atomically (temp file, fsync, rename). */
 export async function writeFileAtomic(target: string, data: Uint8Array | string): Promise<void> {
   checkInterrupt();
+  const delay = testDelayMs();
+  if (delay === 0 && (typeof data === 'string' ? data.length * 3 : data.length) <= SYNC_WRITE_MAX) return writeFileAtomicSync(target, data);
   const tmp = tempSibling(target);
   removeOnInterrupt(tmp);
   try {
     const handle = await fs.open(tmp, 'wx');
     try {
-      const delay = testDelayMs();
       if (delay > 0) {
         const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
         const half = bytes.subarray(0, bytes.length >> 1);
@@ -128,6 +137,32 @@ export async function writeFileAtomic(target: string, data: Uint8Array | string)
     await renameInto(tmp, target);
   } catch (e) {
     await fs.rm(tmp, { force: true }).catch(() => undefined);
+    throw e;
+  } finally {
+    forget(tmp);
+  }
+}
+
+/** writeFileAtomic with synchronous calls (small data, no test delay). */
+function writeFileAtomicSync(target: string, data: Uint8Array | string): void {
+  const tmp = tempSibling(target);
+  removeOnInterrupt(tmp);
+  try {
+    const fd = openSync(tmp, 'wx');
+    try {
+      writeFileSync(fd, data);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    // No signal handler runs during these calls, so the target needs no registration as renameInto gives it.
+    renameSync(tmp, target);
+  } catch (e) {
+    try {
+      rmSync(tmp, { force: true });
+    } catch {
+      // The write's error is the one to report.
+    }
     throw e;
   } finally {
     forget(tmp);

@@ -4,7 +4,7 @@
  * and the other writers into WORK check the path they touch with firstLink first.
  */
 
-import { promises as fs } from 'node:fs';
+import { promises as fs, realpathSync } from 'node:fs';
 import * as path from 'node:path';
 
 /**
@@ -25,7 +25,9 @@ export async function firstLink(root: string, rel: string): Promise<string | und
 
 /**
  * The real path of `p` (links resolved) even when `p` does not exist yet: the real path of its nearest existing
- * ancestor, with the missing parts appended. Used to compare an output with the inputs.
+ * ancestor, with the missing parts appended. Used to compare an output with the inputs. realpath(3) with a
+ * synchronous call: a merge asks it for each input and output, and each awaited call was a trip to libuv's threads
+ * (docs/performance.md, start-up); it opens nothing, so a FIFO on the way cannot block it.
  */
 export async function realPathOf(p: string): Promise<string> {
   const abs = path.resolve(p);
@@ -33,7 +35,7 @@ export async function realPathOf(p: string): Promise<string> {
   let at = abs;
   for (;;) {
     try {
-      return path.join(await fs.realpath(at), ...missing.reverse());
+      return path.join(realpathSync.native(at), ...missing.reverse());
     } catch {
       const parent = path.dirname(at);
       if (parent === at) return abs;

@@ -17,11 +17,15 @@
  * allows, it never names what to delete. While the journal's process is alive, a second run is refused.
  */
 
-import { createHash } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import { closeSync, linkSync, lstatSync, promises as fs, renameSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { CabinetError } from '../errors';
 import { checkInterrupt, forget, interruptPending, removeOnInterrupt } from './atomic';
+import { openRegularSync, readAllSync } from './read-regular';
+import { lazy } from '../lazy';
+
+/** Only for an output name near the 255-byte limit (start-up time, docs/performance.md). */
+const crypto = lazy(() => require('node:crypto') as typeof import('node:crypto'));
 
 interface Journal {
   tool: 'cabinet-merge';
@@ -34,7 +38,7 @@ export function journalPath(first: string): string {
   const abs = path.resolve(first);
   const name = path.basename(abs);
   // A name near the file system's 255-byte limit: a short journal name, still one per output name.
-  if (Buffer.byteLength(name) > 200) return path.join(path.dirname(abs), `.cabinet-merge-publish.${createHash('sha256').update(name).digest('hex').slice(0, 16)}`);
+  if (Buffer.byteLength(name) > 200) return path.join(path.dirname(abs), `.cabinet-merge-publish.${crypto().createHash('sha256').update(name).digest('hex').slice(0, 16)}`);
   return path.join(path.dirname(abs), `.${name}.cabinet-merge-publish`);
 }
 
@@ -55,9 +59,30 @@ function alive(pid: number): boolean {
   }
 }
 
-async function readJournal(file: string): Promise<Journal | undefined> {
-  const text = await fs.readFile(file, 'utf8').catch(() => undefined);
-  if (text === undefined || text.length > 1 << 20) return undefined;
+/** Whether `p` exists (as anything, a link not followed). */
+function exists(p: string): boolean {
+  return lstatSync(p, { throwIfNoEntry: false }) !== undefined;
+}
+
+/*
+ * The journal and the publishing step use synchronous calls: a handful of small calls, each awaited on libuv's
+ * threads before, left a small merge mostly idle here (docs/performance.md, start-up). A signal is handled between
+ * the steps, where checkInterrupt and the interrupt registry expect it (testPublishPause still awaits).
+ */
+function readJournal(file: string): Journal | undefined {
+  let text: string;
+  try {
+    // O_NONBLOCK and a regular file only (io/read-regular): a FIFO put in its place cannot hang the run.
+    const { fd, stat } = openRegularSync(file);
+    try {
+      if (stat.size > 1 << 20) return undefined;
+      text = readAllSync(fd, stat.size).toString('utf8');
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return undefined;
+  }
   try {
     const j = JSON.parse(text) as Partial<Journal>;
     if (j.tool !== 'cabinet-merge' || !Number.isInteger(j.pid) || !Array.isArray(j.outputs) || !j.outputs.every((o) => typeof o === 'string')) return undefined;
@@ -80,7 +105,7 @@ function busy(first: string, pid: number, journal: string): CabinetError {
  */
 export async function recoverHalfOutputs(first: string, own: readonly string[]): Promise<void> {
   const file = journalPath(first);
-  const j = await readJournal(file);
+  const j = readJournal(file);
   if (!j) return;
   if (alive(j.pid)) throw busy(first, j.pid, file);
   const listed = new Set(j.outputs.map((o) => path.resolve(o)));
@@ -99,18 +124,18 @@ export async function beginPublish(targets: readonly string[]): Promise<string> 
   const body = JSON.stringify({ tool: 'cabinet-merge', pid: process.pid, outputs: targets.map((t) => path.resolve(t)) } satisfies Journal) + '\n';
   removeOnInterrupt(file);
   try {
-    await fs.writeFile(file, body, { flag: 'wx' });
+    writeFileSync(file, body, { flag: 'wx' });
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'EEXIST') {
       forget(file);
       throw e;
     }
-    const j = await readJournal(file);
+    const j = readJournal(file);
     if (j && alive(j.pid)) {
       forget(file);
       throw busy(targets[0], j.pid, file);
     }
-    await fs.writeFile(file, body);
+    writeFileSync(file, body);
   }
   return file;
 }
@@ -125,7 +150,7 @@ export async function testPublishPause(): Promise<void> {
 }
 
 export async function endPublish(journal: string): Promise<void> {
-  await fs.rm(journal, { force: true });
+  rmSync(journal, { force: true });
   forget(journal);
 }
 
@@ -139,31 +164,31 @@ const NO_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV', '
 export async function publish(tmp: string, target: string, options: { replace: boolean; isDir: boolean }): Promise<void> {
   checkInterrupt();
   if (options.replace) {
-    const isNew = !(await fs.lstat(target).catch(() => undefined));
+    const isNew = !exists(target);
     if (isNew) removeOnInterrupt(target);
     else if (options.isDir) await fs.rm(target, { recursive: true, force: true });
-    await fs.rename(tmp, target);
+    renameSync(tmp, target);
     if (isNew && !interruptPending()) forget(target);
     return;
   }
   removeOnInterrupt(target);
   try {
     if (options.isDir) {
-      await fs.rename(tmp, target);
+      renameSync(tmp, target);
     } else {
       try {
-        await fs.link(tmp, target);
+        linkSync(tmp, target);
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code ?? '';
-        if (!NO_LINKS.has(code) || (await fs.lstat(target).catch(() => undefined))) throw e;
-        await fs.rename(tmp, target);
+        if (!NO_LINKS.has(code) || exists(target)) throw e;
+        renameSync(tmp, target);
       }
-      await fs.rm(tmp, { force: true });
+      rmSync(tmp, { force: true });
     }
   } catch (e) {
     forget(target);
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST' || code === 'ENOTEMPTY' || code === 'ENOTDIR' || code === 'EISDIR' || (code === 'EPERM' && (await fs.lstat(target).catch(() => undefined)))) {
+    if (code === 'EEXIST' || code === 'ENOTEMPTY' || code === 'ENOTDIR' || code === 'EISDIR' || (code === 'EPERM' && exists(target))) {
       throw new AlreadyExists(target);
     }
     throw e;

@@ -6,7 +6,7 @@
  * would have). Devices, sockets and folders are refused the same way.
  */
 
-import { closeSync, constants, fstatSync, openSync, promises as fs, readFileSync, readSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFile, readFileSync, readSync, type Stats } from 'node:fs';
 
 /** O_NONBLOCK does not exist on Windows (no FIFOs in the file system there); 0 leaves the flags unchanged. */
 const NONBLOCK = constants.O_NONBLOCK ?? 0;
@@ -22,15 +22,23 @@ export class NotRegularFile extends Error {
   }
 }
 
+/**
+ * Up to this size a file is read with synchronous calls (the open and its check always are, below): a small
+ * merge's rules probe, journal and zips were each three or four awaited trips to libuv's threads
+ * (docs/performance.md, start-up). A larger file is read on libuv's threads, so two inputs are read at once.
+ */
+const SYNC_READ_MAX = 1 << 20;
+
 /** The bytes of `file`; throws NotRegularFile (code ENOTREG) when it is not a regular file, else fs errors as they come. */
 export async function readRegularFile(file: string): Promise<Buffer> {
-  const handle = await fs.open(file, constants.O_RDONLY | NONBLOCK);
+  const { fd, stat } = openRegularSync(file);
   try {
-    const stat = await handle.stat();
-    if (!stat.isFile()) throw new NotRegularFile(file);
-    return await handle.readFile();
+    // Memory of its own, as FileHandle.readFile gave, not a slice of Node's shared pool (which small allocUnsafe
+    // buffers are): a zip's bytes become its entries' stored data, each zip's its own (tests/unit/archive/read-zip).
+    if (stat.size <= SYNC_READ_MAX) return readAllSync(fd, stat.size, Buffer.allocUnsafeSlow);
+    return await new Promise<Buffer>((resolve, reject) => readFile(fd, (e, bytes) => (e ? reject(e) : resolve(bytes))));
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }
 
@@ -59,10 +67,11 @@ export function openRegularSync(file: string): { fd: number; stat: Stats } {
 /**
  * The `size` bytes of the regular file open at `fd` (what readFileSync(fd) reads, without its second fstat); fewer
  * if it shrank meanwhile. A size of 0 (some special files report it) reads to the end as readFileSync does.
+ * `alloc`: where the bytes go (default Buffer.allocUnsafe: small files share Node's pool).
  */
-export function readAllSync(fd: number, size: number): Buffer {
+export function readAllSync(fd: number, size: number, alloc: (size: number) => Buffer = Buffer.allocUnsafe): Buffer {
   if (size === 0) return readFileSync(fd);
-  const buf = Buffer.allocUnsafe(size);
+  const buf = alloc(size);
   let done = 0;
   while (done < size) {
     const n = readSync(fd, buf, done, size - done, null);

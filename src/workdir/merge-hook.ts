@@ -48,6 +48,12 @@ export async function prepareWorkflow(options: WorkflowOptions, inputs: readonly
     rules,
     strategyFor: strategyFor(rules),
     async reuse(outcomes) {
+      // No store to look in and no working folder to write: nothing reads the sites or their keys (SHA-256, whose
+      // node:crypto is then never loaded). The merged texts kept for them go, as collectConflicts lets them go.
+      if (options.reuseResolutions === false && options.outDir === undefined) {
+        for (const o of outcomes) delete o.mergedText;
+        return [];
+      }
       const files = collectConflicts(outcomes);
       if (options.reuseResolutions !== false && files.length > 0) {
         const { loadResolutions, resolutionsDir } = rerereStore();
