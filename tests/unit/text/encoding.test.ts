@@ -139,6 +139,13 @@ describe('decodeText: UTF-8 as the strict TextDecoder reads it', () => {
       { seed: 13, numRuns: 500 },
     );
   });
+
+  test('a non-ASCII file over TRANSCODE_MAX_BYTES (24 MiB, decoded by TextDecoder itself) and one under it', () => {
+    for (const size of [24 * 1024 * 1024 + 6, 3 * 1024 * 1024]) {
+      const b = Buffer.alloc(size, 'Ёж: ');
+      expect(decodeText(b)?.text === strict(b)).toBe(true);
+    }
+  });
 });
 
 describe('isBinary: real file headers', () => {
