@@ -8,7 +8,8 @@
  * - any other non-empty file is DEFLATE-compressed by Node's own zlib (C) at level 4. The promise: the content is
  *   always identical; the compressed bytes are identical for the same input on the same Node build (zlib builds of
  *   other Node versions may choose other, equally valid, DEFLATE streams). Node's zlib deflates a 16 MB page in
- *   0.25 s where pako, the pure-JS deflate used before, took 0.68 s (docs/performance.md);
+ *   0.25 s where pako, the pure-JS deflate used before, took 0.68 s (docs/performance.md); a file over 1 MB is
+ *   deflated in pieces on several pool threads and the pieces joined into one stream (DEFLATE_PIECE);
  * - folders and empty files are stored.
  * Names follow tree.nameEncoding: 'utf8' → UTF-8 with the language-encoding flag for non-ASCII names; 'cp866' →
  * CP866 bytes without the flag, as Russian Windows tools write them, and a name CP866 cannot hold in UTF-8 with the
@@ -167,8 +168,9 @@ function deflatedAhead(bytes: Uint8Array, crc: number): Promise<Uint8Array> | un
  * thread: every piece but the first is given the 32 KB before it as a preset dictionary (so matches reach back over
  * the cut, as in one stream) and every piece but the last ends in a sync flush (a byte-aligned empty stored block,
  * no final bit), so the raw streams, put end to end, are one valid DEFLATE stream of the whole file. The cuts depend
- * on the length alone: the same bytes for the same input on the same Node build. On this machine's two cores a
- * 14.8 MB page took 52 ms instead of 95 ms, 0.1 % larger (docs/performance.md).
+ * on the length alone: the same bytes for the same input on the same Node build. Writing the real 14.8 MB page:
+ * 104–132 ms → 61–91 ms with a core free, 0.04 % larger, for ~15 % more CPU (each piece's own zlib state and
+ * dictionary), so no faster on a machine with no core to spare (docs/performance.md, "Zip and decode pass").
  */
 const DEFLATE_PIECE = 1024 * 1024;
 const DEFLATE_WINDOW = 32 * 1024;
