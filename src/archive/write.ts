@@ -169,7 +169,7 @@ function deflatedAhead(bytes: Uint8Array, crc: number): Promise<Uint8Array> | un
  * the cut, as in one stream) and every piece but the last ends in a sync flush (a byte-aligned empty stored block,
  * no final bit), so the raw streams, put end to end, are one valid DEFLATE stream of the whole file. The cuts depend
  * on the length alone: the same bytes for the same input on the same Node build. Writing the real 14.8 MB page:
- * 104–132 ms → 61–91 ms with a core free, 0.04 % larger, for ~15 % more CPU (each piece's own zlib state and
+ * 104–132 ms → 61–91 ms with a core free, 0.04 % larger, for ~7 % more CPU (each piece's own zlib state and
  * dictionary), so no faster on a machine with no core to spare (docs/performance.md, "Zip and decode pass").
  */
 const DEFLATE_PIECE = 1024 * 1024;
