@@ -8,7 +8,8 @@
  * - any other non-empty file is DEFLATE-compressed by Node's own zlib (C) at level 4. The promise: the content is
  *   always identical; the compressed bytes are identical for the same input on the same Node build (zlib builds of
  *   other Node versions may choose other, equally valid, DEFLATE streams). Node's zlib deflates a 16 MB page in
- *   0.25 s where pako, the pure-JS deflate used before, took 0.68 s (docs/performance.md);
+ *   0.25 s where pako, the pure-JS deflate used before, took 0.68 s (docs/performance.md); a file over 1 MB is
+ *   deflated in pieces on several pool threads and the pieces joined into one stream (DEFLATE_PIECE);
  * - folders and empty files are stored.
  * Names follow tree.nameEncoding: 'utf8' → UTF-8 with the language-encoding flag for non-ASCII names; 'cp866' →
  * CP866 bytes without the flag, as Russian Windows tools write them, and a name CP866 cannot hold in UTF-8 with the
@@ -20,7 +21,7 @@
  */
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { crc32, deflateRaw, deflateRawSync } from 'zlib';
+import { ZlibOptions, constants, crc32, deflateRaw, deflateRawSync } from 'zlib';
 import { CabinetError } from '../errors';
 import { forget, removeOnInterrupt, tempSibling, writeFileAtomic } from '../io/atomic';
 import { lazy } from '../lazy';
@@ -163,17 +164,55 @@ function deflatedAhead(bytes: Uint8Array, crc: number): Promise<Uint8Array> | un
 }
 
 /**
- * Node's asynchronous zlib hands each filled output chunk back to the main thread before it goes on (16 KB by
- * default: 80 round trips for a 6 MB script), so while the main thread is busy the compression waits. An output
- * chunk of half the input (text deflates 3–5×), between 64 KB and 8 MB, lets a pool thread do a whole file of up to
- * 16 MB in one go (measured: a 5.9 MB deflate finished 65 ms after its start beside 60 ms of main-thread work,
- * instead of 113 ms). The compressed bytes do not depend on the chunk size.
+ * A file of more than DEFLATE_PIECE bytes is deflated pigz-style, in pieces of that size, each on its own pool
+ * thread: every piece but the first is given the 32 KB before it as a preset dictionary (so matches reach back over
+ * the cut, as in one stream) and every piece but the last ends in a sync flush (a byte-aligned empty stored block,
+ * no final bit), so the raw streams, put end to end, are one valid DEFLATE stream of the whole file. The cuts depend
+ * on the length alone: the same bytes for the same input on the same Node build. Writing the real 14.8 MB page:
+ * 104–132 ms → 61–91 ms with a core free, 0.04 % larger, for ~7 % more CPU (each piece's own zlib state and
+ * dictionary), so no faster on a machine with no core to spare (docs/performance.md, "Zip and decode pass").
  */
-function deflateAsync(bytes: Uint8Array): Promise<Uint8Array> {
-  const chunkSize = Math.min(Math.max(bytes.length >> 1, 64 * 1024), 8 * 1024 * 1024);
-  return new Promise((resolve, reject) =>
-    deflateRaw(bytes, { level: DEFLATE_LEVEL, chunkSize }, (err, out) => (err ? reject(err) : resolve(out))),
-  );
+const DEFLATE_PIECE = 1024 * 1024;
+const DEFLATE_WINDOW = 32 * 1024;
+
+/** Pieces being deflated on libuv's pool, at most DEFLATE_AT_ONCE; the others wait in `waiting`, in order. */
+let piecesRunning = 0;
+const waiting: (() => void)[] = [];
+
+async function deflateAsync(bytes: Uint8Array): Promise<Uint8Array> {
+  if (bytes.length <= DEFLATE_PIECE) return deflatePiece(bytes, {});
+  const pieces: Promise<Buffer>[] = [];
+  for (let start = 0; start < bytes.length; start += DEFLATE_PIECE) {
+    const end = Math.min(bytes.length, start + DEFLATE_PIECE);
+    pieces.push(
+      deflatePiece(bytes.subarray(start, end), {
+        dictionary: start === 0 ? undefined : bytes.subarray(start - DEFLATE_WINDOW, start),
+        finishFlush: end === bytes.length ? constants.Z_FINISH : constants.Z_SYNC_FLUSH,
+      }),
+    );
+  }
+  return Buffer.concat(await Promise.all(pieces));
+}
+
+/**
+ * One raw DEFLATE call on libuv's pool, waiting its turn (DEFLATE_AT_ONCE). Node's asynchronous zlib hands each
+ * filled output chunk back to the main thread before it goes on (16 KB by default), so while the main thread is busy
+ * the compression waits: an output chunk of half the input (text deflates 3–5×), at least 64 KB, lets a pool thread
+ * do a whole piece in one go. The compressed bytes do not depend on the chunk size.
+ */
+async function deflatePiece(bytes: Uint8Array, options: ZlibOptions): Promise<Buffer> {
+  if (piecesRunning < DEFLATE_AT_ONCE) piecesRunning++;
+  else await new Promise<void>((resolve) => waiting.push(resolve)); // a finishing piece hands over its turn
+  try {
+    const chunkSize = Math.max(bytes.length >> 1, 64 * 1024);
+    return await new Promise<Buffer>((resolve, reject) =>
+      deflateRaw(bytes, { ...options, level: DEFLATE_LEVEL, chunkSize }, (err, out) => (err ? reject(err) : resolve(out))),
+    );
+  } finally {
+    const next = waiting.shift();
+    if (next) next();
+    else piecesRunning--;
+  }
 }
 
 /** One item as a zip entry: name encoded, date in DOS fields, data copied or compressed (counted in `written`). */

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import * as iconv from 'iconv-lite';
 import {
   BINARY_SNIFF_BYTES,
@@ -103,6 +104,47 @@ describe('decodeText: what does not round-trip is binary', () => {
     expect(decodeText(input)?.encoding).toBe('utf-8');
     expectRoundTrip(input);
     expect(isBinary(bytes('a'.repeat(BINARY_SNIFF_BYTES - 1), [0]))).toBe(true);
+  });
+});
+
+describe('decodeText: UTF-8 as the strict TextDecoder reads it', () => {
+  // decodeUtf8 validates with isUtf8 and reads through latin1 or a UTF-16 transcode: the same text, the same refusals.
+  const reference = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  const strict = (b: Uint8Array): string | undefined => {
+    try {
+      return reference.decode(b);
+    } catch {
+      return undefined;
+    }
+  };
+  const piece = fc.oneof(
+    { weight: 6, arbitrary: fc.string({ unit: 'grapheme-ascii', maxLength: 8 }).map((s) => utf8(s)) },
+    { weight: 6, arbitrary: fc.string({ unit: 'grapheme', maxLength: 4 }).map((s) => utf8(s)) },
+    { weight: 1, arbitrary: fc.constantFrom(utf8('\uFEFF'), Uint8Array.of(0xc0, 0xaf), Uint8Array.of(0xed, 0xa0, 0x80), Uint8Array.of(0xf4, 0x90, 0x80, 0x80)) },
+    { weight: 1, arbitrary: fc.integer({ min: 0x80, max: 0xff }).map((b) => Uint8Array.of(b)) },
+  );
+  test('any mix of characters, BOMs, overlongs, surrogates and stray bytes', () => {
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), (parts) => {
+        const b = bytes(...parts);
+        const d = decodeText(b);
+        const expected = strict(b);
+        if (expected !== undefined) {
+          const body = expected.startsWith('\uFEFF') ? expected.slice(1) : expected;
+          expect(d).toEqual({ text: body, encoding: 'utf-8', bom: expected !== body });
+        } else {
+          expect(d?.encoding).not.toBe('utf-8');
+        }
+      }),
+      { seed: 13, numRuns: 500 },
+    );
+  });
+
+  test('a non-ASCII file over TRANSCODE_MAX_BYTES (24 MiB, decoded by TextDecoder itself) and one under it', () => {
+    for (const size of [24 * 1024 * 1024 + 6, 3 * 1024 * 1024]) {
+      const b = Buffer.alloc(size, 'Ёж: ');
+      expect(decodeText(b)?.text === strict(b)).toBe(true);
+    }
   });
 });
 
