@@ -31,6 +31,7 @@ import type { ParseError } from 'jsonc-parser';
 import { lazy } from '../lazy';
 import { commonPrefix } from '../text/affix';
 import { lineColumn } from '../text/lines';
+import { markupParser } from './markup-parser';
 import type { CheckFailure } from './types';
 
 /*
@@ -38,7 +39,6 @@ import type { CheckFailure } from './types';
  * (htmlparser2 and postcss most), and most merges check one format or none (docs/performance.md).
  */
 const acorn = lazy(() => require('acorn') as typeof import('acorn'));
-const htmlparser2 = lazy(() => require('htmlparser2') as typeof import('htmlparser2'));
 const jsYaml = lazy(() => require('js-yaml') as typeof import('js-yaml'));
 const jsoncParser = lazy(() => require('jsonc-parser') as typeof import('jsonc-parser'));
 const postcss = lazy(() => require('postcss') as typeof import('postcss'));
@@ -228,7 +228,7 @@ function scanAttributes(text: string, xmlMode: boolean): AttrScan {
   const first = new Map<string, { tag: string; attr: string; offsets: [number, number] }>();
   let tag = '';
   let seen = new Map<string, number>();
-  const parser: HtmlParser = new (htmlparser2().Parser)(
+  const parser: HtmlParser = markupParser(
     {
       onopentagname: (name) => {
         tag = name;
@@ -245,7 +245,7 @@ function scanAttributes(text: string, xmlMode: boolean): AttrScan {
         if (!first.has(sig)) first.set(sig, { tag, attr, offsets: [before, parser.startIndex] });
       },
     },
-    { xmlMode, decodeEntities: false },
+    xmlMode,
   );
   parser.end(text);
   return { repeats, first };

@@ -18,13 +18,11 @@
  * Pure: no I/O; the budget's clock is read between steps.
  */
 import type { Parser } from 'htmlparser2';
-import { lazy } from '../lazy';
 import { merge3 } from '../merge3/merge3';
 import { checkHtml, checkXml } from './checks';
+import { markupParser } from './markup-parser';
 import type { MergeBudget, StructuredMerger, StructuredResult, TextTriple } from './types';
 
-/** Required on first use (start-up time: docs/performance.md). */
-const htmlparser2 = lazy(() => require('htmlparser2') as typeof import('htmlparser2'));
 
 class Decline extends Error {
   constructor(
@@ -72,7 +70,7 @@ interface Side {
 function tokenize(text: string, xmlMode: boolean): Side {
   const tags: Tag[] = [];
   let current: Tag | undefined;
-  const parser: Parser = new (htmlparser2().Parser)(
+  const parser: Parser = markupParser(
     {
       onopentagname: (name) => {
         current = { kind: 'tag', name, start: parser.startIndex, end: -1, nameEnd: parser.startIndex + 1 + name.length, attrs: [] };
@@ -87,7 +85,7 @@ function tokenize(text: string, xmlMode: boolean): Side {
         current = undefined;
       },
     },
-    { xmlMode, decodeEntities: false },
+    xmlMode,
   );
   parser.end(text);
   const tokens: Token[] = [];
