@@ -29,7 +29,7 @@ import type { Options as AcornOptions } from 'acorn';
 import type { Parser as HtmlParser } from 'htmlparser2';
 import type { ParseError } from 'jsonc-parser';
 import { lazy } from '../lazy';
-import { commonPrefix } from '../text/affix';
+import { commonPrefix, commonSuffix } from '../text/affix';
 import { lineColumn } from '../text/lines';
 import { markupParser } from './markup-parser';
 import type { CheckFailure } from './types';
@@ -364,6 +364,49 @@ function jsError(text: string): JsError | null {
   return moduleError;
 }
 
+/** JS comments and whitespace from `from`: the offset after them (`to` at most), or -1 for a block comment open at `to`. */
+function skipJsComments(text: string, from: number, to: number): number {
+  let i = from;
+  while (i < to) {
+    const c = text.charCodeAt(i);
+    if (c === 47 /* / */ && text.charCodeAt(i + 1) === 42 /* * */) {
+      const end = text.indexOf('*/', i + 2);
+      if (end === -1 || end + 2 > to) return -1;
+      i = end + 2;
+    } else if (c === 47 && text.charCodeAt(i + 1) === 47) {
+      while (i < to && !/[\n\r\u2028\u2029]/.test(text[i])) i++;
+    } else if (/\s/.test(text[i])) i++;
+    else break;
+  }
+  return i;
+}
+
+/**
+ * Whether one of `a`, `b` is the other with lines of nothing but JS comments and whitespace put in at one line
+ * start (say, an admin's comment line above the vendor's code, and no other change): then checkJs's answer for the
+ * one is its answer for the other, with no parse. Both are the same tokens with line breaks between the same ones
+ * (a comment is whitespace, and a '\n' was there before the new lines and is at their end, so no semicolon is
+ * inserted or lost, and an HTML-like `-->` still starts a line), so one parses exactly when the other does — only
+ * if that line start is in code, not inside a token: the text before it is comments and whitespace (a hashbang
+ * first), then code with no '`', no '/*' and no backslash before a line end, so no template literal, block comment
+ * or continued string can be open there (a string or regular expression cannot hold a '\n'). Not at offset 0 (before
+ * a hashbang). Anything else answers false, and the text is parsed.
+ */
+export function commentLinesApart(a: string, b: string): boolean {
+  if (a.length === b.length) return a === b;
+  const [short, long] = a.length < b.length ? [a, b] : [b, a];
+  const added = long.length - short.length;
+  const prefix = commonPrefix(short, long);
+  // The line start at or before the shared beginning's end; the rest of `short` must be the shared end.
+  const at = short.lastIndexOf('\n', prefix - 1) + 1;
+  if (at === 0 || short.length - at > commonSuffix(short, long)) return false;
+  const lines = long.slice(at, at + added);
+  if (!lines.endsWith('\n') || skipJsComments(lines, 0, lines.length) !== lines.length) return false;
+  let code = short.startsWith('#!') ? short.indexOf('\n') : 0;
+  code = skipJsComments(short, code, at);
+  return code !== -1 && !/`|\/\*|\\(?:\r\n|[\n\r\u2028\u2029])/.test(short.slice(code, at));
+}
+
 /**
  * Where every input parses with acorn (each as a module or as a script), the merge still parses as one of the two.
  * The cheap path parses only the merged text: once as a module (vite and most webpack bundles parse so), once
@@ -371,6 +414,8 @@ function jsError(text: string): JsError | null {
  */
 export function checkJs(merged: string, inputs: readonly string[], name?: string): CheckFailure | null {
   if (merged.length > JS_CHECK_MAX_CHARS) return null;
+  // The merge is an input but for comment lines: it parses where that input does (or not every input parses).
+  if (inputs.some((t) => commentLinesApart(merged, t))) return null;
   const err = jsError(merged);
   if (err === null) return null;
   if (!allParse(merged, inputs, (t) => t.length <= JS_CHECK_MAX_CHARS && jsError(t) === null)) return null;
