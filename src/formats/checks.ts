@@ -252,6 +252,8 @@ function scanAttributes(text: string, xmlMode: boolean): AttrScan {
 }
 
 function checkAttributes(merged: string, inputs: readonly string[], xmlMode: boolean, name?: string): CheckFailure | null {
+  // An input but for comment lines in text: the same tags, so whatever it repeats the input repeats too.
+  if (inputs.some((t) => markupCommentLinesApart(merged, t))) return null;
   const scan = scanAttributes(merged, xmlMode);
   if (scan.repeats.size === 0) return null;
   const who = subject(name);
@@ -393,6 +395,18 @@ function skipJsComments(text: string, from: number, to: number): number {
  * a hashbang). Anything else answers false, and the text is parsed.
  */
 export function commentLinesApart(a: string, b: string): boolean {
+  return linesApart(a, b, (lines) => skipJsComments(lines, 0, lines.length) === lines.length, (short, at) => {
+    let code = short.startsWith('#!') ? short.indexOf('\n') : 0;
+    code = skipJsComments(short, code, at);
+    return code !== -1 && !/`|\/\*|\\(?:\r\n|[\n\r\u2028\u2029])/.test(short.slice(code, at));
+  });
+}
+
+/**
+ * Whether one of `a`, `b` is the other with lines put in at one line start (not offset 0), the lines ending in
+ * '\n', such that `inserted(lines)` and `before(shorter text, offset)` hold. Equal texts: true.
+ */
+function linesApart(a: string, b: string, inserted: (lines: string) => boolean, before: (short: string, at: number) => boolean): boolean {
   if (a.length === b.length) return a === b;
   const [short, long] = a.length < b.length ? [a, b] : [b, a];
   const added = long.length - short.length;
@@ -401,10 +415,44 @@ export function commentLinesApart(a: string, b: string): boolean {
   const at = short.lastIndexOf('\n', prefix - 1) + 1;
   if (at === 0 || short.length - at > commonSuffix(short, long)) return false;
   const lines = long.slice(at, at + added);
-  if (!lines.endsWith('\n') || skipJsComments(lines, 0, lines.length) !== lines.length) return false;
-  let code = short.startsWith('#!') ? short.indexOf('\n') : 0;
-  code = skipJsComments(short, code, at);
-  return code !== -1 && !/`|\/\*|\\(?:\r\n|[\n\r\u2028\u2029])/.test(short.slice(code, at));
+  return lines.endsWith('\n') && inserted(lines) && before(short, at);
+}
+
+/**
+ * From `from` to `to`, markup that htmlparser2's tokenizer reads from its text state and leaves in it: text without
+ * '<', whole comments, declarations (`<!DOCTYPE …>`) and processing instructions (`<?…>`), each ended where the
+ * tokenizer ends it (Tokenizer.js): a comment at the first '>' after `<!--` with two '-' before it (`<!-->` and
+ * `<!--->` too: the opening dashes count), a declaration at the first '>' after the character following `<!`, an
+ * instruction at the first '>' after `<?`. Anything else with a '<' (a tag, `</`, `<![CDATA[`, `<!-x`) answers false.
+ */
+function markupTextOnly(text: string, from: number, to: number): boolean {
+  let i = text.indexOf('<', from);
+  while (i !== -1 && i < to) {
+    let end: number;
+    const c = text.charCodeAt(i + 1);
+    const d = text.charCodeAt(i + 2);
+    if (c === 33 /* ! */ && d === 45 /* - */) {
+      if (text.charCodeAt(i + 3) !== 45) return false;
+      end = text.indexOf('>', i + 4);
+      while (end !== -1 && !(text.charCodeAt(end - 1) === 45 && text.charCodeAt(end - 2) === 45)) end = text.indexOf('>', end + 1);
+    } else if (c === 33 && d !== 91 /* [ */) end = text.indexOf('>', i + 3);
+    else if (c === 63 /* ? */) end = text.indexOf('>', i + 2);
+    else return false;
+    if (end === -1 || end >= to) return false;
+    i = text.indexOf('<', end + 1);
+  }
+  return true;
+}
+
+/**
+ * Whether one of `a`, `b` is the other with lines of text and comments put in at one line start where the markup
+ * before is only text, comments and declarations (say, an admin's `<!-- … -->` line under `<!DOCTYPE html>`). There
+ * the tokenizer is in its text state (no tag begun, no script or style body), reads the new lines as text and
+ * comments, and is back in that state where the rest begins: every tag and attribute of the two is the same, so
+ * their attribute checks agree, and the merge holds a repeated attribute only where that input does.
+ */
+export function markupCommentLinesApart(a: string, b: string): boolean {
+  return linesApart(a, b, (lines) => markupTextOnly(lines, 0, lines.length), (short, at) => markupTextOnly(short, 0, at));
 }
 
 /**

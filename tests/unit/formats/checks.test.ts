@@ -2,7 +2,7 @@
  * The format checks of a clean merge. Each check first gets the case that motivated it: today's line merge
  * (git-identical) gives a clean file that is wrong for its format, and the check says so.
  */
-import { checkCss, checkHtml, checkJs, checkJson, checkXml, checkYaml, commentLinesApart, JS_CHECK_MAX_CHARS, lineColumn } from '../../../src/formats/checks';
+import { checkCss, checkHtml, checkJs, checkJson, checkXml, checkYaml, commentLinesApart, JS_CHECK_MAX_CHARS, lineColumn, markupCommentLinesApart } from '../../../src/formats/checks';
 import { mergeTexts } from '../merge3/harness';
 
 /** The line merge of three texts; the test needs it to be clean. */
@@ -201,6 +201,35 @@ describe('checkJs: an input but for comment lines', () => {
     expect(commentLinesApart(at(code, 1, '/* unclosed\n'), code)).toBe(false);
     // Two separate insertions are not one run of lines.
     expect(commentLinesApart('a();\n// x\nb();\n// y\n', code)).toBe(false);
+  });
+});
+
+describe('checkHtml: an input but for comment lines in text', () => {
+  const page = '<!DOCTYPE html>\r\n<div class="a" class="b">x</div>\r\n';
+  const withLine = (text: string, afterLine: number, line: string) => {
+    const ls = text.split('\n');
+    return [...ls.slice(0, afterLine), line, ...ls.slice(afterLine)].join('\n');
+  };
+
+  test('a comment line under the doctype, comments and declarations before it: skipped, and the answer is the same', () => {
+    const merged = withLine(page, 1, '<!-- customised: our counter -->\r');
+    expect(markupCommentLinesApart(merged, page)).toBe(true);
+    expect(checkHtml(merged, [page])).toBeNull(); // the input already had class twice
+    for (const head of ['<!-->\n', '<!--->\n', '<!-- a -- b --->\n', '<?xml version="1.0"?>\n', 'text only\n']) {
+      expect(markupCommentLinesApart(head + '<!-- c -->\n<p a>\n', head + '<p a>\n')).toBe(true);
+    }
+  });
+
+  test('the same lines inside a tag, after a tag or inside an open comment: scanned, and a repeat they add fails', () => {
+    // The line merge put the vendor's attribute line into mine's tag: a = twice. Its text has no '<', but it lands in a tag.
+    const tag = '<div a="1"\n b="2">\n';
+    const merged = withLine(tag, 1, ' a="3"');
+    expect(markupCommentLinesApart(merged, tag)).toBe(false);
+    expect(checkHtml(merged, [tag])?.en).toMatch(/attribute "a" twice/);
+    expect(markupCommentLinesApart(withLine('<p>\nx\n', 1, '<!-- c -->'), '<p>\nx\n')).toBe(false); // after a tag
+    expect(markupCommentLinesApart(withLine('<!-- open\n-->\n', 1, 'y'), '<!-- open\n-->\n')).toBe(false); // in a comment
+    expect(markupCommentLinesApart(withLine('<!-x>\n<p>\n', 1, 'y'), '<!-x>\n<p>\n')).toBe(false);
+    expect(markupCommentLinesApart(withLine('<!DOCTYPE html>\n', 1, '<b c c>'), '<!DOCTYPE html>\n')).toBe(false); // a tag added
   });
 });
 
