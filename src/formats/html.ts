@@ -18,13 +18,11 @@
  * Pure: no I/O; the budget's clock is read between steps.
  */
 import type { Parser } from 'htmlparser2';
-import { lazy } from '../lazy';
 import { merge3 } from '../merge3/merge3';
 import { checkHtml, checkXml } from './checks';
+import { markupParser } from './markup-parser';
 import type { MergeBudget, StructuredMerger, StructuredResult, TextTriple } from './types';
 
-/** Required on first use (start-up time: docs/performance.md). */
-const htmlparser2 = lazy(() => require('htmlparser2') as typeof import('htmlparser2'));
 
 class Decline extends Error {
   constructor(
@@ -72,7 +70,7 @@ interface Side {
 function tokenize(text: string, xmlMode: boolean): Side {
   const tags: Tag[] = [];
   let current: Tag | undefined;
-  const parser: Parser = new (htmlparser2().Parser)(
+  const parser: Parser = markupParser(
     {
       onopentagname: (name) => {
         current = { kind: 'tag', name, start: parser.startIndex, end: -1, nameEnd: parser.startIndex + 1 + name.length, attrs: [] };
@@ -87,7 +85,7 @@ function tokenize(text: string, xmlMode: boolean): Side {
         current = undefined;
       },
     },
-    { xmlMode, decodeEntities: false },
+    xmlMode,
   );
   parser.end(text);
   const tokens: Token[] = [];
@@ -102,7 +100,19 @@ function tokenize(text: string, xmlMode: boolean): Side {
 }
 
 const slice = (s: Side, t: { start: number; end: number }) => s.text.slice(t.start, t.end);
-const keyOf = (s: Side, t: Token) => (t.kind === 'tag' ? '\u0001<' + t.name : '\u0002' + slice(s, t));
+/**
+ * The key merge3 aligns a token by: a start tag by its name ('\u0001<' + name), a text by its bytes. A text is its own
+ * key, not a concatenation: on a single-file page one text is a 15 MB inline bundle, and '\u0002' + it made a cons
+ * string that interning had to flatten, a copy of the whole bundle per side; the slice shares the side's text. Only
+ * a text starting with '\u0001' or '\u0002' is prefixed with '\u0002', so no text's key is a tag's and two texts'
+ * keys are equal exactly when the texts are.
+ */
+function keyOf(s: Side, t: Token): string {
+  if (t.kind === 'tag') return '\u0001<' + t.name;
+  const text = slice(s, t);
+  const c = text.charCodeAt(0);
+  return c === 1 || c === 2 ? '\u0002' + text : text;
+}
 
 /** A three-way choice between strings: the changed side, the common change, or undefined. */
 function pick3(b: string, m: string, t: string): string | undefined {

@@ -20,7 +20,7 @@ import jsTokens from 'js-tokens';
 import { merge3, type MergeHunk } from '../merge3';
 import { mergeTwoWay } from '../merge3/two-way';
 import { countNewlines } from '../text/lines';
-import { jsCuts, regexCuts } from './cuts';
+import { jsCuts, jsCutsShared, regexCuts } from './cuts';
 import { segments, type Context } from './embedded';
 import type { FileKind } from './types';
 
@@ -300,10 +300,13 @@ function cutsOf(text: string, kind: FileKind, ctx: Context): { cuts: number[]; c
   return { cuts, ctxs };
 }
 
-/** A text cut into pieces: the pieces, their start offsets (one more: the text's length) and start contexts. */
-function piecesOf(text: string, kind: FileKind, ctx: Context): { pieces: string[]; at: number[]; ctx: Context[] } {
+/**
+ * A text cut into pieces: the pieces, their start offsets (one more: the text's length) and start contexts. `cuts`:
+ * the text's cuts when already known (jsCutsShared).
+ */
+function piecesOf(text: string, kind: FileKind, ctx: Context, known?: number[]): { pieces: string[]; at: number[]; ctx: Context[] } {
   if (text.length === 0) return { pieces: [], at: [0], ctx: [ctx] };
-  const { cuts, ctxs } = cutsOf(text, kind, ctx);
+  const { cuts, ctxs } = known !== undefined ? { cuts: known, ctxs: [] } : cutsOf(text, kind, ctx);
   const pieces: string[] = [];
   const at = [0];
   const starts = [ctx];
@@ -321,9 +324,12 @@ function piecesOf(text: string, kind: FileKind, ctx: Context): { pieces: string[
 
 function coarse(texts: Three<string>, ctx: Contexts, kind: FileKind, twoWay: boolean, acc: Acc): void {
   const { base, mine, theirs } = texts;
-  const pb = twoWay ? { pieces: [], at: [0], ctx: [ctx.base] } : piecesOf(base, kind, ctx.base);
-  const pm = piecesOf(mine, kind, ctx.mine);
-  const pt = piecesOf(theirs, kind, ctx.theirs);
+  // A JS region whose three sides all start as code (cutsOf's jsCuts case): base is scanned once for all three.
+  const plainJs = kind === 'js' && !twoWay && [ctx.base, ctx.mine, ctx.theirs].every((c) => c.lang !== 'raw' && !(c.skip !== undefined && c.skip > 0));
+  const known = plainJs ? jsCutsShared([base, mine, theirs], MIN_PIECE) : [];
+  const pb = twoWay ? { pieces: [], at: [0], ctx: [ctx.base] } : piecesOf(base, kind, ctx.base, known[0]);
+  const pm = piecesOf(mine, kind, ctx.mine, known[1]);
+  const pt = piecesOf(theirs, kind, ctx.theirs, known[2]);
   const result = twoWay ? mergeTwoWay({ mine: pm.pieces, theirs: pt.pieces }) : merge3({ base: pb.pieces, mine: pm.pieces, theirs: pt.pieces }, { style: 'merge', level: 'eager' });
   // The pieces are dropped here: only offsets into the three texts are used from now on.
   const range = (text: string, p: { at: number[] }, r: { start: number; length: number }) => text.slice(p.at[r.start], p.at[r.start + r.length]);

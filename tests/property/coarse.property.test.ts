@@ -9,7 +9,7 @@
  */
 import fc from 'fast-check';
 import jsTokens from 'js-tokens';
-import { jsCuts } from '../../src/formats/cuts';
+import { jsCuts, jsCutsShared } from '../../src/formats/cuts';
 import { mergeRegionTokens, type RegionMerge } from '../../src/formats/tokens';
 
 // Fragments that make a tokenizer's state matter: ';' and '}' inside strings, templates (with interpolations),
@@ -48,6 +48,32 @@ test('jsCuts cuts only where js-tokens restarts with the same tokens', () => {
     }),
     { numRuns: 400 },
   );
+});
+
+test('jsCutsShared gives each text the cuts jsCuts gives it: a shared beginning, an edit before all of base, anything else', () => {
+  const parts = fc.array(fc.constantFrom(...FRAGMENTS), { minLength: 0, maxLength: 30 });
+  fc.assert(
+    fc.property(parts, parts, parts, parts, fc.integer({ min: 0, max: 700 }), fc.constantFrom(0, 4, 64), (head, mid, edit, before, filler, minPiece) => {
+      // Long enough for the base scan to stop and hand its state on (over 4 KB of shared beginning).
+      const base = FRAGMENTS.slice(0, 16).join('').repeat(Math.floor(filler / 16)) + head.join('') + mid.join('');
+      const edited = base.slice(0, base.length - mid.join('').length) + edit.join('') + mid.join('');
+      const prefixed = before.join('') + base;
+      const texts = [base, edited, prefixed, '#!x\n' + base];
+      expect(jsCutsShared(texts, minPiece)).toEqual(texts.map((t) => jsCuts(t, minPiece)));
+    }),
+    { numRuns: 300 },
+  );
+});
+
+test("jsCutsShared: a comment line before a bundle (the admin's edit) and a vendor's change near its end", () => {
+  const bundle = Array.from({ length: 3000 }, (_, i) => `function f${i}(e,t){return e/t>${i}?/;}/.test(t):{a:${i}}}`).join(';') + '\n';
+  const mine = '/* customised: our counter */\n' + bundle;
+  const theirs = bundle.slice(0, -100) + 'var late=1;' + bundle.slice(-100);
+  for (const minPiece of [0, 64]) {
+    const shared = jsCutsShared([bundle, mine, theirs], minPiece);
+    expect(shared[0].length).toBeGreaterThan(100);
+    expect(shared).toEqual([bundle, mine, theirs].map((t) => jsCuts(t, minPiece)));
+  }
 });
 
 const line = (words: string[]) => words.map((w, i) => `var a${i}=${w};`).join('') + '\n';

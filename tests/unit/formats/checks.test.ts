@@ -2,7 +2,7 @@
  * The format checks of a clean merge. Each check first gets the case that motivated it: today's line merge
  * (git-identical) gives a clean file that is wrong for its format, and the check says so.
  */
-import { checkCss, checkHtml, checkJs, checkJson, checkXml, checkYaml, JS_CHECK_MAX_CHARS, lineColumn } from '../../../src/formats/checks';
+import { checkCss, checkHtml, checkJs, checkJson, checkXml, checkYaml, commentLinesApart, JS_CHECK_MAX_CHARS, lineColumn, markupCommentLinesApart } from '../../../src/formats/checks';
 import { mergeTexts } from '../merge3/harness';
 
 /** The line merge of three texts; the test needs it to be clean. */
@@ -147,6 +147,89 @@ describe('checkJs', () => {
   test('texts above the size limit are not parsed', () => {
     const big = 'x'.repeat(JS_CHECK_MAX_CHARS) + ' +';
     expect(checkJs(big, ['1;'])).toBeNull();
+  });
+});
+
+/*
+ * checkJs skips the parse when the merge is an input but for comment lines put in at one line start in code
+ * (commentLinesApart). Promise 5 still holds: where the same comment line lands inside a token, the merge is parsed
+ * and a merge that no longer parses fails.
+ */
+describe('checkJs: an input but for comment lines', () => {
+  const comment = '/* customised: our counter */\n';
+  const at = (text: string, line: number, insert: string) => {
+    const ls = text.split('\n');
+    return [...ls.slice(0, line), insert.replace(/\n$/, ''), ...ls.slice(line)].join('\n');
+  };
+
+  test('a comment line after the first line of code or of a one-line comment: the same parse, skipped', () => {
+    for (const t of ['define([], function () {\nreturn 1;\n});\n', '/*! license */\n(function(){var a=1})();\n', '#!/usr/bin/env node\nx();\n', '\r\nvar a;\r\n']) {
+      expect(commentLinesApart(at(t, 1, comment), t)).toBe(true);
+      expect(commentLinesApart(t, at(t, 1, comment))).toBe(true);
+      expect(checkJs(at(t, 1, comment), [t])).toBeNull();
+    }
+    expect(commentLinesApart(at('a;\nb;\n', 2, '// x\n\t/* y\n z */\n'), 'a;\nb;\n')).toBe(true);
+    expect(commentLinesApart('a;\n', 'a;\n')).toBe(true);
+  });
+
+  test('the same line inside a block comment, a continued string or before a hashbang: parsed, and the merge fails', () => {
+    const cases = [
+      '/*!-----\n * Copyright\n *-----*/\nvar a = 1;\n', // the inner "*/" closes the license comment early
+      'var s = "a\\\nb";\n', // inside a string continued by a backslash
+    ];
+    for (const t of cases) {
+      expect(commentLinesApart(at(t, 1, comment), t)).toBe(false);
+      expect(checkJs(at(t, 1, comment), [t])?.en).toMatch(/would no longer parse as JavaScript/);
+    }
+    // A block comment opened after code, the line put inside it: the '/*' is not judged here, so it is parsed.
+    const late = 'var s = 1;\n/* open\n */ var t;\n';
+    expect(commentLinesApart(at(late, 1, comment), late)).toBe(true); // above the comment: in code
+    expect(commentLinesApart(at(late, 2, comment), late)).toBe(false);
+    expect(checkJs(at(late, 2, comment), [late])?.en).toMatch(/would no longer parse as JavaScript/);
+    const hashbang = '#!/usr/bin/env node\nx();\n';
+    expect(commentLinesApart(comment + hashbang, hashbang)).toBe(false);
+    expect(checkJs(comment + hashbang, [hashbang])?.en).toMatch(/would no longer parse as JavaScript/);
+  });
+
+  test('inside a template literal, or lines that are not only comments: parsed (and judged by the parse)', () => {
+    const template = 'var s = `a\nb`;\n';
+    expect(commentLinesApart(at(template, 1, comment), template)).toBe(false);
+    expect(checkJs(at(template, 1, comment), [template])).toBeNull(); // still parses: the string changed, not the syntax
+    const code = 'a();\nb();\n';
+    expect(commentLinesApart(at(code, 1, 'c(\n'), code)).toBe(false);
+    expect(checkJs(at(code, 1, 'c(\n'), [code])?.en).toMatch(/would no longer parse as JavaScript/);
+    expect(commentLinesApart(at(code, 1, '/* unclosed\n'), code)).toBe(false);
+    // Two separate insertions are not one run of lines.
+    expect(commentLinesApart('a();\n// x\nb();\n// y\n', code)).toBe(false);
+  });
+});
+
+describe('checkHtml: an input but for comment lines in text', () => {
+  const page = '<!DOCTYPE html>\r\n<div class="a" class="b">x</div>\r\n';
+  const withLine = (text: string, afterLine: number, line: string) => {
+    const ls = text.split('\n');
+    return [...ls.slice(0, afterLine), line, ...ls.slice(afterLine)].join('\n');
+  };
+
+  test('a comment line under the doctype, comments and declarations before it: skipped, and the answer is the same', () => {
+    const merged = withLine(page, 1, '<!-- customised: our counter -->\r');
+    expect(markupCommentLinesApart(merged, page)).toBe(true);
+    expect(checkHtml(merged, [page])).toBeNull(); // the input already had class twice
+    for (const head of ['<!-->\n', '<!--->\n', '<!-- a -- b --->\n', '<?xml version="1.0"?>\n', 'text only\n']) {
+      expect(markupCommentLinesApart(head + '<!-- c -->\n<p a>\n', head + '<p a>\n')).toBe(true);
+    }
+  });
+
+  test('the same lines inside a tag, after a tag or inside an open comment: scanned, and a repeat they add fails', () => {
+    // The line merge put the vendor's attribute line into mine's tag: a = twice. Its text has no '<', but it lands in a tag.
+    const tag = '<div a="1"\n b="2">\n';
+    const merged = withLine(tag, 1, ' a="3"');
+    expect(markupCommentLinesApart(merged, tag)).toBe(false);
+    expect(checkHtml(merged, [tag])?.en).toMatch(/attribute "a" twice/);
+    expect(markupCommentLinesApart(withLine('<p>\nx\n', 1, '<!-- c -->'), '<p>\nx\n')).toBe(false); // after a tag
+    expect(markupCommentLinesApart(withLine('<!-- open\n-->\n', 1, 'y'), '<!-- open\n-->\n')).toBe(false); // in a comment
+    expect(markupCommentLinesApart(withLine('<!-x>\n<p>\n', 1, 'y'), '<!-x>\n<p>\n')).toBe(false);
+    expect(markupCommentLinesApart(withLine('<!DOCTYPE html>\n', 1, '<b c c>'), '<!DOCTYPE html>\n')).toBe(false); // a tag added
   });
 });
 

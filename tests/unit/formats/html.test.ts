@@ -75,3 +75,12 @@ test('declines: an input tag holding an attribute twice, the size budget, the ti
   let now = 0;
   expect(htmlMerger.merge({ base: '<a>', mine: '<a b>', theirs: '<a c>' }, { maxChars: 1e6, maxMillis: 100, now: () => (now += 1000) })).toMatchObject({ kind: 'declined', reason: 'budget' });
 });
+
+test('texts that begin with \\u0001 or \\u0002 (prefixed in their keys) still align by their bytes', () => {
+  const b = '<div a="1">\u0001x</div>\n<p>\u0002y</p>\n<b>\u0001<i\n</b>\n';
+  const mine = b.replace('a="1"', 'a="2"');
+  const theirs = b.replace('\u0001x', '\u0001z');
+  expect(clean(b, mine, theirs)).toBe(b.replace('a="1"', 'a="2"').replace('\u0001x', '\u0001z'));
+  // Both sides changed the same text: a conflict, as for any text.
+  expect(merge(b, b.replace('\u0002y', '\u0002m'), b.replace('\u0002y', '\u0002t')).kind).toBe('declined');
+});
