@@ -22,10 +22,7 @@ import * as path from 'node:path';
 import { CabinetError } from '../errors';
 import { checkInterrupt, forget, interruptPending, removeOnInterrupt } from './atomic';
 import { openRegularSync, readAllSync } from './read-regular';
-import { lazy } from '../lazy';
-
-/** Only for an output name near the 255-byte limit (start-up time, docs/performance.md). */
-const crypto = lazy(() => require('node:crypto') as typeof import('node:crypto'));
+import { sha256 } from '../hash';
 
 interface Journal {
   tool: 'cabinet-merge';
@@ -38,7 +35,7 @@ export function journalPath(first: string): string {
   const abs = path.resolve(first);
   const name = path.basename(abs);
   // A name near the file system's 255-byte limit: a short journal name, still one per output name.
-  if (Buffer.byteLength(name) > 200) return path.join(path.dirname(abs), `.cabinet-merge-publish.${crypto().createHash('sha256').update(name).digest('hex').slice(0, 16)}`);
+  if (Buffer.byteLength(name) > 200) return path.join(path.dirname(abs), `.cabinet-merge-publish.${sha256(name).slice(0, 16)}`);
   return path.join(path.dirname(abs), `.${name}.cabinet-merge-publish`);
 }
 

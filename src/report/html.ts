@@ -10,7 +10,7 @@
  * the block (`</script>`, `<!--`).
  */
 
-import { createHash } from 'node:crypto';
+import { sha256Hash } from '../hash';
 import { CONFLICT_LABELS, needsAttention, STATUS_LABELS, STATUS_ORDER, type ConflictKind, type FileStatus } from '../tree/status';
 import { STRATEGY_LABELS, type Strategy } from '../tree/strategy';
 import { CLIENT_CSS, CLIENT_JS } from './html-client';
@@ -330,7 +330,7 @@ export function jsonForScript(value: unknown): string {
 }
 
 function sha256(text: string): string {
-  return `sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}`;
+  return `sha256-${sha256Hash().update(text, 'utf8').digest('base64')}`;
 }
 
 /** The last component of a path written with either separator (a Windows path read on Linux, and back). */

@@ -9,10 +9,7 @@
  * mine and theirs are fixed roles here (the admin's export and the vendor's), never swapped by a rebase.
  */
 
-import { lazy } from '../lazy';
-
-/** Required when a key is first worked out, not when a merge loads this module (start-up, docs/performance.md). */
-const crypto = lazy(() => require('node:crypto') as typeof import('node:crypto'));
+import { sha256Hash } from '../hash';
 
 export function normaliseLine(line: string): string {
   return line.endsWith('\r') ? line.slice(0, -1) : line;
@@ -20,7 +17,7 @@ export function normaliseLine(line: string): string {
 
 /** The key of a conflict whose sides are `mine` and `theirs` (lines without terminators). */
 export function conflictKey(mine: readonly string[], theirs: readonly string[]): string {
-  const h = crypto().createHash('sha256');
+  const h = sha256Hash();
   h.update('cabinet-merge rerere 1\0');
   for (const l of mine) h.update(normaliseLine(l) + '\n');
   h.update('\0');

@@ -12,7 +12,7 @@
  * ~/.local/share/cabinet-merge/resolutions elsewhere.
  */
 
-import { createHash } from 'node:crypto';
+import { sha256 } from '../hash';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -62,7 +62,7 @@ const PATH_TAG_LENGTH = 12;
 function fileOf(dir: string, key: string, recordedIn: string): string {
   // The key becomes a file name: only a digest (as key.ts makes them) may, never a path from a planted state.
   if (!isHexDigest(key)) throw new Error(`not a conflict key: ${JSON.stringify(key).slice(0, 80)}`);
-  const tag = createHash('sha256').update(recordedIn, 'utf8').digest('hex').slice(0, PATH_TAG_LENGTH);
+  const tag = sha256(recordedIn).slice(0, PATH_TAG_LENGTH);
   return path.join(dir, `${key}.${tag}.json`);
 }
 
