@@ -272,18 +272,24 @@ function anchored(units: readonly Unit[], i: number): boolean {
 const MARKUP_CUTS = /<!--[\s\S]*?(?:-->|$)|<[^<>]*>|\r\n|\n|[^<\r\n]+|[\s\S]/y;
 const NONE: ReadonlySet<string> = new Set();
 
+/** Whether cutsOf cuts a text of `kind` starting in `ctx` with jsCuts alone: a JS file's region that starts as code. */
+function cutAsJs(kind: FileKind, ctx: Context): boolean {
+  return kind === 'js' && ctx.lang !== 'raw' && !(ctx.skip !== undefined && ctx.skip > 0);
+}
+
 /**
  * The cuts of a text of a kind (cuts.ts) and the context each piece starts in (HTML, and JS after a `skip`; the
  * others: the text's, `ctxs` empty).
  */
 function cutsOf(text: string, kind: FileKind, ctx: Context): { cuts: number[]; ctxs: Context[] } {
+  if (cutAsJs(kind, ctx)) return { cuts: jsCuts(text, MIN_PIECE), ctxs: [] };
   if ((kind === 'html' || kind === 'js') && ctx.skip !== undefined && ctx.skip > 0) {
     if (ctx.skip >= text.length) return { cuts: [], ctxs: [] };
     const fresh: Context = { lang: ctx.lang };
     const rest = cutsOf(text.slice(ctx.skip), kind, fresh);
     return { cuts: [ctx.skip].concat(rest.cuts.map((c) => c + ctx.skip!)), ctxs: [fresh].concat(rest.cuts.map((_, i) => rest.ctxs[i] ?? fresh)) };
   }
-  if (kind === 'js') return { cuts: ctx.lang === 'raw' ? regexCuts(text, GENERIC.text, NONE, MIN_PIECE) : jsCuts(text, MIN_PIECE), ctxs: [] };
+  if (kind === 'js') return { cuts: regexCuts(text, GENERIC.text, NONE, MIN_PIECE), ctxs: [] }; // raw: cutAsJs took the rest
   if (kind !== 'html' || (ctx.lang === 'raw' && ctx.closes === undefined)) return { cuts: regexCuts(text, GENERIC[genericOf(kind)], SAFE[kind], MIN_PIECE), ctxs: [] };
   const cuts: number[] = [];
   const ctxs: Context[] = [];
@@ -325,7 +331,7 @@ function piecesOf(text: string, kind: FileKind, ctx: Context, known?: number[]):
 function coarse(texts: Three<string>, ctx: Contexts, kind: FileKind, twoWay: boolean, acc: Acc): void {
   const { base, mine, theirs } = texts;
   // A JS region whose three sides all start as code (cutsOf's jsCuts case): base is scanned once for all three.
-  const plainJs = kind === 'js' && !twoWay && [ctx.base, ctx.mine, ctx.theirs].every((c) => c.lang !== 'raw' && !(c.skip !== undefined && c.skip > 0));
+  const plainJs = !twoWay && [ctx.base, ctx.mine, ctx.theirs].every((c) => cutAsJs(kind, c));
   const known = plainJs ? jsCutsShared([base, mine, theirs], MIN_PIECE) : [];
   const pb = twoWay ? { pieces: [], at: [0], ctx: [ctx.base] } : piecesOf(base, kind, ctx.base, known[0]);
   const pm = piecesOf(mine, kind, ctx.mine, known[1]);
